@@ -1,0 +1,20 @@
+# Every library comes from Debian packages (.ci/setup installs them). See
+# ../shared/STACK-NOTES.md for how each one is found and its traps.
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS program_options)
+find_package(yaml-cpp 0.7 REQUIRED CONFIG)
+find_package(fmt 9 REQUIRED CONFIG)
+find_package(spdlog 1.10 REQUIRED CONFIG)
+find_package(date 3 REQUIRED CONFIG)
+find_package(ZLIB REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-svg cairo-png fontconfig)
+
+# SOCI 4.0 ships neither a CMake config nor a .pc file.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
+add_library(Soci::core UNKNOWN IMPORTED)
+set_target_properties(Soci::core PROPERTIES
+  IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${SOCI_INCLUDE_DIR})

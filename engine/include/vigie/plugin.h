@@ -1,0 +1,198 @@
+/* Vigie plugin ABI: the only thing that crosses between the engine and a
+ * plugin. Plain C on purpose (the "hourglass"): fixed-width integers,
+ * `const char*`, opaque handles, function pointers, and structs that start
+ * with their own size. Tables cross as Arrow C Data Interface structs.
+ *
+ * Version rule: a plugin built for ABI major M, minor m loads in an engine
+ * of major M and minor >= m. Structs and function tables only ever grow at
+ * their end (their struct_size tells the reader what is there); removing or
+ * changing a member is a major bump. See docs/architecture.md. */
+#ifndef VIGIE_PLUGIN_H
+#define VIGIE_PLUGIN_H
+
+#include <stdint.h>
+
+#include "vigie/arrow_c_data.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VIGIE_ABI_MAJOR 1
+#define VIGIE_ABI_MINOR 0
+
+/* Every plugin exports this function first; the engine calls it before
+ * anything else and reads the ABI version from its result. */
+#define VIGIE_PLUGIN_INFO_SYMBOL "vigie_get_plugin_info"
+
+typedef enum vigie_status {
+  VIGIE_OK = 0,
+  VIGIE_ERROR = 1,     /* fatal: the run fails with the message */
+  VIGIE_RETRYABLE = 2  /* transient (connection refused, lock): may be retried */
+} vigie_status;
+
+typedef enum vigie_plugin_kind {
+  VIGIE_KIND_CONNECTOR = 1,
+  VIGIE_KIND_INDICATOR = 2
+} vigie_plugin_kind;
+
+typedef enum vigie_option_type {
+  VIGIE_OPTION_STRING = 1,
+  VIGIE_OPTION_INT = 2,
+  VIGIE_OPTION_NUMBER = 3,
+  VIGIE_OPTION_BOOL = 4,
+  /* A map of scalars; reaches the plugin flattened as "key.sub" entries. */
+  VIGIE_OPTION_MAP = 5,
+  /* A list of scalars; reaches the plugin as "key.0", "key.1", ... */
+  VIGIE_OPTION_LIST = 6
+} vigie_option_type;
+
+/* Where a plugin writes the reason of a failure; owned by the engine. */
+#define VIGIE_ERROR_CAPACITY 1024
+typedef struct vigie_error {
+  char message[VIGIE_ERROR_CAPACITY];
+} vigie_error;
+
+/* One configuration or parameter entry, values always as text. */
+typedef struct vigie_kv {
+  const char* key;
+  const char* value;
+} vigie_kv;
+
+typedef struct vigie_config {
+  uint32_t struct_size;
+  uint32_t count;
+  const vigie_kv* items;
+} vigie_config;
+
+/* A configuration key the plugin accepts. */
+typedef struct vigie_option {
+  uint32_t struct_size;
+  int32_t type; /* vigie_option_type */
+  const char* key;
+  const char* default_value; /* NULL: no default */
+  int32_t required;
+  int32_t secret; /* never printed by the engine */
+  const char* description;
+} vigie_option;
+
+typedef enum vigie_output_kind {
+  VIGIE_OUTPUT_VALUE = 1, /* one number per period */
+  VIGIE_OUTPUT_TABLE = 2, /* a table for the report period (segments, ...) */
+  VIGIE_OUTPUT_LIST = 3   /* an operational list of customers */
+} vigie_output_kind;
+
+/* A KPI an indicator can produce. */
+typedef struct vigie_output {
+  uint32_t struct_size;
+  int32_t kind; /* vigie_output_kind */
+  const char* id;
+  const char* label;
+  const char* unit; /* "currency", "count", "ratio", "days", "score", "" */
+  const char* description;
+} vigie_output;
+
+/* A canonical dataset an indicator reads. */
+typedef struct vigie_input {
+  uint32_t struct_size;
+  const char* dataset;
+  int32_t required;
+} vigie_input;
+
+/* ---- connectors ------------------------------------------------------ */
+
+/* A connector reads one source and streams its rows as Arrow record
+ * batches (a struct array per batch). Columns keep their source names; the
+ * engine maps and types them into the canonical dataset. Two optional
+ * columns carry provenance: "_line" (int64, line or row number in the
+ * source) and "_reject" (utf8, non-null when the connector could not read
+ * the row: the reason). */
+typedef struct vigie_connector_api {
+  uint32_t struct_size;
+  /* Bind: check the configuration and prepare. */
+  int32_t (*create)(const vigie_config* config, void** instance,
+                    vigie_error* error);
+  /* Open the source; the stream's get_schema is the bound schema. */
+  int32_t (*open)(void* instance, struct ArrowArrayStream* out,
+                  vigie_error* error);
+  /* A short text naming what is read (a file, a table), never a secret. */
+  const char* (*origin)(void* instance);
+  void (*destroy)(void* instance);
+} vigie_connector_api;
+
+/* ---- indicators ------------------------------------------------------ */
+
+typedef struct vigie_dataset {
+  const char* name;
+  const struct ArrowSchema* schema;
+  const struct ArrowArray* array; /* a struct array, one child a column */
+} vigie_dataset;
+
+/* [start_us, end_us), microseconds since the epoch, UTC. */
+typedef struct vigie_period {
+  int64_t start_us;
+  int64_t end_us;
+} vigie_period;
+
+typedef struct vigie_compute_request {
+  uint32_t struct_size;
+  uint32_t dataset_count;
+  const vigie_dataset* datasets; /* absent optional datasets are omitted */
+  uint32_t period_count;
+  const vigie_period* periods; /* oldest first */
+  uint32_t current;            /* index of the report period P */
+  uint32_t kpi_count;
+  const char* const* kpis; /* the KPI ids the report asks for */
+} vigie_compute_request;
+
+/* Where an indicator hands its results; the engine owns it. */
+typedef struct vigie_result_sink {
+  uint32_t struct_size;
+  void* context;
+  void (*value)(void* context, const char* kpi, uint32_t period,
+                int32_t has_value, double value);
+  /* The engine moves the structs (their release callbacks become its own). */
+  void (*table)(void* context, const char* kpi, struct ArrowSchema* schema,
+                struct ArrowArray* array);
+  /* A remark printed with the report (coverage, data caveats). */
+  void (*note)(void* context, const char* kpi, const char* text);
+} vigie_result_sink;
+
+/* Indicators never do I/O: they compute from the datasets they are given. */
+typedef struct vigie_indicator_api {
+  uint32_t struct_size;
+  /* Bind: check the parameters and prepare. */
+  int32_t (*create)(const vigie_config* parameters, void** instance,
+                    vigie_error* error);
+  int32_t (*compute)(void* instance, const vigie_compute_request* request,
+                     const vigie_result_sink* sink, vigie_error* error);
+  void (*destroy)(void* instance);
+} vigie_indicator_api;
+
+/* ---- the descriptor -------------------------------------------------- */
+
+typedef struct vigie_plugin_info {
+  uint32_t struct_size;
+  uint16_t abi_major;
+  uint16_t abi_minor;
+  int32_t kind; /* vigie_plugin_kind */
+  const char* name;
+  const char* version;
+  const char* summary;
+  uint32_t option_count;
+  const vigie_option* options;
+  uint32_t output_count; /* indicators */
+  const vigie_output* outputs;
+  uint32_t input_count; /* indicators */
+  const vigie_input* inputs;
+  /* vigie_connector_api* or vigie_indicator_api*, by kind. */
+  const void* api;
+} vigie_plugin_info;
+
+typedef const vigie_plugin_info* (*vigie_plugin_info_fn)(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VIGIE_PLUGIN_H */

@@ -1,0 +1,8 @@
+// The Vigie plugin SDK: include this one header to write a plugin.
+#pragma once
+
+#include "vigie/plugin.h"
+#include "vigie/sdk/arrow_view.hpp"
+#include "vigie/sdk/column.hpp"
+#include "vigie/sdk/config.hpp"
+#include "vigie/sdk/plugin.hpp"

@@ -1,0 +1,340 @@
+// The C++ side of the plugin ABI: write an ordinary class, let these
+// adapters turn it into the C function tables of vigie/plugin.h. Exceptions
+// never cross the boundary: they become an error code and a message.
+//
+//   class MyConnector : public vigie::sdk::Connector {
+//    public:
+//     explicit MyConnector(const vigie::sdk::Config& config);
+//     std::unique_ptr<vigie::sdk::BatchReader> open() override;
+//     std::string origin() const override;
+//   };
+//   constexpr vigie_option kOptions[] = {
+//       vigie::sdk::option(VIGIE_OPTION_STRING, "path", nullptr, true,
+//                          "file to read")};
+//   VIGIE_CONNECTOR_PLUGIN(MyConnector, "my_connector", "1.0.0",
+//                          "Reads my format", kOptions)
+#pragma once
+
+#include <cerrno>
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vigie/plugin.h"
+#include "vigie/sdk/arrow_view.hpp"
+#include "vigie/sdk/column.hpp"
+#include "vigie/sdk/config.hpp"
+
+namespace vigie::sdk {
+
+// Thrown for a transient failure (a server not yet up, a locked file).
+class RetryableError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+constexpr vigie_option option(vigie_option_type type, const char* key,
+                              const char* default_value, bool required,
+                              const char* description, bool secret = false) {
+  return vigie_option{sizeof(vigie_option), type,          key,
+                      default_value,        required ? 1 : 0,
+                      secret ? 1 : 0,       description};
+}
+
+constexpr vigie_output output(vigie_output_kind kind, const char* id,
+                              const char* label, const char* unit,
+                              const char* description) {
+  return vigie_output{sizeof(vigie_output), kind, id, label, unit,
+                      description};
+}
+
+constexpr vigie_input input(const char* dataset, bool required) {
+  return vigie_input{sizeof(vigie_input), dataset, required ? 1 : 0};
+}
+
+inline void write_error(vigie_error* error, std::string_view message) {
+  if (error == nullptr) return;
+  size_t n = std::min(message.size(), sizeof(error->message) - 1);
+  message.copy(error->message, n);
+  error->message[n] = '\0';
+}
+
+// ---- connectors -------------------------------------------------------
+
+struct Field {
+  std::string name;
+  Type type;
+};
+
+class BatchReader {
+ public:
+  virtual ~BatchReader() = default;
+  // The columns of every batch, in order; asked once, before next().
+  virtual std::vector<Field> schema() = 0;
+  // The next batch, or nothing at the end of the source.
+  virtual std::optional<Table> next() = 0;
+};
+
+class Connector {
+ public:
+  virtual ~Connector() = default;
+  virtual std::unique_ptr<BatchReader> open() = 0;
+  // What is read, for messages: a file name, a table; never a secret.
+  virtual std::string origin() const = 0;
+};
+
+namespace detail {
+
+struct StreamState {
+  std::unique_ptr<BatchReader> reader;
+  std::string last_error;
+};
+
+inline int stream_get_schema(ArrowArrayStream* s, ArrowSchema* out) {
+  auto* st = static_cast<StreamState*>(s->private_data);
+  try {
+    Table empty;
+    for (auto& f : st->reader->schema()) empty.add(f.name, f.type);
+    for (auto& c : empty.columns)
+      if (c.type == Type::Dictionary)
+        c.dictionary = std::make_shared<StringPool>();
+    ArrowArray unused;
+    export_table(std::move(empty), &unused, out);
+    unused.release(&unused);
+    return 0;
+  } catch (const std::exception& e) {
+    st->last_error = e.what();
+    return EIO;
+  }
+}
+
+inline int stream_get_next(ArrowArrayStream* s, ArrowArray* out) {
+  auto* st = static_cast<StreamState*>(s->private_data);
+  try {
+    std::optional<Table> batch = st->reader->next();
+    if (!batch) {
+      out->release = nullptr;  // end of stream
+      return 0;
+    }
+    ArrowSchema schema;
+    export_table(std::move(*batch), out, &schema);
+    schema.release(&schema);
+    return 0;
+  } catch (const RetryableError& e) {
+    st->last_error = e.what();
+    return EAGAIN;
+  } catch (const std::exception& e) {
+    st->last_error = e.what();
+    return EIO;
+  } catch (...) {
+    st->last_error = "unknown exception";
+    return EIO;
+  }
+}
+
+inline const char* stream_last_error(ArrowArrayStream* s) {
+  auto* st = static_cast<StreamState*>(s->private_data);
+  return st->last_error.empty() ? nullptr : st->last_error.c_str();
+}
+
+inline void stream_release(ArrowArrayStream* s) {
+  if (s->release == nullptr) return;
+  delete static_cast<StreamState*>(s->private_data);
+  s->release = nullptr;
+}
+
+template <class Fn>
+int32_t guarded(vigie_error* error, Fn&& fn) {
+  try {
+    fn();
+    return VIGIE_OK;
+  } catch (const RetryableError& e) {
+    write_error(error, e.what());
+    return VIGIE_RETRYABLE;
+  } catch (const std::exception& e) {
+    write_error(error, e.what());
+    return VIGIE_ERROR;
+  } catch (...) {
+    write_error(error, "unknown exception");
+    return VIGIE_ERROR;
+  }
+}
+
+template <class C>
+struct ConnectorAdapter {
+  struct Instance {
+    std::unique_ptr<C> object;
+    std::string origin;
+  };
+  static int32_t create(const vigie_config* config, void** instance,
+                        vigie_error* error) {
+    return guarded(error, [&] {
+      auto inst = std::make_unique<Instance>();
+      inst->object = std::make_unique<C>(Config(config));
+      inst->origin = inst->object->origin();
+      *instance = inst.release();
+    });
+  }
+  static int32_t open(void* instance, ArrowArrayStream* out,
+                      vigie_error* error) {
+    return guarded(error, [&] {
+      auto st = std::make_unique<StreamState>();
+      st->reader = static_cast<Instance*>(instance)->object->open();
+      *out = ArrowArrayStream{&stream_get_schema, &stream_get_next,
+                              &stream_last_error, &stream_release, st.release()};
+    });
+  }
+  static const char* origin(void* instance) {
+    return static_cast<Instance*>(instance)->origin.c_str();
+  }
+  static void destroy(void* instance) { delete static_cast<Instance*>(instance); }
+  static constexpr vigie_connector_api api{sizeof(vigie_connector_api), &create,
+                                           &open, &origin, &destroy};
+};
+
+}  // namespace detail
+
+// ---- indicators -------------------------------------------------------
+
+struct Request {
+  std::vector<std::pair<std::string, TableView>> datasets;
+  std::vector<vigie_period> periods;  // oldest first
+  uint32_t current = 0;               // index of the report period P
+  std::vector<std::string> kpis;
+
+  const TableView* dataset(std::string_view name) const {
+    for (const auto& [n, t] : datasets)
+      if (n == name) return &t;
+    return nullptr;
+  }
+  const TableView& required(std::string_view name) const {
+    if (const auto* t = dataset(name)) return *t;
+    throw std::runtime_error("dataset '" + std::string(name) + "' is missing");
+  }
+  bool wants(std::string_view kpi) const {
+    for (const auto& k : kpis)
+      if (k == kpi) return true;
+    return false;
+  }
+  const vigie_period& period() const { return periods[current]; }
+};
+
+class Sink {
+ public:
+  explicit Sink(const vigie_result_sink* s) : sink_(s) {}
+  void value(const std::string& kpi, uint32_t period,
+             std::optional<double> v) const {
+    sink_->value(sink_->context, kpi.c_str(), period, v ? 1 : 0, v ? *v : 0.0);
+  }
+  void table(const std::string& kpi, Table&& t) const {
+    ArrowArray array;
+    ArrowSchema schema;
+    export_table(std::move(t), &array, &schema);
+    sink_->table(sink_->context, kpi.c_str(), &schema, &array);
+    if (array.release) array.release(&array);
+    if (schema.release) schema.release(&schema);
+  }
+  void note(const std::string& kpi, const std::string& text) const {
+    sink_->note(sink_->context, kpi.c_str(), text.c_str());
+  }
+
+ private:
+  const vigie_result_sink* sink_;
+};
+
+class Indicator {
+ public:
+  virtual ~Indicator() = default;
+  virtual void compute(const Request& request, const Sink& sink) = 0;
+};
+
+namespace detail {
+
+template <class I>
+struct IndicatorAdapter {
+  static int32_t create(const vigie_config* parameters, void** instance,
+                        vigie_error* error) {
+    return guarded(error, [&] {
+      *instance = new I(Config(parameters));
+    });
+  }
+  static int32_t compute(void* instance, const vigie_compute_request* req,
+                         const vigie_result_sink* sink, vigie_error* error) {
+    return guarded(error, [&] {
+      Request r;
+      for (uint32_t i = 0; i < req->dataset_count; ++i)
+        r.datasets.emplace_back(
+            req->datasets[i].name,
+            TableView(req->datasets[i].schema, req->datasets[i].array));
+      r.periods.assign(req->periods, req->periods + req->period_count);
+      r.current = req->current;
+      for (uint32_t i = 0; i < req->kpi_count; ++i)
+        r.kpis.emplace_back(req->kpis[i]);
+      static_cast<I*>(instance)->compute(r, Sink(sink));
+    });
+  }
+  static void destroy(void* instance) { delete static_cast<I*>(instance); }
+  static constexpr vigie_indicator_api api{sizeof(vigie_indicator_api),
+                                           &create, &compute, &destroy};
+};
+
+}  // namespace detail
+
+template <class T, size_t N>
+constexpr uint32_t count_of(const T (&)[N]) {
+  return static_cast<uint32_t>(N);
+}
+constexpr uint32_t count_of(std::nullptr_t) { return 0; }
+
+}  // namespace vigie::sdk
+
+#define VIGIE_SDK_EXPORT extern "C" __attribute__((visibility("default")))
+
+// Defines the plugin's info function for a connector class.
+#define VIGIE_CONNECTOR_PLUGIN(Class, name, version, summary, options)       \
+  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) {    \
+    static const vigie_plugin_info info{                                     \
+        sizeof(vigie_plugin_info),                                           \
+        VIGIE_ABI_MAJOR,                                                     \
+        VIGIE_ABI_MINOR,                                                     \
+        VIGIE_KIND_CONNECTOR,                                                \
+        name,                                                                \
+        version,                                                             \
+        summary,                                                             \
+        ::vigie::sdk::count_of(options),                                     \
+        options,                                                             \
+        0,                                                                   \
+        nullptr,                                                             \
+        0,                                                                   \
+        nullptr,                                                             \
+        &::vigie::sdk::detail::ConnectorAdapter<Class>::api};                \
+    return &info;                                                            \
+  }
+
+// Defines the plugin's info function for an indicator class.
+#define VIGIE_INDICATOR_PLUGIN(Class, name, version, summary, options,       \
+                               outputs, inputs)                              \
+  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) {    \
+    static const vigie_plugin_info info{                                     \
+        sizeof(vigie_plugin_info),                                           \
+        VIGIE_ABI_MAJOR,                                                     \
+        VIGIE_ABI_MINOR,                                                     \
+        VIGIE_KIND_INDICATOR,                                                \
+        name,                                                                \
+        version,                                                             \
+        summary,                                                             \
+        ::vigie::sdk::count_of(options),                                     \
+        options,                                                             \
+        ::vigie::sdk::count_of(outputs),                                     \
+        outputs,                                                             \
+        ::vigie::sdk::count_of(inputs),                                      \
+        inputs,                                                              \
+        &::vigie::sdk::detail::IndicatorAdapter<Class>::api};                \
+    return &info;                                                            \
+  }

@@ -1,0 +1,83 @@
+// What the renderer draws: a report already computed and formatted into
+// pages of blocks. The pipeline fills it from the KPI results and the
+// spec's sections; the renderer lays it out and draws it. Nothing here
+// knows about plugins or data sources.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vigie::render {
+
+enum class Status { None, Ok, Warning, Alert };
+
+struct Locale {
+  std::string decimal_point = ",";
+  std::string thousands_sep = "\u202f";  // narrow no-break space (French)
+  std::string currency = "€";
+  bool currency_after = true;
+};
+
+// One KPI tile: value, change vs the comparison period, target status.
+struct Tile {
+  std::string label;
+  std::string value;     // formatted, "n/a" when there is none
+  std::string previous;  // formatted value of P'
+  std::string change;    // formatted change, e.g. "+4,2 %"
+  int direction = 0;     // +1 up, -1 down, 0 flat or unknown: the arrow
+  bool up_is_good = true;  // colours the arrow: green when it moves well
+  Status status = Status::None;
+  std::string target;  // formatted target, empty when none
+};
+
+struct TileRow {
+  std::vector<Tile> tiles;
+};
+
+// A line chart of one KPI over the last periods (oldest first).
+struct LineChart {
+  std::string title;
+  std::string unit;  // "currency", "count", "ratio", "days", ...
+  std::vector<std::string> labels;          // x axis, one a period
+  std::vector<std::optional<double>> values;  // a gap where no value
+  std::optional<double> target;
+};
+
+struct BarChart {
+  std::string title;
+  std::string unit;
+  std::vector<std::string> labels;
+  std::vector<double> values;
+};
+
+// A table that continues across pages, its header repeated on each.
+struct TableBlock {
+  std::string title;
+  std::vector<std::string> header;
+  std::vector<bool> numeric;  // right-aligned columns
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct Note {
+  std::string text;
+};
+
+using Block = std::variant<TileRow, LineChart, BarChart, TableBlock, Note>;
+
+struct Section {
+  std::string title;
+  std::vector<Block> blocks;
+};
+
+struct Document {
+  std::string title;
+  std::string period;        // e.g. "Octobre 2026 (vs septembre 2026)"
+  std::string generated_at;  // e.g. "2026-11-01 06:00 Europe/Paris"
+  Locale locale;
+  std::vector<Section> sections;
+  std::vector<std::string> notes;  // data-quality and coverage notes
+};
+
+}  // namespace vigie::render

@@ -1,0 +1,27 @@
+// Numbers as a reader of the report expects them in its locale.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "render/document.hpp"
+
+namespace vigie::render {
+
+// unit: "currency" (2 decimals and the currency sign), "count" (no
+// decimals), "ratio" (as a percentage, 1 decimal), "days" (1 decimal),
+// anything else (up to 2 decimals). No value prints "n/a".
+std::string format_value(std::optional<double> v, const std::string& unit,
+                         const Locale& locale);
+
+// A relative change as a signed percentage ("+4,2 %"); for a ratio unit,
+// the absolute change in points ("+1,3 pt").
+std::string format_change(std::optional<double> absolute,
+                          std::optional<double> relative,
+                          const std::string& unit, const Locale& locale);
+
+// Short axis labels: 1 200 000 -> "1,2 M", 12 500 -> "12,5 k".
+std::string format_axis(double v, const std::string& unit,
+                        const Locale& locale);
+
+}  // namespace vigie::render

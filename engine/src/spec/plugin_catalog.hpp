@@ -1,0 +1,22 @@
+// What the spec checker needs to know of the plugins: their descriptors,
+// by name. The plugin host implements it; tests can fake it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/plugin.h"
+
+namespace vigie::spec {
+
+class PluginCatalog {
+ public:
+  virtual ~PluginCatalog() = default;
+  // The descriptor of the plugin of that name, or nullptr.
+  virtual const vigie_plugin_info* find(std::string_view name) const = 0;
+  // Names of the plugins of one kind, for "did you mean" and listings.
+  virtual std::vector<std::string> names(vigie_plugin_kind kind) const = 0;
+};
+
+}  // namespace vigie::spec

@@ -1,0 +1,121 @@
+// A report spec once read and checked: what the YAML says, with the
+// location of each piece for later messages. docs/spec-reference.md
+// documents every key.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace vigie::spec {
+
+// Where something is written: file:line:column (1-based) and its path in
+// the document, e.g. "kpis[3].target.direction".
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string path;
+  std::string str() const;  // "file:line:column"
+};
+
+// Configuration or parameters, flattened the way they cross the plugin ABI:
+// a map becomes "key.sub" entries, a list "key.0", "key.1", ...
+// `${NAME}` has been replaced by the environment's value. Keys of options
+// the plugin declares secret, and any value that came from the environment,
+// are listed in `secrets`: the engine never prints them.
+struct Settings {
+  std::map<std::string, std::string> values;
+  std::map<std::string, Location> locations;  // by top-level key
+  std::set<std::string> secrets;
+};
+
+struct Source {
+  std::string id;
+  std::string connector;  // plugin name
+  std::string dataset;    // canonical dataset this source fills
+  Settings config;
+  // canonical column -> expression over source columns (see ingest/).
+  std::map<std::string, std::string> mapping;
+  std::map<std::string, Location> mapping_locations;
+  Location location;
+};
+
+enum class Direction { Higher, Lower };
+
+// Status zones: with Higher, ok when value >= warning (warning defaults to
+// the objective), warning when alert <= value < warning, alert below
+// alert (no alert zone when alert is not set). Lower mirrors it.
+struct Target {
+  double objective = 0;
+  Direction direction = Direction::Higher;
+  std::optional<double> warning;
+  std::optional<double> alert;
+};
+
+struct Kpi {
+  std::string id;         // the KPI id in the indicator's outputs
+  std::string indicator;  // plugin name
+  std::string label;      // optional override of the indicator's label
+  Settings parameters;    // merged over the report's parameters
+  std::optional<Target> target;
+  Location location;
+};
+
+enum class BlockKind { Tiles, LineChart, BarChart, Table, List, Note };
+
+struct Block {
+  BlockKind kind = BlockKind::Tiles;
+  std::vector<std::string> kpis;  // tiles: several; others: one (kpis[0])
+  std::string title;
+  std::string label_column;  // bar chart: the table column for the bars' labels
+  std::string value_column;  // bar chart: the table column for their values
+  std::vector<std::string> columns;  // table/list: columns shown (all if empty)
+  std::string text;                  // note
+  Location location;
+};
+
+struct Section {
+  std::string title;
+  std::vector<Block> blocks;
+  Location location;
+};
+
+enum class Comparison { PreviousPeriod, PreviousYear };
+
+struct Outputs {
+  bool pdf = true;
+  bool svg = true;
+  bool json = true;
+  bool lists = true;
+  // Operational lists carry a keyed HMAC of the customer id unless
+  // raw_customer_id is set, which needs a reason written beside it.
+  bool raw_customer_id = false;
+  std::string raw_customer_id_reason;
+  std::string hmac_key_env = "VIGIE_LIST_KEY";  // environment variable name
+};
+
+struct Report {
+  std::string id;
+  std::string title;
+  std::string locale = "fr_FR";
+  std::string time_zone = "Europe/Paris";
+  std::string period = "month";  // the grain of P
+  Comparison comparison = Comparison::PreviousPeriod;
+  int series = 12;  // periods in trend charts
+  double reject_threshold = 0.01;
+};
+
+struct Spec {
+  std::string file;
+  Report report;
+  std::vector<Source> sources;
+  Settings parameters;  // report-wide indicator parameters
+  std::vector<Kpi> kpis;
+  std::vector<Section> sections;
+  Outputs outputs;
+};
+
+}  // namespace vigie::spec

@@ -1,0 +1,89 @@
+#include "table/canonical.hpp"
+
+namespace vigie::table {
+namespace {
+
+using K = ColumnKind;
+
+constexpr CanonicalColumn kCustomers[] = {
+    {"customer_id", K::CustomerId, true},
+    {"created_at", K::Timestamp, true},
+    {"acquisition_channel", K::Text, false},
+    {"region", K::Text, false},
+    {"birth_year", K::Int, false},
+    {"consent_marketing", K::Bool, false},
+    {"email", K::Text, false},
+};
+
+constexpr CanonicalColumn kOrders[] = {
+    {"order_id", K::Text, true},     {"customer_id", K::CustomerId, true},
+    {"ordered_at", K::Timestamp, true}, {"amount", K::Decimal, true},
+    {"margin", K::Decimal, false},   {"quantity", K::Int, false},
+    {"product_id", K::Text, false},  {"category", K::Text, false},
+    {"channel", K::Text, false},
+};
+
+constexpr CanonicalColumn kWebEvents[] = {
+    {"ts", K::Timestamp, true},         {"visitor_id", K::VisitorId, true},
+    {"customer_id", K::CustomerId, false}, {"event_type", K::Text, true},
+    {"page", K::Text, false},           {"action", K::Text, false},
+    {"device", K::Text, false},         {"source", K::Text, false},
+    {"load_time_ms", K::Int, false},
+};
+
+constexpr CanonicalColumn kCalls[] = {
+    {"call_id", K::Text, true},        {"started_at", K::Timestamp, true},
+    {"customer_id", K::CustomerId, false}, {"direction", K::Text, false},
+    {"queue", K::Text, false},         {"reason", K::Text, false},
+    {"outcome", K::Text, true},        {"wait_s", K::Int, false},
+    {"handle_s", K::Int, false},       {"csat", K::Int, false},
+};
+
+constexpr CanonicalColumn kSurveys[] = {
+    {"customer_id", K::CustomerId, false}, {"ts", K::Timestamp, true},
+    {"step", K::Text, false},           {"channel", K::Text, false},
+    {"csat", K::Int, false},            {"nps", K::Int, false},
+};
+
+constexpr CanonicalColumn kMarketingSpend[] = {
+    {"month", K::Text, true},
+    {"channel", K::Text, true},
+    {"spend", K::Decimal, true},
+};
+
+constexpr CanonicalDataset kDatasets[] = {
+    {"customers", kCustomers},   {"orders", kOrders},
+    {"web_events", kWebEvents},  {"calls", kCalls},
+    {"surveys", kSurveys},       {"marketing_spend", kMarketingSpend},
+};
+
+}  // namespace
+
+const CanonicalColumn* CanonicalDataset::find(std::string_view column) const {
+  for (const auto& c : columns)
+    if (c.name == column) return &c;
+  return nullptr;
+}
+
+std::span<const CanonicalDataset> canonical_datasets() { return kDatasets; }
+
+const CanonicalDataset* find_dataset(std::string_view name) {
+  for (const auto& d : kDatasets)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+Type storage_type(ColumnKind kind) {
+  switch (kind) {
+    case ColumnKind::Text:
+    case ColumnKind::CustomerId:
+    case ColumnKind::VisitorId: return Type::Dictionary;
+    case ColumnKind::Int: return Type::Int64;
+    case ColumnKind::Decimal: return Type::Decimal;
+    case ColumnKind::Bool: return Type::Bool;
+    case ColumnKind::Timestamp: return Type::Timestamp;
+  }
+  return Type::String;
+}
+
+}  // namespace vigie::table

@@ -1,0 +1,42 @@
+// The canonical datasets of the data model (../shared/DATA-MODEL.md, kept
+// in docs/data-model.md): every connector's rows are mapped into one of
+// these, and indicators only ever see these shapes.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "vigie/sdk/column.hpp"
+
+namespace vigie::table {
+
+// How a canonical column is stored once read.
+enum class ColumnKind {
+  Text,        // dictionary-encoded string, a dictionary per dataset column
+  CustomerId,  // dictionary-encoded in the one dictionary of customer ids
+  VisitorId,   // dictionary-encoded in the one dictionary of visitor ids
+  Int,
+  Decimal,
+  Bool,
+  Timestamp
+};
+
+struct CanonicalColumn {
+  std::string_view name;
+  ColumnKind kind;
+  bool required;
+};
+
+struct CanonicalDataset {
+  std::string_view name;
+  std::span<const CanonicalColumn> columns;
+  const CanonicalColumn* find(std::string_view column) const;
+};
+
+// customers, orders, web_events, calls, surveys, marketing_spend.
+std::span<const CanonicalDataset> canonical_datasets();
+const CanonicalDataset* find_dataset(std::string_view name);
+
+Type storage_type(ColumnKind kind);
+
+}  // namespace vigie::table

@@ -1,0 +1,49 @@
+// A streaming CSV reader: it holds one buffer of the file, never the whole
+// text. RFC 4180 quoting (doubled quotes inside quoted fields, line breaks
+// inside quotes), CRLF or LF, a UTF-8 byte-order mark skipped, `,` `;` or
+// tab (detected from the header line unless given), gzip-compressed input
+// read transparently.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigie::csv {
+
+class CsvReader {
+ public:
+  struct Options {
+    char delimiter = 0;  // 0: detect from the first line
+    bool header = true;  // the first record names the columns
+  };
+
+  // Throws std::runtime_error naming the file when it cannot be opened.
+  CsvReader(const std::filesystem::path& path, Options options);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  const std::vector<std::string>& header() const;
+  char delimiter() const;
+
+  // Reads the next record into `fields` (views valid until the next call).
+  // Returns false at the end of the file. Throws on an unterminated quote,
+  // naming the file and line.
+  bool next(std::vector<std::string_view>& fields);
+
+  // 1-based line number of the first line of the last record read.
+  int64_t line() const;
+
+  // Bytes of (decompressed) input consumed so far, for progress.
+  int64_t bytes_read() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vigie::csv
