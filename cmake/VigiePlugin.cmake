@@ -1,19 +1,27 @@
-# vigie_add_plugin(NAME SOURCES file... [LIBRARIES lib...])
+# vigie_add_plugin(NAME [TESTING] SOURCES file... [LIBRARIES lib...])
 # Builds a plugin as a loadable module named vigie_<NAME>.so in the plugin
-# directory beside the `vigie` binary. Only vigie_get_plugin_info is
-# exported; everything else stays hidden.
+# directory beside the `vigie` binary (TESTING: in build/test-plugins, never
+# found by default). Only vigie_get_plugin_info is exported; everything else
+# stays hidden.
 function(vigie_add_plugin name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "TESTING" "" "SOURCES;LIBRARIES" ${ARGN})
+  set(output_dir ${VIGIE_PLUGIN_OUTPUT_DIR})
+  if(ARG_TESTING)
+    set(output_dir ${VIGIE_TEST_PLUGIN_OUTPUT_DIR})
+  endif()
   set(target vigie_plugin_${name})
   add_library(${target} MODULE ${ARG_SOURCES})
   set_target_properties(${target} PROPERTIES
     PREFIX ""
     OUTPUT_NAME vigie_${name}
-    LIBRARY_OUTPUT_DIRECTORY ${VIGIE_PLUGIN_OUTPUT_DIR}
+    LIBRARY_OUTPUT_DIRECTORY ${output_dir}
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${target} PRIVATE Vigie::sdk ${ARG_LIBRARIES})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
   vigie_warnings(${target})
-  set_property(GLOBAL APPEND PROPERTY VIGIE_PLUGINS ${target})
+  set_property(GLOBAL APPEND PROPERTY VIGIE_PLUGIN_TARGETS ${target})
+  if(NOT ARG_TESTING)
+    install(TARGETS ${target} LIBRARY DESTINATION lib/vigie/plugins)
+  endif()
 endfunction()

@@ -18,6 +18,11 @@ struct Locale {
   std::string thousands_sep = "\u202f";  // narrow no-break space (French)
   std::string currency = "€";
   bool currency_after = true;
+  // Between a number and its "%" or currency sign ("12,3 %", "5 €").
+  std::string unit_space = "\u202f";
+  // Language of the words the renderer writes itself ("(suite)", "page",
+  // "Objectif"): "fr" or "en".
+  std::string language = "fr";
 };
 
 // One KPI tile: value, change vs the comparison period, target status.
@@ -45,11 +50,18 @@ struct LineChart {
   std::optional<double> target;
 };
 
+enum class BarOrientation {
+  Auto,        // horizontal when the labels are long or the bars many
+  Horizontal,  // one bar a line, labels on the left
+  Vertical,    // columns, labels under them
+};
+
 struct BarChart {
   std::string title;
   std::string unit;
   std::vector<std::string> labels;
   std::vector<double> values;
+  BarOrientation orientation = BarOrientation::Auto;
 };
 
 // A table that continues across pages, its header repeated on each.
@@ -78,6 +90,10 @@ struct Document {
   Locale locale;
   std::vector<Section> sections;
   std::vector<std::string> notes;  // data-quality and coverage notes
+  // ISO 8601 date written as the PDF's creation and modification date,
+  // e.g. "2026-11-01T06:00:00+01:00". Never the wall clock, so that the
+  // same Document always gives the same bytes.
+  std::string created = "2000-01-01T00:00:00Z";
 };
 
 }  // namespace vigie::render

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "render/document.hpp"
 
@@ -23,5 +24,12 @@ std::string format_change(std::optional<double> absolute,
 // Short axis labels: 1 200 000 -> "1,2 M", 12 500 -> "12,5 k".
 std::string format_axis(double v, const std::string& unit,
                         const Locale& locale);
+
+// The labels of one axis, all in the magnitude of the largest tick, so
+// that they read as one series: 900 000 and 1 200 000 as "0,9 M" and
+// "1,2 M" (not "900 k" and "1,2 M"); zero is "0" whatever the magnitude.
+std::vector<std::string> format_axis_ticks(const std::vector<double>& ticks,
+                                           const std::string& unit,
+                                           const Locale& locale);
 
 }  // namespace vigie::render

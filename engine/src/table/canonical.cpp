@@ -16,7 +16,9 @@ constexpr CanonicalColumn kCustomers[] = {
 };
 
 constexpr CanonicalColumn kOrders[] = {
-    {"order_id", K::Text, true},     {"customer_id", K::CustomerId, true},
+    {"order_id", K::Text, true},
+    // Empty for anonymous sales: revenue, never customer KPIs.
+    {"customer_id", K::CustomerId, true, true},
     {"ordered_at", K::Timestamp, true}, {"amount", K::Decimal, true},
     {"margin", K::Decimal, false},   {"quantity", K::Int, false},
     {"product_id", K::Text, false},  {"category", K::Text, false},

@@ -24,7 +24,8 @@ enum class ColumnKind {
 struct CanonicalColumn {
   std::string_view name;
   ColumnKind kind;
-  bool required;
+  bool required;  // the source must provide it, and each row a value...
+  bool may_be_empty = false;  // ...unless this says a row may leave it empty
 };
 
 struct CanonicalDataset {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -135,9 +136,11 @@ struct Column {
   }
 };
 
-// A set of equally long named columns.
+// A set of equally long named columns. A deque, so that adding a column
+// keeps references to the others valid: add a column, keep its reference,
+// add the next.
 struct Table {
-  std::vector<Column> columns;
+  std::deque<Column> columns;
   int64_t rows() const { return columns.empty() ? 0 : columns.front().size(); }
   const Column* find(std::string_view name) const {
     for (const auto& c : columns)

@@ -1,0 +1,59 @@
+// vigie: the command line. Exit codes are in docs/exit-codes.md.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "pipeline/errors.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: vigie <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run SPEC         compute a report and write it (PDF, SVG, JSON, CSV)\n"
+    "  validate SPEC... check report specs and print every error\n"
+    "  plugins list     the plugins found, with their ABI\n"
+    "  plugins info N   one plugin's descriptor and config options\n"
+    "  demo-data        write the demo data set\n"
+    "\n"
+    "`vigie <command> --help` describes a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+  spdlog::set_default_logger(spdlog::default_logger());
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return vigie::pipeline::kUsageError;
+  }
+  const std::string command = argv[1];
+  const vigie::cli::Args args(argv + 2, argv + argc);
+  try {
+    if (command == "run") return vigie::cli::run_command(args);
+    if (command == "validate") return vigie::cli::validate_command(args);
+    if (command == "plugins") return vigie::cli::plugins_command(args);
+    if (command == "demo-data") return vigie::cli::demo_data_command(args);
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (command == "--version") {
+      fmt::print("vigie {}\n", VIGIE_VERSION);
+      return 0;
+    }
+    fmt::print(stderr, "vigie: unknown command '{}'\n\n{}", command, kUsage);
+    return vigie::pipeline::kUsageError;
+  } catch (const vigie::pipeline::RunError& e) {
+    fmt::print(stderr, "vigie {}: error: {}\n", command, e.what());
+    return e.code();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "vigie {}: internal error: {}\n", command, e.what());
+    return vigie::pipeline::kInternalError;
+  }
+}

@@ -1,0 +1,46 @@
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "pipeline/errors.hpp"
+#include "pipeline/run.hpp"
+
+namespace vigie::cli {
+
+int run_command(const Args& args) {
+  pipeline::RunOptions opts;
+  std::string period, as_of, out = "out", spec;
+  std::vector<std::string> plugin_paths;
+  po::options_description options("options");
+  options.add_options()
+      ("spec", po::value(&spec)->required(), "the report spec (YAML)")
+      ("period", po::value(&period), "report period YYYY-MM (default: the "
+                                     "last full month)")
+      ("as-of", po::value(&as_of), "report on the last full month before "
+                                   "this day, YYYY-MM-DD")
+      ("out", po::value(&out), "output folder (default: out)")
+      ("plugin-path", po::value(&plugin_paths)->composing(),
+       "another folder of plugins (repeatable)")
+      ("quiet,q", "no progress output");
+  po::positional_options_description positional;
+  positional.add("spec", 1);
+  po::variables_map vm;
+  if (!parse(args,
+             "usage: vigie run SPEC [--period YYYY-MM | --as-of DATE] "
+             "[--out DIR] [--plugin-path DIR]...",
+             options, positional, vm))
+    return 0;
+  opts.spec = spec;
+  opts.out = out;
+  if (!period.empty()) opts.period = period;
+  if (!as_of.empty()) opts.as_of = as_of;
+  if (vm.count("period") && vm.count("as-of"))
+    throw pipeline::RunError(pipeline::kUsageError,
+                             "give --period or --as-of, not both");
+  for (const auto& p : plugin_paths) opts.plugin_paths.emplace_back(p);
+  opts.quiet = vm.count("quiet") > 0;
+  pipeline::run_report(opts);
+  return pipeline::kSuccess;
+}
+
+}  // namespace vigie::cli

@@ -1,0 +1,120 @@
+#include "compute/periods.hpp"
+
+// date.h sets off GCC 12's -Wmaybe-uninitialized at -O2 (STACK-NOTES.md).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <date/date.h>
+#include <date/tz.h>
+#pragma GCC diagnostic pop
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+namespace vigie::compute {
+namespace {
+
+const char* const kFrenchMonths[] = {"janvier", "février", "mars",
+                                     "avril",   "mai",     "juin",
+                                     "juillet", "août",    "septembre",
+                                     "octobre", "novembre", "décembre"};
+const char* const kFrenchShort[] = {"janv.", "févr.", "mars", "avr.",
+                                    "mai",   "juin",  "juil.", "août",
+                                    "sept.", "oct.",  "nov.",  "déc."};
+const char* const kEnglishMonths[] = {"January", "February", "March",
+                                      "April",   "May",      "June",
+                                      "July",    "August",   "September",
+                                      "October", "November", "December"};
+
+int64_t local_midnight_us(const date::time_zone* tz, Month m) {
+  const date::local_days day{date::year{m.year} / date::month{m.month} /
+                             date::day{1}};
+  // Midnight is never ambiguous in practice; `earliest` makes it explicit.
+  const auto instant = tz->to_sys(day, date::choose::earliest);
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             instant.time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+Month Month::plus(int months) const {
+  int index = year * 12 + static_cast<int>(month) - 1 + months;
+  return {index / 12, static_cast<unsigned>(index % 12) + 1};
+}
+
+std::string Month::iso() const { return fmt::format("{:04d}-{:02d}", year, month); }
+
+std::optional<Month> parse_month(const std::string& text) {
+  int y = 0;
+  unsigned m = 0;
+  char dash = 0;
+  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2u", &y, &dash, &m) != 3 ||
+      dash != '-' || m < 1 || m > 12)
+    return std::nullopt;
+  return Month{y, m};
+}
+
+Month report_month(const std::optional<std::string>& period,
+                   const std::optional<std::string>& as_of,
+                   const std::string& time_zone) {
+  if (period) {
+    auto m = parse_month(*period);
+    if (!m)
+      throw std::invalid_argument("--period expects YYYY-MM, got '" + *period +
+                                  "'");
+    return *m;
+  }
+  date::year_month_day day;
+  if (as_of) {
+    std::istringstream in(*as_of);
+    date::local_days parsed;
+    in >> date::parse("%F", parsed);
+    if (in.fail() || as_of->size() != 10)
+      throw std::invalid_argument("--as-of expects YYYY-MM-DD, got '" +
+                                  *as_of + "'");
+    day = date::year_month_day{parsed};
+  } else {
+    const auto* tz = date::locate_zone(time_zone);
+    const auto local = tz->to_local(std::chrono::system_clock::now());
+    day = date::year_month_day{date::floor<date::days>(local)};
+  }
+  // The last full month before that day.
+  return Month{static_cast<int>(day.year()),
+               static_cast<unsigned>(day.month())}
+      .plus(-1);
+}
+
+std::vector<Period> month_periods(Month last, int count,
+                                  const std::string& time_zone,
+                                  const std::string& locale) {
+  const auto* tz = date::locate_zone(time_zone);
+  const bool french = locale.rfind("fr", 0) == 0;
+  std::vector<Period> out;
+  for (int i = count - 1; i >= 0; --i) {
+    Period p;
+    p.month = last.plus(-i);
+    p.start_us = local_midnight_us(tz, p.month);
+    p.end_us = local_midnight_us(tz, p.month.plus(1));
+    const unsigned m = p.month.month - 1;
+    p.label = fmt::format("{} {}", french ? kFrenchMonths[m] : kEnglishMonths[m],
+                          p.month.year);
+    p.short_label = fmt::format(
+        "{} {:02d}",
+        french ? kFrenchShort[m] : std::string(kEnglishMonths[m]).substr(0, 3),
+        p.month.year % 100);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<vigie_period> as_abi(const std::vector<Period>& periods) {
+  std::vector<vigie_period> out;
+  for (const auto& p : periods) out.push_back({p.start_us, p.end_us});
+  return out;
+}
+
+}  // namespace vigie::compute

@@ -1,0 +1,46 @@
+// The report's periods: calendar months in the report's time zone, turned
+// into UTC instants once, here, so that indicators only compare integers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vigie/plugin.h"
+
+namespace vigie::compute {
+
+struct Month {
+  int year = 0;
+  unsigned month = 0;  // 1..12
+  Month plus(int months) const;
+  std::string iso() const;  // "2026-10"
+};
+
+struct Period {
+  Month month;
+  int64_t start_us = 0;  // local midnight of the 1st, as UTC
+  int64_t end_us = 0;    // local midnight of the next 1st
+  std::string label;       // "octobre 2026" (fr) / "October 2026"
+  std::string short_label;  // "oct. 26" / "Oct 26"
+};
+
+// "2026-10" -> October 2026; nothing if malformed.
+std::optional<Month> parse_month(const std::string& text);
+
+// The report period from the command line: --period YYYY-MM wins; else
+// --as-of YYYY-MM-DD gives the last full month before that day; else the
+// last full month before today in the time zone.
+Month report_month(const std::optional<std::string>& period,
+                   const std::optional<std::string>& as_of,
+                   const std::string& time_zone);
+
+// `count` consecutive months ending with `last` (oldest first).
+std::vector<Period> month_periods(Month last, int count,
+                                  const std::string& time_zone,
+                                  const std::string& locale);
+
+std::vector<vigie_period> as_abi(const std::vector<Period>& periods);
+
+}  // namespace vigie::compute

@@ -1,0 +1,343 @@
+#include "ingest/expression.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "table/parse.hpp"
+#include "vigie/sdk/column.hpp"
+
+namespace vigie::ingest {
+
+namespace {
+
+// 128-bit intermediates keep products of two scaled decimals exact.
+__extension__ typedef __int128 Wide;
+
+enum class Op { Column, Literal, Add, Sub, Mul, Div, Neg, Call };
+
+// Rounds a / b to the nearest integer, half to even, exactly.
+int64_t divide_rounded(Wide a, Wide b) {
+  if (b < 0) a = -a, b = -b;
+  Wide q = a / b;
+  Wide r = a % b;
+  if (r < 0) r = -r;
+  const Wide twice = 2 * r;
+  if (twice > b || (twice == b && (q % 2 != 0)))
+    q += (a < 0) ? -1 : 1;
+  if (q > INT64_MAX || q < INT64_MIN)
+    throw EvaluationError("number too large");
+  return static_cast<int64_t>(q);
+}
+
+}  // namespace
+
+struct Expression::Node {
+  Op op = Op::Literal;
+  size_t column = 0;
+  Value literal;
+  std::string function;
+  std::vector<std::unique_ptr<Node>> args;
+};
+
+std::string Value::as_text() const {
+  if (kind == Kind::Text) return text;
+  if (kind == Kind::Null) return {};
+  const int64_t whole = number / kDecimalScale;
+  int64_t frac = number % kDecimalScale;
+  std::string out = (number < 0 && whole == 0) ? "-0" : std::to_string(whole);
+  if (frac != 0) {
+    if (frac < 0) frac = -frac;
+    std::string digits = fmt::format("{:04d}", frac);
+    digits.erase(digits.find_last_not_of('0') + 1);
+    out += "." + digits;
+  }
+  return out;
+}
+
+namespace {
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::vector<std::string>& columns)
+      : text_(text), columns_(columns) {}
+
+  std::unique_ptr<Expression::Node> parse() {
+    auto node = expr();
+    skip_space();
+    if (pos_ < text_.size())
+      fail(fmt::format("unexpected '{}'", text_[pos_]));
+    return node;
+  }
+
+ private:
+  using NodePtr = std::unique_ptr<Expression::Node>;
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw ExpressionError(
+        fmt::format("in expression '{}' at character {}: {}", text_, pos_ + 1,
+                    what),
+        pos_ + 1);
+  }
+  void skip_space() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_])))
+      ++pos_;
+  }
+  bool accept(char c) {
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  static NodePtr binary(Op op, NodePtr a, NodePtr b) {
+    auto n = std::make_unique<Expression::Node>();
+    n->op = op;
+    n->args.push_back(std::move(a));
+    n->args.push_back(std::move(b));
+    return n;
+  }
+  NodePtr expr() {
+    auto left = term();
+    for (;;) {
+      if (accept('+')) left = binary(Op::Add, std::move(left), term());
+      else if (accept('-')) left = binary(Op::Sub, std::move(left), term());
+      else return left;
+    }
+  }
+  NodePtr term() {
+    auto left = factor();
+    for (;;) {
+      if (accept('*')) left = binary(Op::Mul, std::move(left), factor());
+      else if (accept('/')) left = binary(Op::Div, std::move(left), factor());
+      else return left;
+    }
+  }
+  NodePtr column_node(const std::string& name) {
+    auto it = std::find(columns_.begin(), columns_.end(), name);
+    if (it == columns_.end()) {
+      std::string known;
+      for (const auto& c : columns_)
+        if (c.empty() || c[0] != '_') known += (known.empty() ? "" : ", ") + c;
+      fail(fmt::format("no source column '{}' (the source has: {})", name,
+                       known));
+    }
+    auto n = std::make_unique<Expression::Node>();
+    n->op = Op::Column;
+    n->column = static_cast<size_t>(it - columns_.begin());
+    return n;
+  }
+  NodePtr factor() {
+    skip_space();
+    if (pos_ >= text_.size()) fail("expected a value");
+    const char c = text_[pos_];
+    if (c == '(') {
+      ++pos_;
+      auto inner = expr();
+      if (!accept(')')) fail("expected ')'");
+      return inner;
+    }
+    if (c == '-') {
+      ++pos_;
+      auto n = std::make_unique<Expression::Node>();
+      n->op = Op::Neg;
+      n->args.push_back(factor());
+      return n;
+    }
+    if (c == '\'') return string_literal();
+    if (c == '`') {
+      size_t end = text_.find('`', pos_ + 1);
+      if (end == std::string_view::npos) fail("unterminated `column name`");
+      std::string name(text_.substr(pos_ + 1, end - pos_ - 1));
+      pos_ = end + 1;
+      return column_node(name);
+    }
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
+      size_t start = pos_;
+      while (pos_ < text_.size() &&
+             (std::isdigit(static_cast<unsigned char>(text_[pos_])) ||
+              text_[pos_] == '.'))
+        ++pos_;
+      auto v = table::parse_decimal(text_.substr(start, pos_ - start));
+      if (!v) fail("bad number");
+      auto n = std::make_unique<Expression::Node>();
+      n->literal = Value::of_number(*v);
+      return n;
+    }
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t start = pos_;
+      while (pos_ < text_.size() &&
+             (std::isalnum(static_cast<unsigned char>(text_[pos_])) ||
+              text_[pos_] == '_'))
+        ++pos_;
+      std::string name(text_.substr(start, pos_ - start));
+      if (accept('(')) return call(name);
+      return column_node(name);
+    }
+    fail(fmt::format("unexpected '{}'", c));
+  }
+  NodePtr string_literal() {
+    std::string value;
+    ++pos_;
+    for (;;) {
+      if (pos_ >= text_.size()) fail("unterminated 'text'");
+      if (text_[pos_] == '\'') {
+        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '\'') {
+          value += '\'';
+          pos_ += 2;
+          continue;
+        }
+        ++pos_;
+        break;
+      }
+      value += text_[pos_++];
+    }
+    auto n = std::make_unique<Expression::Node>();
+    n->literal = Value::of_text(value);
+    return n;
+  }
+  NodePtr call(const std::string& name) {
+    static const std::vector<std::pair<std::string, std::pair<size_t, size_t>>>
+        kFunctions = {{"integer", {1, 1}},  {"trim", {1, 1}},
+                      {"lower", {1, 1}},    {"upper", {1, 1}},
+                      {"concat", {1, 64}},  {"coalesce", {1, 64}},
+                      {"recode", {3, 129}}};
+    auto f = std::find_if(kFunctions.begin(), kFunctions.end(),
+                          [&](const auto& e) { return e.first == name; });
+    if (f == kFunctions.end())
+      fail(fmt::format("unknown function '{}' (known: integer, trim, lower, "
+                       "upper, concat, coalesce, recode)",
+                       name));
+    auto n = std::make_unique<Expression::Node>();
+    n->op = Op::Call;
+    n->function = name;
+    if (!accept(')')) {
+      do n->args.push_back(expr());
+      while (accept(','));
+      if (!accept(')')) fail("expected ',' or ')'");
+    }
+    if (n->args.size() < f->second.first || n->args.size() > f->second.second)
+      fail(fmt::format("'{}' takes {} to {} arguments, not {}", name,
+                       f->second.first, f->second.second, n->args.size()));
+    return n;
+  }
+
+  std::string_view text_;
+  const std::vector<std::string>& columns_;
+  size_t pos_ = 0;
+};
+
+int64_t as_number(const Value& v) {
+  if (v.kind == Value::Kind::Number) return v.number;
+  auto parsed = table::parse_decimal(v.text);
+  if (!parsed)
+    throw EvaluationError(
+        fmt::format("expected a number, got '{}'", v.text));
+  return *parsed;
+}
+
+std::string transform(std::string s, int (*f)(int)) {
+  for (char& c : s) c = static_cast<char>(f(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Value evaluate_node(const Expression::Node& n, const RowAccess& row);
+
+Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
+  const std::string& f = n.function;
+  if (f == "coalesce") {
+    for (const auto& a : n.args) {
+      Value v = evaluate_node(*a, row);
+      if (!v.is_null()) return v;
+    }
+    return Value::null();
+  }
+  if (f == "concat") {
+    std::string out;
+    for (const auto& a : n.args) out += evaluate_node(*a, row).as_text();
+    return Value::of_text(out);
+  }
+  Value x = evaluate_node(*n.args[0], row);
+  if (f == "recode") {
+    const std::string key = x.as_text();
+    size_t i = 1;
+    for (; i + 1 < n.args.size(); i += 2)
+      if (evaluate_node(*n.args[i], row).as_text() == key)
+        return evaluate_node(*n.args[i + 1], row);
+    if (i < n.args.size()) return evaluate_node(*n.args[i], row);  // default
+    if (x.is_null()) return x;
+    throw EvaluationError(fmt::format("'{}' is not one of the recoded values", key));
+  }
+  if (x.is_null()) return x;
+  if (f == "integer") {
+    const int64_t v = as_number(x);
+    if (v % kDecimalScale != 0)
+      throw EvaluationError(
+          fmt::format("expected a whole number, got '{}'", x.as_text()));
+    return Value::of_text(std::to_string(v / kDecimalScale));
+  }
+  std::string s = x.as_text();
+  if (f == "trim") {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return Value::null();
+    s = s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+    return Value::of_text(s);
+  }
+  if (f == "lower") return Value::of_text(transform(s, &::tolower));
+  return Value::of_text(transform(s, &::toupper));  // upper
+}
+
+Value evaluate_node(const Expression::Node& n, const RowAccess& row) {
+  switch (n.op) {
+    case Op::Column: return row.column(n.column);
+    case Op::Literal: return n.literal;
+    case Op::Call: return evaluate_call(n, row);
+    case Op::Neg: {
+      Value v = evaluate_node(*n.args[0], row);
+      return v.is_null() ? v : Value::of_number(-as_number(v));
+    }
+    default: break;
+  }
+  Value a = evaluate_node(*n.args[0], row);
+  Value b = evaluate_node(*n.args[1], row);
+  if (a.is_null() || b.is_null()) return Value::null();
+  const Wide x = as_number(a);
+  const Wide y = as_number(b);
+  Wide r = 0;
+  switch (n.op) {
+    case Op::Add: r = x + y; break;
+    case Op::Sub: r = x - y; break;
+    case Op::Mul: return Value::of_number(divide_rounded(x * y, kDecimalScale));
+    case Op::Div:
+      if (y == 0) throw EvaluationError("division by zero");
+      return Value::of_number(divide_rounded(x * kDecimalScale, y));
+    default: break;
+  }
+  if (r > INT64_MAX || r < INT64_MIN) throw EvaluationError("number too large");
+  return Value::of_number(static_cast<int64_t>(r));
+}
+
+}  // namespace
+
+Expression::Expression(std::unique_ptr<Node> root) : root_(std::move(root)) {}
+Expression::~Expression() = default;
+Expression::Expression(Expression&&) noexcept = default;
+Expression& Expression::operator=(Expression&&) noexcept = default;
+
+Expression Expression::parse(std::string_view text,
+                             const std::vector<std::string>& columns) {
+  return Expression(Parser(text, columns).parse());
+}
+
+Value Expression::evaluate(const RowAccess& row) const {
+  return evaluate_node(*root_, row);
+}
+
+std::optional<size_t> Expression::single_column() const {
+  if (root_->op == Op::Column) return root_->column;
+  return std::nullopt;
+}
+
+}  // namespace vigie::ingest

@@ -1,0 +1,40 @@
+// Rows that could not be read: counted per source and written, with where
+// and why, to the run's rejects file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vigie::ingest {
+
+struct Reject {
+  std::string source;  // spec source id
+  std::string origin;  // file or table
+  int64_t line = 0;
+  std::string reason;
+};
+
+struct SourceCounts {
+  int64_t read = 0;
+  int64_t rejected = 0;
+};
+
+class RejectLog {
+ public:
+  void add(Reject r);
+  void count_read(const std::string& source, int64_t rows);
+  const std::vector<Reject>& rejects() const { return rejects_; }
+  const std::map<std::string, SourceCounts>& counts() const { return counts_; }
+  int64_t total_rejected() const { return static_cast<int64_t>(rejects_.size()); }
+  // CSV: source,origin,line,reason.
+  void write_csv(const std::filesystem::path& path) const;
+
+ private:
+  std::vector<Reject> rejects_;
+  std::map<std::string, SourceCounts> counts_;
+};
+
+}  // namespace vigie::ingest

@@ -1,0 +1,156 @@
+#include "output/exports.hpp"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "output/cell_text.hpp"
+
+namespace vigie::output {
+namespace {
+
+using nlohmann::json;
+
+json optional_number(std::optional<double> v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+const char* kind_name(vigie_output_kind k) {
+  switch (k) {
+    case VIGIE_OUTPUT_TABLE: return "table";
+    case VIGIE_OUTPUT_LIST: return "list";
+    default: return "value";
+  }
+}
+
+json cell_json(const Column& c, int64_t row, const std::string& tz) {
+  if (!c.is_valid(row)) return nullptr;
+  const auto i = static_cast<size_t>(row);
+  switch (c.type) {
+    case Type::Int64: return c.ints[i];
+    case Type::Double: return c.doubles[i];
+    case Type::Bool: return c.bools[i] != 0;
+    default: return cell_text(c, row, tz);  // exact text for decimals, times
+  }
+}
+
+json table_json(const Table& t, const std::string& tz) {
+  json columns = json::array();
+  for (const auto& c : t.columns)
+    columns.push_back({{"name", c.name},
+                       {"type", c.type == Type::Dictionary ? "string"
+                                                           : type_name(c.type)}});
+  json rows = json::array();
+  for (int64_t r = 0; r < t.rows(); ++r) {
+    json row = json::array();
+    for (const auto& c : t.columns) row.push_back(cell_json(c, r, tz));
+    rows.push_back(std::move(row));
+  }
+  return {{"columns", columns}, {"rows", rows}};
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
+                     const compute::PeriodPlan& plan,
+                     const std::vector<compute::KpiResult>& kpis,
+                     const ingest::RejectLog& rejects,
+                     const std::vector<std::string>& notes) {
+  const auto& p = plan.periods[plan.current];
+  const auto& q = plan.periods[plan.previous];
+  json doc;
+  doc["schema"] = "vigie.kpis/1";
+  doc["report"] = {
+      {"id", run.report_id},
+      {"title", run.title},
+      {"time_zone", run.time_zone},
+      {"generated_at", run.generated_at},
+      {"period",
+       {{"id", p.month.iso()},
+        {"label", p.label},
+        {"start", timestamp_text(p.start_us, run.time_zone)},
+        {"end", timestamp_text(p.end_us, run.time_zone)}}},
+      {"comparison",
+       {{"kind", run.comparison},
+        {"id", q.month.iso()},
+        {"label", q.label},
+        {"start", timestamp_text(q.start_us, run.time_zone)},
+        {"end", timestamp_text(q.end_us, run.time_zone)}}}};
+  json sources = json::array();
+  for (const auto& [id, c] : rejects.counts())
+    sources.push_back({{"source", id}, {"rows_read", c.read},
+                       {"rows_rejected", c.rejected}});
+  doc["data_quality"] = {{"sources", sources},
+                         {"rows_rejected", rejects.total_rejected()},
+                         {"notes", notes}};
+  json out = json::array();
+  const size_t first = plan.current + 1 - std::min(plan.series, plan.current + 1);
+  for (const auto& k : kpis) {
+    json j = {{"id", k.id},
+              {"label", k.label},
+              {"unit", k.unit},
+              {"indicator", k.indicator},
+              {"kind", kind_name(k.kind)}};
+    if (k.kind == VIGIE_OUTPUT_VALUE) {
+      j["value"] = optional_number(k.value);
+      j["previous"] = optional_number(k.previous);
+      j["change"] = optional_number(k.change);
+      j["change_ratio"] = optional_number(k.change_ratio);
+      j["status"] = k.target ? json(compute::status_name(k.status)) : json(nullptr);
+      if (k.target) {
+        j["target"] = {
+            {"value", k.target->objective},
+            {"direction",
+             k.target->direction == spec::Direction::Higher ? "higher" : "lower"},
+            {"warning", optional_number(k.target->warning)},
+            {"alert", optional_number(k.target->alert)}};
+      } else {
+        j["target"] = nullptr;
+      }
+      json series = json::array();
+      for (size_t i = 0; i < k.series.size(); ++i)
+        series.push_back({{"period", plan.periods[first + i].month.iso()},
+                          {"value", optional_number(k.series[i])}});
+      j["series"] = series;
+    } else if (k.table) {
+      j.update(table_json(*k.table, run.time_zone));
+    }
+    j["notes"] = k.notes;
+    out.push_back(std::move(j));
+  }
+  doc["kpis"] = out;
+  write_text(path, doc.dump(2) + "\n");
+}
+
+void write_table_csv(const std::filesystem::path& path, const Table& table,
+                     const std::string& time_zone) {
+  std::string text;
+  for (size_t i = 0; i < table.columns.size(); ++i)
+    text += (i ? "," : "") + csv_field(table.columns[i].name);
+  text += "\r\n";
+  for (int64_t r = 0; r < table.rows(); ++r) {
+    for (size_t i = 0; i < table.columns.size(); ++i)
+      text += (i ? "," : "") +
+              csv_field(cell_text(table.columns[i], r, time_zone));
+    text += "\r\n";
+  }
+  write_text(path, text);
+}
+
+}  // namespace vigie::output

@@ -1,0 +1,111 @@
+#include "pipeline/load_sources.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "pipeline/errors.hpp"
+#include "plugin_host/connector.hpp"
+#include "plugin_host/options.hpp"
+#include "plugin_host/plugin_error.hpp"
+#include "table/canonical.hpp"
+
+namespace vigie::pipeline {
+namespace {
+
+constexpr int kOpenAttempts = 3;
+
+// A transient failure (a database starting up) is retried with a growing
+// pause; anything else fails at once.
+plugin_host::Connector::Stream open_with_retries(
+    plugin_host::Connector& connector) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return connector.open();
+    } catch (const plugin_host::RetryablePluginError& e) {
+      if (attempt == kOpenAttempts) throw;
+      spdlog::warn("{} (attempt {} of {}, retrying)", e.what(), attempt,
+                   kOpenAttempts);
+      std::this_thread::sleep_for(std::chrono::milliseconds(500 * attempt));
+    }
+  }
+}
+
+void check_threshold(const spec::Spec& spec, const std::string& source,
+                     const ingest::RejectLog& rejects) {
+  auto it = rejects.counts().find(source);
+  if (it == rejects.counts().end() || it->second.read == 0) return;
+  const auto& c = it->second;
+  const double share =
+      static_cast<double>(c.rejected) / static_cast<double>(c.read);
+  if (share <= spec.report.reject_threshold) return;
+  const ingest::Reject* first = nullptr;
+  for (const auto& r : rejects.rejects())
+    if (r.source == source) {
+      first = &r;
+      break;
+    }
+  throw RunError(
+      kDataError,
+      fmt::format("source '{}': {} of {} rows rejected ({:.2f}%), above the "
+                  "threshold of {:.2f}% (report.reject_threshold); the first: "
+                  "{}:{}: {}; all of them are in rejects.csv",
+                  source, c.rejected, c.read, 100 * share,
+                  100 * spec.report.reject_threshold, first->origin,
+                  first->line, first->reason));
+}
+
+}  // namespace
+
+compute::Datasets load_sources(const spec::Spec& spec,
+                               const plugin_host::Registry& plugins,
+                               ingest::RejectLog& rejects, Progress& progress) {
+  const table::TimestampParser timestamps(spec.report.time_zone);
+  ingest::Identity identity;
+  compute::Datasets out;
+  for (const auto& dataset : table::canonical_datasets()) {
+    std::unique_ptr<ingest::DatasetBuilder> builder;
+    for (const auto& source : spec.sources) {
+      if (source.dataset != dataset.name) continue;
+      if (!builder)
+        builder = std::make_unique<ingest::DatasetBuilder>(dataset, identity,
+                                                           timestamps);
+      progress.stage(fmt::format("reading {} ({})", source.id, dataset.name));
+      const std::string who =
+          fmt::format("plugin '{}' (source '{}')", source.connector, source.id);
+      try {
+        auto config = plugin_host::resolve_options(
+            *plugins.find(source.connector), source.config.values, who);
+        plugin_host::Connector connector(plugins.library(source.connector),
+                                         config, source.id);
+        auto stream = open_with_retries(connector);
+        try {
+          builder->begin_source(source.id, connector.origin(), source.mapping,
+                                stream.schema());
+        } catch (const ingest::MappingError& e) {
+          auto loc = source.mapping_locations.find(e.column());
+          const auto& where = loc != source.mapping_locations.end()
+                                  ? loc->second
+                                  : source.location;
+          throw RunError(kUsageError,
+                         fmt::format("{}: {}: {}", where.str(),
+                                     where.path, e.what()));
+        }
+        int64_t rows = 0;
+        while (auto batch = stream.next()) {
+          builder->append(batch->view(), rejects);
+          rows += batch->view().rows();
+          progress.rows(rows);
+        }
+      } catch (const plugin_host::PluginError& e) {
+        throw RunError(kPluginError, e.what());
+      }
+      check_threshold(spec, source.id, rejects);
+    }
+    if (builder) out.emplace(std::string(dataset.name), builder->finish());
+  }
+  return out;
+}
+
+}  // namespace vigie::pipeline

@@ -1,0 +1,222 @@
+#include "pipeline/report_document.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "output/cell_text.hpp"
+#include "render/format.hpp"
+
+namespace vigie::pipeline {
+namespace {
+
+using compute::KpiResult;
+
+const KpiResult& find_kpi(const std::vector<KpiResult>& kpis,
+                          const std::string& id) {
+  for (const auto& k : kpis)
+    if (k.id == id) return k;
+  throw std::logic_error("block refers to unknown KPI " + id);
+}
+
+render::Status status_of(compute::Status s) {
+  switch (s) {
+    case compute::Status::Ok: return render::Status::Ok;
+    case compute::Status::Warning: return render::Status::Warning;
+    case compute::Status::Alert: return render::Status::Alert;
+    case compute::Status::None: break;
+  }
+  return render::Status::None;
+}
+
+render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
+  render::Tile t;
+  t.label = k.label;
+  t.value = render::format_value(k.value, k.unit, locale);
+  t.previous = render::format_value(k.previous, k.unit, locale);
+  t.change = render::format_change(k.change, k.change_ratio, k.unit, locale);
+  t.direction = !k.change ? 0 : (*k.change > 0 ? 1 : (*k.change < 0 ? -1 : 0));
+  t.up_is_good = !k.target || k.target->direction == spec::Direction::Higher;
+  t.status = status_of(k.status);
+  if (k.target)
+    t.target = render::format_value(k.target->objective, k.unit, locale);
+  return t;
+}
+
+// A table cell as a reader expects it: numbers in the locale, times local.
+std::string cell_display(const Column& c, int64_t row,
+                         const std::string& time_zone,
+                         const render::Locale& locale) {
+  if (!c.is_valid(row)) return "";
+  const auto i = static_cast<size_t>(row);
+  switch (c.type) {
+    case Type::Int64:
+      return render::format_value(static_cast<double>(c.ints[i]), "count",
+                                  locale);
+    case Type::Decimal:
+      return render::format_value(
+          static_cast<double>(c.ints[i]) / static_cast<double>(kDecimalScale),
+          "", locale);
+    case Type::Double: {
+      const bool share = c.name.find("share") != std::string::npos ||
+                         c.name.find("rate") != std::string::npos ||
+                         c.name.find("adoption") != std::string::npos;
+      return render::format_value(c.doubles[i], share ? "ratio" : "", locale);
+    }
+    case Type::Bool:
+      return c.bools[i] ? (locale.language == "fr" ? "oui" : "yes")
+                        : (locale.language == "fr" ? "non" : "no");
+    case Type::Timestamp: {
+      std::string iso = output::timestamp_text(c.ints[i], time_zone);
+      return iso.substr(0, 10) + " " + iso.substr(11, 5);
+    }
+    case Type::String:
+    case Type::Dictionary: return std::string(c.string_at(row));
+  }
+  return "";
+}
+
+std::string header_of(const std::string& column) {
+  std::string h = column;
+  std::replace(h.begin(), h.end(), '_', ' ');
+  if (!h.empty()) h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
+  return h;
+}
+
+render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
+                            const std::string& time_zone,
+                            const render::Locale& locale) {
+  render::TableBlock t;
+  t.title = b.title.empty() ? k.label : b.title;
+  if (!k.table) return t;
+  std::vector<const Column*> columns;
+  if (b.columns.empty()) {
+    for (const auto& c : k.table->columns) columns.push_back(&c);
+  } else {
+    for (const auto& name : b.columns)
+      if (const Column* c = k.table->find(name)) columns.push_back(c);
+  }
+  for (const Column* c : columns) {
+    t.header.push_back(header_of(c->name));
+    t.numeric.push_back(c->type == Type::Int64 || c->type == Type::Decimal ||
+                        c->type == Type::Double);
+  }
+  for (int64_t r = 0; r < k.table->rows(); ++r) {
+    std::vector<std::string> row;
+    for (const Column* c : columns)
+      row.push_back(cell_display(*c, r, time_zone, locale));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
+  render::BarChart chart;
+  chart.title = b.title.empty() ? k.label : b.title;
+  if (!k.table) return chart;
+  const Column* labels = k.table->find(b.label_column);
+  const Column* values = k.table->find(b.value_column);
+  if (labels == nullptr || values == nullptr)
+    throw std::runtime_error(fmt::format(
+        "bar chart of '{}': its table has no column '{}' or '{}'", k.id,
+        b.label_column, b.value_column));
+  chart.unit = values->type == Type::Decimal ? "currency" : "";
+  for (int64_t r = 0; r < k.table->rows(); ++r) {
+    chart.labels.emplace_back(labels->string_at(r));
+    const auto i = static_cast<size_t>(r);
+    double v = 0;
+    if (values->is_valid(r)) {
+      switch (values->type) {
+        case Type::Int64: v = static_cast<double>(values->ints[i]); break;
+        case Type::Decimal:
+          v = static_cast<double>(values->ints[i]) /
+              static_cast<double>(kDecimalScale);
+          break;
+        case Type::Double: v = values->doubles[i]; break;
+        default: break;
+      }
+    }
+    chart.values.push_back(v);
+  }
+  return chart;
+}
+
+}  // namespace
+
+render::Locale locale_of(const std::string& locale) {
+  render::Locale l;
+  if (locale.rfind("fr", 0) != 0) {
+    l.decimal_point = ".";
+    l.thousands_sep = ",";
+    l.unit_space = "";
+    l.currency_after = false;
+    l.language = "en";
+  }
+  return l;
+}
+
+render::Document build_document(const spec::Spec& spec,
+                                const compute::PeriodPlan& plan,
+                                const std::vector<KpiResult>& kpis,
+                                const std::string& generated_at,
+                                const std::vector<std::string>& notes) {
+  render::Document doc;
+  doc.locale = locale_of(spec.report.locale);
+  doc.title = spec.report.title;
+  const auto& p = plan.periods[plan.current];
+  const auto& q = plan.periods[plan.previous];
+  doc.period = fmt::format("{} ({} {})", p.label,
+                           doc.locale.language == "fr" ? "comparé à" : "vs",
+                           q.label);
+  doc.generated_at = generated_at;
+  doc.created = generated_at;
+  doc.notes = notes;
+  const size_t first = plan.current + 1 - std::min(plan.series, plan.current + 1);
+  for (const auto& section : spec.sections) {
+    render::Section s;
+    s.title = section.title;
+    for (const auto& b : section.blocks) {
+      switch (b.kind) {
+        case spec::BlockKind::Tiles: {
+          render::TileRow row;
+          for (const auto& id : b.kpis)
+            row.tiles.push_back(tile_of(find_kpi(kpis, id), doc.locale));
+          s.blocks.emplace_back(std::move(row));
+          break;
+        }
+        case spec::BlockKind::LineChart: {
+          const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
+          render::LineChart chart;
+          chart.title = b.title.empty() ? k.label : b.title;
+          chart.unit = k.unit;
+          for (size_t i = 0; i < k.series.size(); ++i) {
+            chart.labels.push_back(plan.periods[first + i].short_label);
+            chart.values.push_back(k.series[i]);
+          }
+          if (k.target) chart.target = k.target->objective;
+          s.blocks.emplace_back(std::move(chart));
+          break;
+        }
+        case spec::BlockKind::BarChart:
+          s.blocks.emplace_back(bar_chart_of(b, find_kpi(kpis, b.kpis.at(0))));
+          break;
+        case spec::BlockKind::Table:
+        case spec::BlockKind::List: {
+          const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
+          s.blocks.emplace_back(
+              table_of(b, k, spec.report.time_zone, doc.locale));
+          for (const auto& n : k.notes) s.blocks.emplace_back(render::Note{n});
+          break;
+        }
+        case spec::BlockKind::Note:
+          s.blocks.emplace_back(render::Note{b.text});
+          break;
+      }
+    }
+    doc.sections.push_back(std::move(s));
+  }
+  return doc;
+}
+
+}  // namespace vigie::pipeline

@@ -1,0 +1,55 @@
+// An indicator plugin bound to its parameters, as the engine sees it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plugin_host/library.hpp"
+#include "vigie/sdk/column.hpp"
+
+namespace vigie::plugin_host {
+
+struct IndicatorResults {
+  // By KPI id: one value a period of the request (nothing: no value).
+  std::map<std::string, std::vector<std::optional<double>>> values;
+  std::map<std::string, Table> tables;
+  std::map<std::string, std::vector<std::string>> notes;
+};
+
+struct InputDataset {
+  std::string name;
+  std::shared_ptr<const Table> table;
+};
+
+class Indicator {
+ public:
+  // Binds the plugin to its parameters (already checked against its
+  // options); `who` names it in messages. Throws PluginError.
+  Indicator(std::shared_ptr<const Library> library,
+            const std::map<std::string, std::string>& parameters,
+            std::string who);
+  ~Indicator();
+  Indicator(const Indicator&) = delete;
+  Indicator& operator=(const Indicator&) = delete;
+
+  // Runs the computation; every result is checked (a KPI the plugin does
+  // not declare, a period out of range, a table that does not match its
+  // schema fail the run). Throws PluginError naming the plugin.
+  IndicatorResults compute(const std::vector<InputDataset>& datasets,
+                           const std::vector<vigie_period>& periods,
+                           uint32_t current,
+                           const std::vector<std::string>& kpis) const;
+
+  const std::string& who() const { return who_; }
+
+ private:
+  std::shared_ptr<const Library> library_;
+  const vigie_indicator_api* api_;
+  void* instance_ = nullptr;
+  std::string who_;
+};
+
+}  // namespace vigie::plugin_host

@@ -1,0 +1,40 @@
+// One loaded plugin library and its descriptor. Everything the engine makes
+// from a plugin holds a shared_ptr to its Library, so the code stays mapped
+// as long as any of it is in use; libraries are not unloaded before exit.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "vigie/plugin.h"
+
+namespace vigie::plugin_host {
+
+class Library {
+ public:
+  // Loads `path` (RTLD_NOW | RTLD_LOCAL), reads its descriptor and checks
+  // its ABI; throws PluginError naming the file otherwise.
+  static std::shared_ptr<const Library> load(const std::filesystem::path& path);
+
+  ~Library();
+  Library(const Library&) = delete;
+  Library& operator=(const Library&) = delete;
+
+  const vigie_plugin_info& info() const { return *info_; }
+  const std::filesystem::path& path() const { return path_; }
+  std::string name() const { return info_->name; }
+
+ private:
+  struct Handle;
+  Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
+          const vigie_plugin_info* info);
+  std::filesystem::path path_;
+  std::unique_ptr<Handle> handle_;
+  const vigie_plugin_info* info_;
+};
+
+std::string kind_name(int32_t kind);
+std::string abi_text(uint16_t major, uint16_t minor);
+
+}  // namespace vigie::plugin_host

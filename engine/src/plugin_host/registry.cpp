@@ -1,0 +1,89 @@
+#include "plugin_host/registry.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unistd.h>
+
+#include "plugin_host/plugin_error.hpp"
+
+namespace vigie::plugin_host {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path executable_directory() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path() : exe.parent_path();
+}
+
+}  // namespace
+
+std::vector<fs::path> plugin_directories(const std::vector<fs::path>& extra) {
+  std::vector<fs::path> dirs = extra;
+  if (const char* env = std::getenv("VIGIE_PLUGIN_PATH")) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      size_t colon = rest.find(':');
+      std::string_view one = rest.substr(0, colon);
+      if (!one.empty()) dirs.emplace_back(one);
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  fs::path exe_dir = executable_directory();
+  dirs.push_back(exe_dir / "plugins");
+  dirs.push_back(exe_dir.parent_path() / "lib" / "vigie" / "plugins");
+  return dirs;
+}
+
+Registry Registry::scan(const std::vector<fs::path>& dirs) {
+  Registry registry;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const auto name = entry.path().filename().string();
+      if (name.rfind("vigie_", 0) == 0 && entry.path().extension() == ".so")
+        files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+      try {
+        registry.add(file);
+      } catch (const PluginError& e) {
+        registry.refused_.emplace_back(file, e.what());
+      }
+    }
+  }
+  return registry;
+}
+
+void Registry::add(const fs::path& file) {
+  auto lib = Library::load(file);
+  std::string name = lib->name();
+  if (libraries_.contains(name)) return;  // an earlier directory wins
+  libraries_.emplace(name, std::move(lib));
+}
+
+const vigie_plugin_info* Registry::find(std::string_view name) const {
+  auto it = libraries_.find(name);
+  return it == libraries_.end() ? nullptr : &it->second->info();
+}
+
+std::vector<std::string> Registry::names(vigie_plugin_kind kind) const {
+  std::vector<std::string> out;
+  for (const auto& [name, lib] : libraries_)
+    if (lib->info().kind == kind) out.push_back(name);
+  return out;
+}
+
+std::shared_ptr<const Library> Registry::library(std::string_view name) const {
+  auto it = libraries_.find(name);
+  if (it == libraries_.end())
+    throw PluginError("no plugin named '" + std::string(name) + "'");
+  return it->second;
+}
+
+}  // namespace vigie::plugin_host

@@ -1,0 +1,37 @@
+// Canvas drawn with Cairo, onto whatever surface the cairo_t targets
+// (PDF, SVG, PNG). Text goes through Pango with the measurer's settings.
+#pragma once
+
+#include <cairo.h>
+
+#include "render/canvas.hpp"
+
+typedef struct _PangoContext PangoContext;
+typedef struct _PangoFontMap PangoFontMap;
+
+namespace vigie::render {
+
+class CairoCanvas final : public Canvas {
+ public:
+  // Text is shaped with `font_map`, the one the layout was measured with.
+  CairoCanvas(cairo_t* cr, PangoFontMap* font_map);
+  ~CairoCanvas() override;
+  CairoCanvas(const CairoCanvas&) = delete;
+  CairoCanvas& operator=(const CairoCanvas&) = delete;
+
+  void draw(const cmd::MoveTo& c) override;
+  void draw(const cmd::LineTo& c) override;
+  void draw(const cmd::Rect& c) override;
+  void draw(const cmd::Circle& c) override;
+  void draw(const cmd::Fill& c) override;
+  void draw(const cmd::Stroke& c) override;
+  void draw(const cmd::Text& c) override;
+  void draw(const cmd::PushClip& c) override;
+  void draw(const cmd::PopClip& c) override;
+
+ private:
+  cairo_t* cr_;  // not owned
+  PangoContext* pango_;
+};
+
+}  // namespace vigie::render

@@ -1,0 +1,127 @@
+// The small drawing interface the layout targets. Layout and charts are
+// computed once into pages of draw commands; an implementation of Canvas
+// (Cairo for PDF and SVG today, an SVG-with-<text> or HTML one later)
+// replays them. The set is kept to what every such target has natively:
+// straight paths, rectangles, circles, solid or dashed strokes, fills,
+// rectangular clips and text runs already measured and placed.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vigie::render {
+
+struct Color {
+  double r = 0, g = 0, b = 0;
+};
+
+struct Font {
+  double size = 9;  // points
+  bool bold = false;
+};
+
+namespace cmd {
+struct MoveTo {
+  double x, y;
+};
+struct LineTo {
+  double x, y;
+};
+struct Rect {
+  double x, y, width, height;
+};
+struct Circle {
+  double cx, cy, radius;
+};
+// Fill and Stroke paint the path built since the last paint, then clear it.
+struct Fill {
+  Color color;
+};
+struct Stroke {
+  Color color;
+  double width = 1;
+  double dash = 0;  // length of dashes and gaps; 0 draws a solid line
+};
+// One line of text, its left end at x and its baseline at y.
+struct Text {
+  double x, baseline;
+  std::string text;
+  Font font;
+  Color color;
+};
+// Drawing is confined to the rectangle until the matching PopClip.
+struct PushClip {
+  double x, y, width, height;
+};
+struct PopClip {};
+}  // namespace cmd
+
+using DrawCommand =
+    std::variant<cmd::MoveTo, cmd::LineTo, cmd::Rect, cmd::Circle, cmd::Fill,
+                 cmd::Stroke, cmd::Text, cmd::PushClip, cmd::PopClip>;
+
+// What a target must implement. Coordinates in points, origin at the top
+// left of the page, y growing downwards.
+class Canvas {
+ public:
+  virtual ~Canvas() = default;
+  virtual void draw(const cmd::MoveTo& c) = 0;
+  virtual void draw(const cmd::LineTo& c) = 0;
+  virtual void draw(const cmd::Rect& c) = 0;
+  virtual void draw(const cmd::Circle& c) = 0;
+  virtual void draw(const cmd::Fill& c) = 0;
+  virtual void draw(const cmd::Stroke& c) = 0;
+  virtual void draw(const cmd::Text& c) = 0;
+  virtual void draw(const cmd::PushClip& c) = 0;
+  virtual void draw(const cmd::PopClip& c) = 0;
+};
+
+// One page of recorded commands, with shorthands the layout code uses.
+class Page {
+ public:
+  void move_to(double x, double y) { commands_.push_back(cmd::MoveTo{x, y}); }
+  void line_to(double x, double y) { commands_.push_back(cmd::LineTo{x, y}); }
+  void rect(double x, double y, double w, double h) {
+    commands_.push_back(cmd::Rect{x, y, w, h});
+  }
+  void circle(double cx, double cy, double r) {
+    commands_.push_back(cmd::Circle{cx, cy, r});
+  }
+  void fill(Color c) { commands_.push_back(cmd::Fill{c}); }
+  void stroke(Color c, double width, double dash = 0) {
+    commands_.push_back(cmd::Stroke{c, width, dash});
+  }
+  void text(double x, double baseline, std::string s, Font f, Color c) {
+    commands_.push_back(cmd::Text{x, baseline, std::move(s), f, c});
+  }
+  void push_clip(double x, double y, double w, double h) {
+    commands_.push_back(cmd::PushClip{x, y, w, h});
+  }
+  void pop_clip() { commands_.push_back(cmd::PopClip{}); }
+
+  // A filled rectangle and a straight stroked line, the two most common.
+  void fill_rect(double x, double y, double w, double h, Color c) {
+    rect(x, y, w, h);
+    fill(c);
+  }
+  void line(double x1, double y1, double x2, double y2, Color c, double width,
+            double dash = 0) {
+    move_to(x1, y1);
+    line_to(x2, y2);
+    stroke(c, width, dash);
+  }
+
+  const std::vector<DrawCommand>& commands() const { return commands_; }
+
+  void replay(Canvas& canvas) const {
+    for (const DrawCommand& c : commands_) {
+      std::visit([&canvas](const auto& command) { canvas.draw(command); }, c);
+    }
+  }
+
+ private:
+  std::vector<DrawCommand> commands_;
+};
+
+}  // namespace vigie::render

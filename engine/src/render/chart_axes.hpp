@@ -1,0 +1,50 @@
+// What the line and column charts share: the plot rectangle, the value
+// axis (grid lines and tick labels) and the category labels under it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/flow.hpp"
+#include "render/scale.hpp"
+
+namespace vigie::render {
+
+struct PlotArea {
+  double left, top, width, height;
+  double right() const { return left + width; }
+  double bottom() const { return top + height; }
+  // Centre of the i-th of n equal slots along the x axis.
+  double slot_center(size_t i, size_t n) const {
+    return left +
+           (static_cast<double>(i) + 0.5) * width / static_cast<double>(n);
+  }
+  double y_of(const Scale& scale, double v) const {
+    return scale.map(v, bottom(), top);
+  }
+};
+
+inline constexpr Font kAxisFont{7, false};
+inline constexpr double kAxisLabelGap = 6;
+
+// Width of the widest tick label: the plot starts that far (plus the gap)
+// right of the chart's left edge.
+double value_axis_width(const Scale& scale, const std::string& unit,
+                        const RenderContext& ctx);
+
+// Light grid lines at each tick, right-aligned labels left of the plot.
+void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
+                     const std::string& unit, const RenderContext& ctx);
+
+// One label a slot, their tops at `top` (under the plot); when they would
+// collide, every k-th only, counted back from the last (the latest period
+// stays labelled).
+void draw_category_labels(Page& page, const std::vector<std::string>& labels,
+                          const PlotArea& plot, double top,
+                          const RenderContext& ctx);
+
+// When `count` labels `label_width` wide share `width`: k such that every
+// k-th label, counted back from the last, is shown (1: all of them).
+size_t label_stride(size_t count, double label_width, double width);
+
+}  // namespace vigie::render

@@ -1,0 +1,121 @@
+// Page 1: the report's title and period on a coloured band, when it was
+// generated, the data-quality notes the reader must see first and the
+// list of sections with their pages.
+#include "render/blocks.hpp"
+#include "render/draw_text.hpp"
+
+namespace vigie::render {
+
+namespace {
+
+constexpr double kBandHeight = 260;
+constexpr double kTitleTop = 120;
+constexpr Font kNoteFont{8.5, false};
+constexpr double kNotePadding = 8;
+constexpr double kAccentWidth = 3;
+
+// Returns the y under the last line drawn.
+double draw_wrapped(Page& page, const RenderContext& ctx,
+                    const std::string& text, Font font, Color color, double x,
+                    double top, double width) {
+  for (const std::string& line : ctx.text.wrap(text, font, width)) {
+    top += draw_text(page, ctx.text, line, font, color, x, top, width);
+  }
+  return top;
+}
+
+// Returns the y under the notes.
+double draw_notes(Page& page, const RenderContext& ctx,
+                  const std::vector<std::string>& notes, double top) {
+  const double x = theme::kMarginLeft;
+  const double width = theme::kContentWidth;
+  top += draw_text(page, ctx.text, ctx.words.notes,
+                   Font{theme::kBlockTitleSize, true}, theme::kInk, x, top,
+                   width) +
+         6;
+  const double text_x = x + kAccentWidth + kNotePadding;
+  const double text_width = width - kAccentWidth - 2 * kNotePadding;
+  const double bullet = ctx.text.width("•  ", kNoteFont);
+  std::vector<std::vector<std::string>> wrapped;
+  double lines = 0;
+  for (const std::string& note : notes) {
+    wrapped.push_back(ctx.text.wrap(note, kNoteFont, text_width - bullet));
+    lines += static_cast<double>(wrapped.back().size());
+  }
+  const double line_height = ctx.text.measure("Ag", kNoteFont).height;
+  const double gap = 3;
+  const double height = lines * line_height +
+                        gap * static_cast<double>(notes.size() - 1) +
+                        2 * kNotePadding;
+  page.fill_rect(x, top, width, height, theme::kNoteBackground);
+  page.fill_rect(x, top, kAccentWidth, height, theme::kNoteAccent);
+  double y = top + kNotePadding;
+  for (const auto& note_lines : wrapped) {
+    page.text(text_x, y + ctx.text.measure("•", kNoteFont).baseline, "•",
+              kNoteFont, theme::kNoteAccent);
+    for (const std::string& line : note_lines) {
+      y += draw_text(page, ctx.text, line, kNoteFont, theme::kInk,
+                     text_x + bullet, y, text_width - bullet);
+    }
+    y += gap;
+  }
+  return top + height;
+}
+
+// Section titles with their page numbers, as many as the page holds.
+void draw_contents(Page& page, const RenderContext& ctx,
+                   const std::vector<Section>& sections,
+                   const std::vector<size_t>& section_pages, double top) {
+  const double x = theme::kMarginLeft;
+  const double width = theme::kContentWidth;
+  const double row = 20;
+  top += draw_text(page, ctx.text, ctx.words.contents,
+                   Font{theme::kBlockTitleSize, true}, theme::kInk, x, top,
+                   width) +
+         6;
+  const Font font{theme::kBodySize, false};
+  const Font number_font{theme::kBodySize, true};
+  for (size_t i = 0; i < sections.size() && i < section_pages.size(); ++i) {
+    if (top + row > theme::kContentBottom) break;
+    const std::string number = std::to_string(section_pages[i]);
+    const double number_width = ctx.text.width(number, number_font);
+    const double middle_offset =
+        (row - ctx.text.measure("Ag", font).height) / 2;
+    draw_text(page, ctx.text,
+              ctx.text.fit(sections[i].title, font, width - number_width - 12),
+              font, theme::kInk, x, top + middle_offset, width);
+    draw_text(page, ctx.text, number, number_font, theme::kPrimary, x,
+              top + middle_offset, width, Align::Right);
+    page.line(x, top + row, x + width, top + row, theme::kRule, 0.5);
+    top += row;
+  }
+}
+
+}  // namespace
+
+void draw_cover(const Document& doc, const std::vector<size_t>& section_pages,
+                Page& page, const RenderContext& ctx) {
+  const double x = theme::kMarginLeft;
+  const double width = theme::kContentWidth;
+  page.fill_rect(0, 0, theme::kPageWidth, kBandHeight, theme::kPrimary);
+  double y =
+      draw_wrapped(page, ctx, doc.title, Font{theme::kCoverTitleSize, true},
+                   theme::kWhite, x, kTitleTop, width);
+  page.line(x, y + 10, x + 60, y + 10, theme::kWhite, 2);
+  draw_wrapped(page, ctx, doc.period, Font{theme::kCoverSubtitleSize, false},
+               theme::kPrimaryLight, x, y + 22, width);
+
+  y = kBandHeight + 24;
+  if (!doc.generated_at.empty()) {
+    y += draw_text(page, ctx.text,
+                   std::string(ctx.words.generated) + " " + doc.generated_at,
+                   Font{theme::kBodySize, false}, theme::kMuted, x, y, width);
+  }
+  y += 24;
+  if (!doc.notes.empty()) y = draw_notes(page, ctx, doc.notes, y) + 28;
+  if (!doc.sections.empty()) {
+    draw_contents(page, ctx, doc.sections, section_pages, y);
+  }
+}
+
+}  // namespace vigie::render

@@ -1,0 +1,28 @@
+#include "render/pango_text.hpp"
+
+#include "render/theme.hpp"
+
+namespace vigie::render::pango {
+
+void configure_context(PangoContext* context) {
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, options);
+  cairo_font_options_destroy(options);
+  pango_context_set_round_glyph_positions(context, FALSE);
+}
+
+void set_text(PangoLayout* layout, const std::string& text, Font font) {
+  PangoFontDescription* description = pango_font_description_new();
+  pango_font_description_set_family(description, theme::kFontFamily);
+  pango_font_description_set_weight(
+      description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(description,
+                                           font.size * PANGO_SCALE);
+  pango_layout_set_font_description(layout, description);
+  pango_font_description_free(description);
+  pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+}
+
+}  // namespace vigie::render::pango

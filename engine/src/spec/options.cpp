@@ -1,0 +1,183 @@
+#include "spec/options.hpp"
+
+#include <fmt/format.h>
+
+#include "spec/suggest.hpp"
+
+namespace vigie::spec {
+namespace {
+
+bool is_entry_of(const std::string& flat_key, const std::string& key) {
+  return flat_key == key ||
+         (flat_key.size() > key.size() && flat_key.starts_with(key) &&
+          flat_key[key.size()] == '.');
+}
+
+bool is_single_value_type(int32_t type) {
+  return type != VIGIE_OPTION_MAP && type != VIGIE_OPTION_LIST;
+}
+
+}  // namespace
+
+std::string plugin_label(const vigie_plugin_info& plugin) {
+  const char* kind =
+      plugin.kind == VIGIE_KIND_CONNECTOR ? "connector" : "indicator";
+  return fmt::format("{} '{}'", kind, plugin.name);
+}
+
+const vigie_option* find_option(const vigie_plugin_info& plugin,
+                                std::string_view key) {
+  for (uint32_t i = 0; i < plugin.option_count; ++i)
+    if (key == plugin.options[i].key) return &plugin.options[i];
+  return nullptr;
+}
+
+std::vector<std::string> option_keys(const vigie_plugin_info& plugin) {
+  std::vector<std::string> keys;
+  for (uint32_t i = 0; i < plugin.option_count; ++i)
+    keys.emplace_back(plugin.options[i].key);
+  return keys;
+}
+
+std::string_view option_type_name(int32_t type) {
+  switch (type) {
+    case VIGIE_OPTION_INT:
+      return "an integer";
+    case VIGIE_OPTION_NUMBER:
+      return "a number";
+    case VIGIE_OPTION_BOOL:
+      return "true or false";
+    case VIGIE_OPTION_MAP:
+      return "a map";
+    case VIGIE_OPTION_LIST:
+      return "a list";
+    default:
+      return "a string";
+  }
+}
+
+void flatten(Document& doc, const Cursor& value, const std::string& key,
+             bool secret, Settings& out) {
+  if (value.node.IsMap()) {
+    for (const auto& e : doc.entries(value))
+      flatten(doc, e.value, key + "." + e.key, secret, out);
+  } else if (value.node.IsSequence()) {
+    std::size_t index = 0;
+    for (const auto& item : doc.items(value))
+      flatten(doc, item, fmt::format("{}.{}", key, index++), secret, out);
+  } else if (auto t = doc.text(value)) {
+    out.values[key] = t->value;
+    if (secret || t->from_environment) out.secrets.insert(key);
+  }
+}
+
+void check_type(Document& doc, const Cursor& value,
+                const vigie_option& option) {
+  switch (option.type) {
+    case VIGIE_OPTION_MAP:
+      doc.expect_map(value);
+      return;
+    case VIGIE_OPTION_LIST:
+      doc.expect_list(value);
+      return;
+    default:
+      break;
+  }
+  if (!value.node.IsScalar() && !value.node.IsNull()) {
+    doc.error(value,
+              fmt::format("expected {}, got {}", option_type_name(option.type),
+                          doc.describe(value)));
+    return;
+  }
+  auto t = doc.text(value);
+  if (!t) return;
+  switch (option.type) {
+    case VIGIE_OPTION_INT:
+      doc.as_integer(value, *t);
+      break;
+    case VIGIE_OPTION_NUMBER:
+      doc.as_number(value, *t);
+      break;
+    case VIGIE_OPTION_BOOL:
+      doc.as_boolean(value, *t);
+      break;
+    default:
+      break;
+  }
+}
+
+void read_options(Document& doc, const Cursor& map,
+                  const vigie_plugin_info& plugin, std::string_view noun,
+                  Settings& out) {
+  if (!doc.expect_map(map, fmt::format("a map of {}s", noun))) return;
+  const std::vector<std::string> keys = option_keys(plugin);
+  for (const auto& e : doc.entries(map)) {
+    const vigie_option* option = find_option(plugin, e.key);
+    if (option == nullptr) {
+      std::string valid = keys.empty()
+                              ? fmt::format("it takes no {}s", noun)
+                              : fmt::format("valid {}s: {}", noun, join(keys));
+      doc.error(e.key_at, fmt::format("unknown {} '{}' of {};{} {}", noun,
+                                      e.key, plugin_label(plugin),
+                                      did_you_mean(e.key, keys), valid));
+      continue;
+    }
+    Cursor value = e.value;
+    value.sensitive = option->secret != 0;
+    check_type(doc, value, *option);
+    erase_option(out, e.key);
+    flatten(doc, value, e.key, value.sensitive, out);
+    out.locations[e.key] = doc.where(value);
+  }
+}
+
+void complete_options(Document& doc, const Cursor& owner,
+                      std::string_view section, const vigie_plugin_info& plugin,
+                      std::string_view noun, Settings& out) {
+  for (uint32_t i = 0; i < plugin.option_count; ++i) {
+    const vigie_option& option = plugin.options[i];
+    if (has_option(out, option.key)) continue;
+    // A map or list default has no agreed text form: the plugin applies
+    // its own when the entries are absent.
+    if (option.default_value != nullptr && is_single_value_type(option.type)) {
+      out.values[option.key] = option.default_value;
+      if (option.secret) out.secrets.insert(option.key);
+      continue;
+    }
+    if (!option.required) continue;
+    Cursor missing = owner;
+    missing.path = child_path(child_path(owner.path, section), option.key);
+    std::string about = option.description && *option.description
+                            ? fmt::format(": {}", option.description)
+                            : std::string();
+    doc.error(missing, fmt::format("missing required {} '{}' of {} ({}{})",
+                                   noun, option.key, plugin_label(plugin),
+                                   option_type_name(option.type), about));
+  }
+}
+
+bool has_option(const Settings& settings, const std::string& key) {
+  for (auto it = settings.values.lower_bound(key);
+       it != settings.values.end() && it->first.starts_with(key); ++it)
+    if (is_entry_of(it->first, key)) return true;
+  return false;
+}
+
+void erase_option(Settings& settings, const std::string& key) {
+  std::erase_if(settings.values,
+                [&](const auto& kv) { return is_entry_of(kv.first, key); });
+  std::erase_if(settings.secrets,
+                [&](const std::string& k) { return is_entry_of(k, key); });
+  settings.locations.erase(key);
+}
+
+void copy_option(const Settings& from, const std::string& key, Settings& to) {
+  for (const auto& [k, v] : from.values)
+    if (is_entry_of(k, key)) to.values[k] = v;
+  for (const auto& k : from.secrets)
+    if (is_entry_of(k, key)) to.secrets.insert(k);
+  if (auto it = from.locations.find(key); it != from.locations.end())
+    to.locations[key] = it->second;
+}
+
+}  // namespace vigie::spec

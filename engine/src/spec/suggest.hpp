@@ -1,0 +1,31 @@
+// "Did you mean ...?": the closest known word to a misspelt one.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigie::spec {
+
+// Edit distance counting insertions, deletions, substitutions and swaps of
+// two adjacent characters (optimal string alignment), so that "lable" is
+// one edit away from "label".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a likely
+// typo: at most one edit for words of up to 5 characters, two up to 9,
+// three beyond. Ties go to the first candidate in the list.
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
+
+// " did you mean 'x'?" or "", ready to append to a message.
+std::string did_you_mean(std::string_view word,
+                         const std::vector<std::string>& candidates);
+
+// "a, b, c": candidates for a message.
+std::string join(const std::vector<std::string>& words,
+                 std::string_view separator = ", ");
+
+}  // namespace vigie::spec

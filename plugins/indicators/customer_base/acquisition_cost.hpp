@@ -1,0 +1,21 @@
+// cac_by_channel: the marketing spend of each channel over the months of
+// P against the new customers acquired through that channel.
+#pragma once
+
+#include <cstdint>
+
+#include "customer_directory.hpp"
+#include "marketing_spend.hpp"
+#include "purchase_history.hpp"
+
+namespace customer_base {
+
+// One row a channel that has spend in P or new customers in P, by channel
+// name; new customers without an acquisition_channel are in no row. `spend`
+// may be null (no marketing_spend dataset: every spend is 0).
+vigie::Table cac_by_channel(const PurchaseHistory& history,
+                            const CustomerDirectory& directory,
+                            const MarketingSpend* spend, int64_t start,
+                            int64_t end);
+
+}  // namespace customer_base

@@ -1,0 +1,42 @@
+#include "marketing_spend.hpp"
+
+#include <stdexcept>
+
+#include "month_calendar.hpp"
+
+namespace customer_base {
+
+MarketingSpend::MarketingSpend(const vigie::TableView& spend) {
+  const auto& month = spend.column("month");
+  const auto& channel = spend.column("channel");
+  const auto& amount = spend.column("spend");
+  const int64_t* amounts = amount.ints();
+  for (int64_t i = 0; i < spend.rows(); ++i) {
+    if (!month.is_valid(i) || !amount.is_valid(i)) continue;
+    auto instant = month_label_instant(month.string_at(i));
+    if (!instant)
+      throw std::runtime_error(
+          "marketing_spend.month: '" + std::string(month.string_at(i)) +
+          "' is not a YYYY-MM month (row " + std::to_string(i + 1) + ")");
+    rows_.push_back(Row{
+        *instant, channel.is_valid(i) ? channel.string_at(i) : "", amounts[i]});
+  }
+}
+
+int64_t MarketingSpend::total_in(int64_t from, int64_t to) const {
+  int64_t total = 0;
+  for (const Row& r : rows_)
+    if (r.month_instant >= from && r.month_instant < to) total += r.spend;
+  return total;
+}
+
+std::map<std::string, int64_t, std::less<>> MarketingSpend::by_channel_in(
+    int64_t from, int64_t to) const {
+  std::map<std::string, int64_t, std::less<>> out;
+  for (const Row& r : rows_)
+    if (r.month_instant >= from && r.month_instant < to)
+      out[std::string(r.channel)] += r.spend;
+  return out;
+}
+
+}  // namespace customer_base

@@ -1,0 +1,61 @@
+// The value KPIs of section 1 of the KPI catalog for one period, each
+// computed with the period's own start, end and as_of (= end).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <tuple>
+
+#include "marketing_spend.hpp"
+#include "parameters.hpp"
+#include "purchase_history.hpp"
+
+namespace customer_base {
+
+struct PeriodValues {
+  std::optional<double> revenue, margin, margin_rate, orders, avg_basket,
+      buyers, active_customers, new_customers, recent_customers, lost_customers,
+      churn_rate, net_customer_growth, renewal_ratio, mean_recency_days,
+      clv_historic, clv_margin, clv_predictive, cac, clv_to_cac,
+      activity_window_days;
+};
+
+class PeriodCalculator {
+ public:
+  // `spend` may be null (no marketing_spend dataset); `periods` are the
+  // report's, used as exact month boundaries by clv_predictive.
+  PeriodCalculator(const PurchaseHistory& history, const Parameters& params,
+                   const MarketingSpend* spend,
+                   std::span<const vigie_period> periods);
+
+  // The activity window A in microseconds at as_of, and its value in days
+  // for the activity_window_days KPI (empty when `auto` has no customer to
+  // average; A then falls back to the catalog's 90 days).
+  std::pair<int64_t, std::optional<int64_t>> activity_window(
+      int64_t as_of) const;
+
+  PeriodValues compute(const vigie_period& period, bool with_predictive);
+
+ private:
+  std::optional<double> clv_predictive(int64_t as_of, int64_t window);
+  std::optional<double> monthly_churn(int64_t start, int64_t end,
+                                      int64_t window);
+
+  const PurchaseHistory& history_;
+  const Parameters& params_;
+  const MarketingSpend* spend_;
+  std::span<const vigie_period> periods_;
+  // Consecutive periods share 11 of their 12 months.
+  std::map<std::tuple<int64_t, int64_t, int64_t>, std::optional<double>>
+      churn_cache_;
+};
+
+// An exact decimal sum (int64 scaled by 10^4) as a number.
+inline double to_number(int64_t scaled) {
+  return static_cast<double>(scaled) /
+         static_cast<double>(vigie::kDecimalScale);
+}
+
+}  // namespace customer_base

@@ -1,0 +1,188 @@
+#include "self_care_indicator.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "channel_rebound.hpp"
+#include "channel_usage.hpp"
+#include "self_care_datasets.hpp"
+
+namespace vigie::self_care {
+
+namespace {
+
+constexpr double kMicrosPerHour = 3600.0 * kMicrosPerSecond;
+
+// A rate whose denominator is 0 has no value (KPI-CATALOG.md, Time).
+std::optional<double> ratio(int64_t numerator, int64_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  return static_cast<double>(numerator) / static_cast<double>(denominator);
+}
+
+double money(int64_t scaled) {
+  return static_cast<double>(scaled) / static_cast<double>(kDecimalScale);
+}
+
+void push_rate(Column& column, std::optional<double> rate) {
+  if (rate)
+    column.push_double(*rate);
+  else
+    column.push_null();
+}
+
+// Sums of one period over every action of the cost table.
+struct PeriodTotals {
+  int64_t online = 0;
+  int64_t offline = 0;
+  int64_t savings = 0;         // scaled by 10^4
+  int64_t avoidable_cost = 0;  // scaled by 10^4
+  int64_t pairs = 0;
+  int64_t rebounded = 0;
+};
+
+PeriodTotals totals(const SelfCareParameters& parameters,
+                    const PeriodUsage& usage, const PeriodRebound& rebound) {
+  PeriodTotals t;
+  for (size_t a = 0; a < parameters.actions.size(); ++a) {
+    const auto& action = parameters.actions[a];
+    t.online += usage.online[a];
+    t.offline += usage.offline[a];
+    t.savings += usage.online[a] * (action.offline_cost - action.online_cost);
+    t.avoidable_cost += usage.offline[a] * action.offline_cost;
+    t.pairs += rebound.pairs[a];
+    t.rebounded += rebound.rebounded[a];
+  }
+  return t;
+}
+
+Table by_action_table(const SelfCareParameters& parameters,
+                      const PeriodUsage& usage, const PeriodRebound& rebound) {
+  Table t;
+  auto& action = t.add("action", Type::String);
+  auto& online = t.add("online", Type::Int64);
+  auto& offline = t.add("offline", Type::Int64);
+  auto& adoption = t.add("digital_adoption", Type::Double);
+  auto& unit_cost = t.add("unit_cost", Type::Decimal);
+  auto& savings = t.add("savings", Type::Decimal);
+  auto& avoidable_cost = t.add("avoidable_cost", Type::Decimal);
+  auto& pairs = t.add("pairs", Type::Int64);
+  auto& rebounded = t.add("rebounded", Type::Int64);
+  auto& rebound_rate = t.add("rebound_rate", Type::Double);
+  for (size_t a = 0; a < parameters.actions.size(); ++a) {
+    const auto& cost = parameters.actions[a];
+    action.push_string(cost.code);
+    online.push_int(usage.online[a]);
+    offline.push_int(usage.offline[a]);
+    push_rate(adoption,
+              ratio(usage.online[a], usage.online[a] + usage.offline[a]));
+    unit_cost.push_int(cost.offline_cost);
+    savings.push_int(usage.online[a] * (cost.offline_cost - cost.online_cost));
+    avoidable_cost.push_int(usage.offline[a] * cost.offline_cost);
+    pairs.push_int(rebound.pairs[a]);
+    rebounded.push_int(rebound.rebounded[a]);
+    push_rate(rebound_rate, ratio(rebound.rebounded[a], rebound.pairs[a]));
+  }
+  return t;
+}
+
+Table failed_journeys_table(const SelfCareParameters& parameters,
+                            const WebEvents& events,
+                            std::vector<FailedJourney> journeys) {
+  // Customer id (byte order), then action code: a stable, readable order.
+  std::sort(journeys.begin(), journeys.end(),
+            [&](const FailedJourney& a, const FailedJourney& b) {
+              auto ka = events.customer_text(a.customer);
+              auto kb = events.customer_text(b.customer);
+              return ka != kb ? ka < kb : a.action < b.action;
+            });
+  Table t;
+  auto& customer = t.add("customer_id", Type::String);
+  auto& action = t.add("action", Type::String);
+  auto& last_web_event = t.add("last_web_event", Type::Timestamp);
+  auto& call_at = t.add("call_at", Type::Timestamp);
+  auto& hours_between = t.add("hours_between", Type::Double);
+  for (const auto& j : journeys) {
+    customer.push_string(events.customer_text(j.customer));
+    action.push_string(parameters.actions[static_cast<size_t>(j.action)].code);
+    last_web_event.push_int(j.last_web_event);
+    call_at.push_int(j.call_at);
+    hours_between.push_double(
+        static_cast<double>(j.call_at - j.last_web_event) / kMicrosPerHour);
+  }
+  return t;
+}
+
+// The rebound of the latest web events of a period shows only in calls
+// after its end; say so when the calls data stop before the window closes.
+std::optional<std::string> rebound_coverage_note(const vigie_period& period,
+                                                 int64_t window_us,
+                                                 int64_t latest_call) {
+  if (latest_call >= period.end_us + window_us) return std::nullopt;
+  char text[400];
+  double window_h = static_cast<double>(window_us) / kMicrosPerHour;
+  if (latest_call < period.end_us)
+    std::snprintf(text, sizeof text,
+                  "A call up to %g h after a web event counts, even after the "
+                  "end of the period, but the calls data stop before its end: "
+                  "the latest web events may still rebound.",
+                  window_h);
+  else
+    std::snprintf(
+        text, sizeof text,
+        "A call up to %g h after a web event counts, even after the "
+        "end of the period; the calls data stop %.1f h after its "
+        "end, so web events of the last %.1f h of the period may "
+        "still rebound.",
+        window_h,
+        static_cast<double>(latest_call - period.end_us) / kMicrosPerHour,
+        static_cast<double>(period.end_us + window_us - latest_call) /
+            kMicrosPerHour);
+  return std::string(text);
+}
+
+}  // namespace
+
+SelfCareIndicator::SelfCareIndicator(const sdk::Config& config)
+    : parameters_(parse_parameters(config)) {}
+
+void SelfCareIndicator::compute(const sdk::Request& request,
+                                const sdk::Sink& sink) {
+  if (request.current >= request.periods.size())
+    throw std::runtime_error("the report period is not among the periods");
+  WebEvents events(request.required("web_events"), parameters_);
+  Calls calls(request.required("calls"), parameters_);
+  size_t actions = parameters_.actions.size();
+  auto usage = count_channel_usage(events, calls, actions, request.periods);
+  auto rebound = find_rebounds(events, calls, actions, request.periods,
+                               request.current, parameters_.rebound_window_us);
+
+  for (size_t p = 0; p < request.periods.size(); ++p) {
+    PeriodTotals t = totals(parameters_, usage[p], rebound.periods[p]);
+    auto period = static_cast<uint32_t>(p);
+    sink.value(kpi::kSavings, period, money(t.savings));
+    sink.value(kpi::kDigitalAdoption, period,
+               ratio(t.online, t.online + t.offline));
+    sink.value(kpi::kAvoidableCalls, period, static_cast<double>(t.offline));
+    sink.value(kpi::kAvoidableCost, period, money(t.avoidable_cost));
+    sink.value(kpi::kReboundRate, period, ratio(t.rebounded, t.pairs));
+    sink.value(
+        kpi::kIdentifiedCallShare, period,
+        ratio(usage[p].identified_inbound_calls, usage[p].inbound_calls));
+    sink.value(kpi::kOnlineActions, period, static_cast<double>(t.online));
+  }
+
+  size_t current = request.current;
+  sink.table(kpi::kByAction, by_action_table(parameters_, usage[current],
+                                             rebound.periods[current]));
+  sink.table(kpi::kFailedJourneys,
+             failed_journeys_table(parameters_, events,
+                                   std::move(rebound.failed_journeys)));
+  if (auto note = rebound_coverage_note(
+          request.period(), parameters_.rebound_window_us, rebound.latest_call))
+    sink.note(kpi::kReboundRate, *note);
+}
+
+}  // namespace vigie::self_care

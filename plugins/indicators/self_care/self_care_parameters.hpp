@@ -1,0 +1,31 @@
+// The spec's parameters of the self-care indicator: the cost table of the
+// self-care actions, the pages of each action's topic and the rebound
+// window (KPI-CATALOG.md section 2).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "page_pattern.hpp"
+#include "vigie/sdk/config.hpp"
+
+namespace vigie::self_care {
+
+struct SelfCareAction {
+  std::string code;          // the web `action` and the call `reason` code
+  int64_t offline_cost = 0;  // a call's unit cost, scaled by 10^4
+  int64_t online_cost = 0;   // the online act's unit cost, scaled by 10^4
+  std::optional<PagePattern> topic_pages;  // page_views on this topic
+};
+
+struct SelfCareParameters {
+  std::vector<SelfCareAction> actions;  // by action code, byte order
+  int64_t rebound_window_us = 0;
+};
+
+// Throws std::runtime_error naming the faulty option.
+SelfCareParameters parse_parameters(const sdk::Config& config);
+
+}  // namespace vigie::self_care

@@ -1,0 +1,41 @@
+// An indicator whose compute throws (or emits what it did not declare), to
+// check that the SDK turns the exception into an error the engine reports
+// with the plugin's name. `mode`: throw | undeclared_kpi | bad_period.
+#include <stdexcept>
+
+#include "vigie/sdk.hpp"
+
+namespace {
+
+class ThrowingIndicator : public vigie::sdk::Indicator {
+ public:
+  explicit ThrowingIndicator(const vigie::sdk::Config& config)
+      : mode_(config.string("mode", "throw")) {}
+  void compute(const vigie::sdk::Request& request,
+               const vigie::sdk::Sink& sink) override {
+    if (mode_ == "undeclared_kpi") return sink.value("not_declared", 0, 1.0);
+    if (mode_ == "bad_period")
+      return sink.value("answer", static_cast<uint32_t>(request.periods.size()),
+                        1.0);
+    if (mode_ == "ok") {
+      for (uint32_t p = 0; p < request.periods.size(); ++p)
+        sink.value("answer", p, 42.0);
+      return;
+    }
+    throw std::runtime_error("division by zero in the test indicator");
+  }
+
+ private:
+  std::string mode_;
+};
+
+constexpr vigie_option kOptions[] = {vigie::sdk::option(
+    VIGIE_OPTION_STRING, "mode", "throw", false,
+    "throw | undeclared_kpi | bad_period | ok")};
+constexpr vigie_output kOutputs[] = {vigie::sdk::output(
+    VIGIE_OUTPUT_VALUE, "answer", "The answer", "count", "always 42")};
+
+}  // namespace
+
+VIGIE_INDICATOR_PLUGIN(ThrowingIndicator, "throwing", "1.0.0",
+                       "Throws on demand (tests)", kOptions, kOutputs, nullptr)

@@ -1,0 +1,91 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "ingest/expression.hpp"
+
+namespace vigie::ingest {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A row given as text values (empty: null).
+class Row : public RowAccess {
+ public:
+  explicit Row(std::vector<std::string> values) : values_(std::move(values)) {}
+  Value column(size_t i) const override {
+    return values_[i].empty() ? Value::null() : Value::of_text(values_[i]);
+  }
+
+ private:
+  std::vector<std::string> values_;
+};
+
+const std::vector<std::string> kColumns = {"Quantity", "UnitPrice",
+                                           "CustomerID", "Call Id", "Answered"};
+
+std::string eval(const std::string& expr, std::vector<std::string> row) {
+  return Expression::parse(expr, kColumns).evaluate(Row(std::move(row))).as_text();
+}
+
+TEST(Expression, MultipliesExactly) {
+  // 6 x 2.55 = 15.30; 3 x 0.1 = 0.3 exactly (not 0.30000000000000004).
+  EXPECT_EQ(eval("Quantity * UnitPrice", {"6", "2.55", "", "", ""}), "15.3");
+  EXPECT_EQ(eval("Quantity * UnitPrice", {"3", "0.1", "", "", ""}), "0.3");
+  // A return: -12 x 1.25 = -15.
+  EXPECT_EQ(eval("Quantity * UnitPrice", {"-12", "1.25", "", "", ""}), "-15");
+  // 0.00005 x 1 rounds half to even at 4 decimals: 0.0000 (0 is even).
+  EXPECT_EQ(eval("UnitPrice / 3", {"", "1", "", "", ""}), "0.3333");
+  EXPECT_EQ(eval("(Quantity + 1) * 2 - -1", {"4", "", "", "", ""}), "11");
+}
+
+TEST(Expression, CleansIdsAndText) {
+  EXPECT_EQ(eval("integer(CustomerID)", {"", "", "17850.0", "", ""}), "17850");
+  EXPECT_EQ(eval("concat('c-', `Call Id`)", {"", "", "", "ID0001", ""}),
+            "c-ID0001");
+  EXPECT_EQ(eval("recode(Answered, 'Y', 'answered', 'N', 'abandoned')",
+                 {"", "", "", "", "N"}),
+            "abandoned");
+  EXPECT_EQ(eval("lower(trim(Answered))", {"", "", "", "", "  YeS "}), "yes");
+  EXPECT_EQ(eval("coalesce(CustomerID, 'anon')", {"", "", "", "", ""}), "anon");
+}
+
+TEST(Expression, NullPropagatesThroughArithmetic) {
+  auto v = Expression::parse("Quantity * UnitPrice", kColumns)
+               .evaluate(Row({"", "2", "", "", ""}));
+  EXPECT_TRUE(v.is_null());
+}
+
+TEST(Expression, BadValuesAreEvaluationErrors) {
+  auto e = Expression::parse("Quantity * UnitPrice", kColumns);
+  EXPECT_THROW(e.evaluate(Row({"abc", "2", "", "", ""})), EvaluationError);
+  auto i = Expression::parse("integer(CustomerID)", kColumns);
+  EXPECT_THROW(i.evaluate(Row({"", "", "17850.5", "", ""})), EvaluationError);
+  auto d = Expression::parse("Quantity / UnitPrice", kColumns);
+  EXPECT_THROW(d.evaluate(Row({"1", "0", "", "", ""})), EvaluationError);
+}
+
+TEST(Expression, SpecMistakesSayWhere) {
+  try {
+    Expression::parse("Quantity * UnitPrise", kColumns);
+    FAIL();
+  } catch (const ExpressionError& e) {
+    EXPECT_EQ(e.position(), 21u);
+    EXPECT_THAT(e.what(), HasSubstr("no source column 'UnitPrise'"));
+    EXPECT_THAT(e.what(), HasSubstr("UnitPrice"));
+  }
+  EXPECT_THROW(Expression::parse("frobnicate(Quantity)", kColumns),
+               ExpressionError);
+  EXPECT_THROW(Expression::parse("integer(Quantity, UnitPrice)", kColumns),
+               ExpressionError);
+  EXPECT_THROW(Expression::parse("(Quantity", kColumns), ExpressionError);
+  EXPECT_THROW(Expression::parse("'open", kColumns), ExpressionError);
+}
+
+TEST(Expression, SingleColumnIsRecognised) {
+  EXPECT_EQ(Expression::parse("UnitPrice", kColumns).single_column(), 1u);
+  EXPECT_EQ(Expression::parse("`Call Id`", kColumns).single_column(), 3u);
+  EXPECT_FALSE(Expression::parse("trim(UnitPrice)", kColumns).single_column());
+}
+
+}  // namespace
+}  // namespace vigie::ingest

@@ -1,0 +1,46 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "plugin_host/indicator.hpp"
+#include "plugin_host/plugin_error.hpp"
+#include "test_plugins.hpp"
+
+namespace vigie::plugin_host {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+std::string compute_error(const std::string& mode) {
+  Indicator ind(Library::load(testing::test_plugin("throwing")),
+                {{"mode", mode}}, "plugin 'throwing' (indicator)");
+  try {
+    ind.compute({}, {{0, 10}, {10, 20}}, 1, {"answer"});
+  } catch (const PluginError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Indicator, AnExceptionFailsTheRunWithThePluginsName) {
+  EXPECT_THAT(compute_error("throw"),
+              AllOf(HasSubstr("plugin 'throwing' (indicator)"),
+                    HasSubstr("division by zero in the test indicator")));
+}
+
+TEST(Indicator, UndeclaredResultsAreRefused) {
+  EXPECT_THAT(compute_error("undeclared_kpi"),
+              HasSubstr("'not_declared', which is not one of its value KPIs"));
+  EXPECT_THAT(compute_error("bad_period"), HasSubstr("for period 2 of 2"));
+}
+
+TEST(Indicator, CollectsOneValueAPeriod) {
+  Indicator ind(Library::load(testing::test_plugin("throwing")),
+                {{"mode", "ok"}}, "t");
+  auto out = ind.compute({}, {{0, 10}, {10, 20}, {20, 30}}, 2, {"answer"});
+  ASSERT_EQ(out.values.at("answer").size(), 3u);
+  EXPECT_EQ(out.values.at("answer")[1], 42.0);
+}
+
+}  // namespace
+}  // namespace vigie::plugin_host

@@ -1,0 +1,168 @@
+#include "render/format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+namespace vigie::render {
+namespace {
+
+// U+202F, the French thousands separator and the space before a sign.
+const std::string kNnbsp = "\u202f";
+
+Locale french() { return Locale{}; }
+
+Locale english() {
+  Locale l;
+  l.decimal_point = ".";
+  l.thousands_sep = ",";
+  l.currency = "$";
+  l.currency_after = false;
+  l.unit_space = "";
+  l.language = "en";
+  return l;
+}
+
+TEST(FormatValue, CurrencyGroupsThousandsAndPutsTheSignAfter) {
+  EXPECT_EQ(format_value(1234567.891, "currency", french()),
+            "1" + kNnbsp + "234" + kNnbsp + "567,89" + kNnbsp + "€");
+  EXPECT_EQ(format_value(0, "currency", french()), "0,00" + kNnbsp + "€");
+  EXPECT_EQ(format_value(999.999, "currency", french()),  // rounds up a digit
+            "1" + kNnbsp + "000,00" + kNnbsp + "€");
+  EXPECT_EQ(format_value(-1234.5, "currency", french()),
+            "-1" + kNnbsp + "234,50" + kNnbsp + "€");
+}
+
+TEST(FormatValue, EnglishCurrencyGoesFirstAfterTheMinus) {
+  EXPECT_EQ(format_value(1234567.891, "currency", english()), "$1,234,567.89");
+  EXPECT_EQ(format_value(-5, "currency", english()), "-$5.00");
+}
+
+TEST(FormatValue, CountHasNoDecimals) {
+  EXPECT_EQ(format_value(1234, "count", french()), "1" + kNnbsp + "234");
+  EXPECT_EQ(format_value(999, "count", french()), "999");
+  EXPECT_EQ(format_value(100000, "count", french()), "100" + kNnbsp + "000");
+  EXPECT_EQ(format_value(2.4, "count", french()), "2");
+  EXPECT_EQ(format_value(2.6, "count", french()), "3");
+  EXPECT_EQ(format_value(-1234567, "count", french()),
+            "-1" + kNnbsp + "234" + kNnbsp + "567");
+}
+
+TEST(FormatValue, RatioIsAPercentageWithOneDecimal) {
+  EXPECT_EQ(format_value(0.123, "ratio", french()), "12,3" + kNnbsp + "%");
+  EXPECT_EQ(format_value(1, "ratio", french()), "100,0" + kNnbsp + "%");
+  EXPECT_EQ(format_value(0, "ratio", french()), "0,0" + kNnbsp + "%");
+  // 0.12345 * 100 = 12.345, which as a double is just under: 12,3.
+  EXPECT_EQ(format_value(0.12345, "ratio", french()), "12,3" + kNnbsp + "%");
+  EXPECT_EQ(format_value(-0.05, "ratio", french()), "-5,0" + kNnbsp + "%");
+  EXPECT_EQ(format_value(0.5, "ratio", english()), "50.0%");
+}
+
+TEST(FormatValue, DaysHaveOneDecimalOtherUnitsUpToTwo) {
+  EXPECT_EQ(format_value(45.26, "days", french()), "45,3");
+  EXPECT_EQ(format_value(1.5, "score", french()), "1,5");
+  EXPECT_EQ(format_value(3, "score", french()), "3");
+  EXPECT_EQ(format_value(2.345678, "", french()), "2,35");
+  EXPECT_EQ(format_value(1200.1, "", french()), "1" + kNnbsp + "200,1");
+}
+
+TEST(FormatValue, NegativeZeroAfterRoundingHasNoSign) {
+  EXPECT_EQ(format_value(-0.001, "currency", french()), "0,00" + kNnbsp + "€");
+  EXPECT_EQ(format_value(-0.4, "count", french()), "0");
+  EXPECT_EQ(format_value(-0.001, "score", french()), "0");
+}
+
+TEST(FormatValue, NoValuePrintsNotAvailable) {
+  EXPECT_EQ(format_value(std::nullopt, "currency", french()), "n/a");
+  EXPECT_EQ(
+      format_value(std::numeric_limits<double>::quiet_NaN(), "count", french()),
+      "n/a");
+  EXPECT_EQ(
+      format_value(std::numeric_limits<double>::infinity(), "ratio", french()),
+      "n/a");
+}
+
+TEST(FormatChange, RelativeChangeIsASignedPercentage) {
+  // 0.042 relative = +4.2 %.
+  EXPECT_EQ(format_change(420.0, 0.042, "currency", french()),
+            "+4,2" + kNnbsp + "%");
+  EXPECT_EQ(format_change(-3.0, -0.1234, "count", french()),
+            "-12,3" + kNnbsp + "%");
+  EXPECT_EQ(format_change(0.0, 0.0, "count", french()), "0,0" + kNnbsp + "%");
+  // +0.0004 rounds to 0.0: no sign on a change that rounds to nothing.
+  EXPECT_EQ(format_change(1.0, 0.000004, "count", french()),
+            "0,0" + kNnbsp + "%");
+  EXPECT_EQ(format_change(5.0, 12.5, "count", french()),  // x13.5: +1 250 %
+            "+1" + kNnbsp + "250,0" + kNnbsp + "%");
+  EXPECT_EQ(format_change(1.0, 0.042, "count", english()), "+4.2%");
+}
+
+TEST(FormatChange, RatioChangeIsInPoints) {
+  // 0.245 -> 0.258: +0.013 absolute = +1.3 points.
+  EXPECT_EQ(format_change(0.013, 0.053, "ratio", french()),
+            "+1,3" + kNnbsp + "pt");
+  EXPECT_EQ(format_change(-0.0251, -0.1, "ratio", french()),
+            "-2,5" + kNnbsp + "pt");
+  EXPECT_EQ(format_change(std::nullopt, 0.1, "ratio", french()), "n/a");
+}
+
+TEST(FormatChange, NothingToCompareIsNotAvailable) {
+  EXPECT_EQ(format_change(std::nullopt, std::nullopt, "count", french()),
+            "n/a");
+  // An absolute change but no relative one (the previous value was 0).
+  EXPECT_EQ(format_change(12.0, std::nullopt, "currency", french()), "n/a");
+}
+
+TEST(FormatAxis, ShortensThousandsAndMillions) {
+  EXPECT_EQ(format_axis(1200000, "count", french()), "1,2" + kNnbsp + "M");
+  EXPECT_EQ(format_axis(12500, "count", french()), "12,5" + kNnbsp + "k");
+  EXPECT_EQ(format_axis(1000, "count", french()), "1" + kNnbsp + "k");
+  EXPECT_EQ(format_axis(1250000, "count", french()), "1,25" + kNnbsp + "M");
+  EXPECT_EQ(format_axis(950000, "count", french()), "950" + kNnbsp + "k");
+  EXPECT_EQ(format_axis(3e9, "count", french()), "3" + kNnbsp + "Md");
+  EXPECT_EQ(format_axis(3e9, "count", english()), "3B");
+  EXPECT_EQ(format_axis(-25000, "count", french()), "-25" + kNnbsp + "k");
+}
+
+TEST(FormatAxis, SmallValuesAndZero) {
+  EXPECT_EQ(format_axis(0, "count", french()), "0");
+  EXPECT_EQ(format_axis(950, "count", french()), "950");
+  EXPECT_EQ(format_axis(2.5, "days", french()), "2,5");
+  EXPECT_EQ(format_axis(0.25, "", french()), "0,25");
+}
+
+TEST(FormatAxis, RoundingUpToTheNextMagnitude) {
+  // 999 999 / 1 000 = 999.999, which to two decimals is 1 000,00 k: the
+  // label moves up to millions, 0.999999 M to two decimals is 1 M.
+  EXPECT_EQ(format_axis(999999, "count", french()), "1" + kNnbsp + "M");
+}
+
+TEST(FormatAxis, CurrencyAndRatio) {
+  EXPECT_EQ(format_axis(12500, "currency", french()), "12,5" + kNnbsp + "k€");
+  EXPECT_EQ(format_axis(500, "currency", french()), "500" + kNnbsp + "€");
+  EXPECT_EQ(format_axis(12500, "currency", english()), "$12.5k");
+  EXPECT_EQ(format_axis(0.25, "ratio", french()), "25" + kNnbsp + "%");
+  EXPECT_EQ(format_axis(0.125, "ratio", french()), "12,5" + kNnbsp + "%");
+}
+
+TEST(FormatAxisTicks, AllTicksInTheLargestMagnitude) {
+  // Largest 1 300 000: millions for all; 900 000 is 0.9 M, 0 stays "0".
+  EXPECT_EQ(format_axis_ticks({0, 900000, 1300000}, "count", french()),
+            (std::vector<std::string>{"0", "0,9" + kNnbsp + "M",
+                                      "1,3" + kNnbsp + "M"}));
+  // Largest -20 000 in absolute value: thousands.
+  EXPECT_EQ(format_axis_ticks({-20000, -500, 0}, "count", french()),
+            (std::vector<std::string>{"-20" + kNnbsp + "k",
+                                      "-0,5" + kNnbsp + "k", "0"}));
+  EXPECT_EQ(
+      format_axis_ticks({0, 500000}, "currency", french()),
+      (std::vector<std::string>{"0" + kNnbsp + "€", "500" + kNnbsp + "k€"}));
+  EXPECT_EQ(
+      format_axis_ticks({0, 0.5}, "ratio", french()),
+      (std::vector<std::string>{"0" + kNnbsp + "%", "50" + kNnbsp + "%"}));
+  EXPECT_TRUE(format_axis_ticks({}, "count", french()).empty());
+}
+
+}  // namespace
+}  // namespace vigie::render

@@ -1,0 +1,251 @@
+// The layout checked on its draw commands, before any surface is involved.
+#include "render/layout.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include "render/theme.hpp"
+
+namespace vigie::render {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::vector<const cmd::Text*> texts(const Page& page) {
+  std::vector<const cmd::Text*> out;
+  for (const DrawCommand& c : page.commands()) {
+    if (const auto* t = std::get_if<cmd::Text>(&c)) out.push_back(t);
+  }
+  return out;
+}
+
+bool has_text(const Page& page, const std::string& s) {
+  for (const cmd::Text* t : texts(page)) {
+    if (t->text == s) return true;
+  }
+  return false;
+}
+
+template <typename Command>
+size_t count(const Page& page) {
+  size_t n = 0;
+  for (const DrawCommand& c : page.commands()) {
+    n += std::holds_alternative<Command>(c) ? 1 : 0;
+  }
+  return n;
+}
+
+Document with_blocks(std::vector<Block> blocks) {
+  Document doc;
+  doc.title = "Rapport";
+  doc.period = "Octobre 2026";
+  doc.sections.push_back(Section{"Section", std::move(blocks)});
+  return doc;
+}
+
+TableBlock table_of(size_t rows) {
+  TableBlock t;
+  t.title = "Clients";
+  t.header = {"Client", "Chiffre d'affaires"};
+  t.numeric = {false, true};
+  for (size_t i = 0; i < rows; ++i) {
+    t.rows.push_back({fmt::format("client-{:03}", i), "12,00 €"});
+  }
+  return t;
+}
+
+TEST(Layout, CoverAloneIsOnePageWithItsFooter) {
+  const TextMeasurer m;
+  Document doc;
+  doc.title = "Rapport mensuel";
+  const auto pages = layout_document(doc, m);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_TRUE(has_text(pages[0], "Rapport mensuel — page 1 / 1"));
+}
+
+TEST(Layout, TableOf200RowsSpansFivePagesAfterTheCover) {
+  const TextMeasurer m;
+  const auto pages = layout_document(with_blocks({table_of(200)}), m);
+  // Content runs from y = 48 to 841.89 - 60 = 781.89.
+  // Page 2: section title 34, table title 20, header 20: rows from y = 122,
+  // (781.89 - 122) / 16 = 41.2 -> 41 rows.
+  // Next pages: title 20 and header 20: rows from y = 88,
+  // (781.89 - 88) / 16 = 43.4 -> 43 rows each.
+  // 200 = 41 + 43 + 43 + 43 + 30: pages 2 to 6, 6 pages with the cover.
+  static_assert(
+      theme::kMarginTop == 48 && theme::kMarginBottom == 60 &&
+      theme::kSectionTitleHeight == 34 && theme::kBlockTitleHeight == 20 &&
+      theme::kTableHeaderHeight == 20 && theme::kTableRowHeight == 16);
+  ASSERT_EQ(pages.size(), 6u);
+  const std::vector<size_t> rows_per_page{41, 43, 43, 43, 30};
+  size_t next_row = 0;
+  for (size_t p = 1; p < pages.size(); ++p) {
+    EXPECT_TRUE(has_text(pages[p], "Chiffre d'affaires")) << "page " << p + 1;
+    EXPECT_EQ(has_text(pages[p], "Clients (suite)"), p > 1) << "page " << p + 1;
+    size_t rows = 0;
+    for (const cmd::Text* t : texts(pages[p])) {
+      if (!t->text.starts_with("client-")) continue;
+      // Every row once, in order.
+      EXPECT_EQ(t->text, fmt::format("client-{:03}", next_row));
+      ++next_row;
+      ++rows;
+      EXPECT_LE(t->baseline, theme::kContentBottom);
+    }
+    EXPECT_EQ(rows, rows_per_page[p - 1]) << "page " << p + 1;
+    EXPECT_TRUE(
+        has_text(pages[p], fmt::format("Rapport — page {} / 6", p + 1)));
+  }
+  EXPECT_EQ(next_row, 200u);
+}
+
+TEST(Layout, EmptyTableKeepsItsHeader) {
+  const TextMeasurer m;
+  const auto pages = layout_document(with_blocks({table_of(0)}), m);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_TRUE(has_text(pages[1], "Client"));
+  EXPECT_TRUE(has_text(pages[1], "Chiffre d'affaires"));
+}
+
+TEST(Layout, NumericColumnsAreRightAligned) {
+  const TextMeasurer m;
+  TableBlock t = table_of(0);
+  t.rows = {{"a", "1,00 €"}, {"b", "1 000,00 €"}};
+  const auto pages = layout_document(with_blocks({t}), m);
+  const Font cell{theme::kTableSize, false};
+  double right_a = 0;
+  double right_b = 0;
+  for (const cmd::Text* text : texts(pages[1])) {
+    if (text->text == "1,00 €") right_a = text->x + m.width(text->text, cell);
+    if (text->text == "1 000,00 €") {
+      right_b = text->x + m.width(text->text, cell);
+    }
+  }
+  ASSERT_GT(right_a, 0);
+  EXPECT_NEAR(right_a, right_b, 1e-6);
+  // The last column ends at the content's right edge, less its padding.
+  EXPECT_NEAR(
+      right_a,
+      theme::kMarginLeft + theme::kContentWidth - theme::kTableCellPadding,
+      1e-6);
+}
+
+const cmd::Text* find_prefix(const Page& page, const std::string& prefix) {
+  for (const cmd::Text* t : texts(page)) {
+    if (t->text.starts_with(prefix)) return t;
+  }
+  return nullptr;
+}
+
+bool same(Color a, Color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
+TEST(Layout, TileArrowIsColouredByWhetherTheMoveIsGood) {
+  const TextMeasurer m;
+  Tile up_good{"Ventes", "10", "9", "+11,1 %", +1, true, Status::Ok, ""};
+  Tile up_bad{"Attrition", "5 %", "4 %",         "+1,0 pt",
+              +1,          false, Status::Alert, "3 %"};
+  Tile down_bad{"Clients", "90", "100",           "-10,0 %",
+                -1,        true, Status::Warning, ""};
+  Tile flat{"Stock", "7", "7", "0,0 %", 0, true, Status::None, ""};
+  const auto pages = layout_document(
+      with_blocks({TileRow{{up_good, up_bad, down_bad, flat}}}), m);
+  const Page& page = pages[1];
+  ASSERT_NE(find_prefix(page, "▲ +11,1 %"), nullptr);
+  EXPECT_TRUE(same(find_prefix(page, "▲ +11,1 %")->color, theme::kGood));
+  EXPECT_TRUE(same(find_prefix(page, "▲ +1,0 pt")->color, theme::kBad));
+  EXPECT_TRUE(same(find_prefix(page, "▼ -10,0 %")->color, theme::kBad));
+  EXPECT_TRUE(same(find_prefix(page, "► 0,0 %")->color, theme::kFlat));
+  EXPECT_TRUE(has_text(page, "Alerte"));
+  EXPECT_TRUE(has_text(page, "Attention"));
+  EXPECT_TRUE(has_text(page, "OK"));
+  EXPECT_TRUE(has_text(page, "Objectif\u00a0: 3 %"));
+  EXPECT_TRUE(has_text(page, "Précédent\u00a0: 9"));
+}
+
+TEST(Layout, LineChartBreaksAtMissingValuesAndDashesTheTarget) {
+  const TextMeasurer m;
+  LineChart chart{"CA",
+                  "count",
+                  {"j", "f", "m", "a", "m"},
+                  {1, std::nullopt, 3, 4, std::nullopt},
+                  2.0};
+  const auto pages = layout_document(with_blocks({chart}), m);
+  const Page& page = pages[1];
+  // One point a value: 3 values, 3 dots (the legend's sample adds one).
+  EXPECT_EQ(count<cmd::Circle>(page), 3u + 1u);
+  // The series: a lone point (move, no line), then 3 -> 4 (one line).
+  size_t dashed = 0;
+  for (const DrawCommand& c : page.commands()) {
+    if (const auto* s = std::get_if<cmd::Stroke>(&c)) {
+      if (s->dash > 0) ++dashed;
+    }
+  }
+  EXPECT_EQ(dashed, 2u);  // the target line and its legend sample
+  EXPECT_TRUE(has_text(page, "Objectif\u00a0: 2"));
+}
+
+TEST(Layout, TextStaysInsideTheMargins) {
+  const TextMeasurer m;
+  Tile long_tile{
+      "Un libellé d'indicateur bien trop long pour tenir dans "
+      "sa tuile sans être coupé",
+      "123 456 789,12 €",
+      "1 €",
+      "+12 345,6 %",
+      1,
+      true,
+      Status::Alert,
+      "1 000 000,00 €"};
+  BarChart bars{"Par canal",
+                "currency",
+                {"Un canal au nom interminable qui déborde", "Web"},
+                {1500.5, -200},
+                BarOrientation::Auto};
+  TableBlock t = table_of(3);
+  t.rows[0][0] = std::string(300, 'x');
+  const auto pages = layout_document(
+      with_blocks(
+          {TileRow{{long_tile, long_tile, long_tile, long_tile, long_tile}},
+           bars, t, Note{std::string(50, 'n') + " fin"}}),
+      m);
+  for (size_t p = 1; p < pages.size(); ++p) {
+    for (const cmd::Text* text : texts(pages[p])) {
+      const double w = m.width(text->text, text->font);
+      EXPECT_GE(text->x, theme::kMarginLeft - 1e-6) << text->text;
+      EXPECT_LE(text->x + w, theme::kMarginLeft + theme::kContentWidth + 1e-6)
+          << text->text;
+    }
+  }
+}
+
+TEST(Layout, SectionTitleIsKeptWithItsFirstBlock) {
+  const TextMeasurer m;
+  Document doc = with_blocks({table_of(38)});
+  // Page 2 ends with 38 rows at y = 122 + 38 * 16 + 18 = 748: the next
+  // section title and a chart (20 + 210) cannot fit under it.
+  doc.sections.push_back(
+      Section{"Tendances", {LineChart{"CA", "count", {"a"}, {1.0}, {}}}});
+  const auto pages = layout_document(doc, m);
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_FALSE(has_text(pages[1], "Tendances"));
+  EXPECT_TRUE(has_text(pages[2], "Tendances"));
+  // The cover's contents: "Section" on page 2, "Tendances" on page 3.
+  EXPECT_TRUE(has_text(pages[0], "Sommaire"));
+  EXPECT_TRUE(has_text(pages[0], "Section"));
+  EXPECT_TRUE(has_text(pages[0], "Tendances"));
+  EXPECT_TRUE(has_text(pages[0], "2"));
+  EXPECT_TRUE(has_text(pages[0], "3"));
+}
+
+TEST(Layout, EnglishWording) {
+  const TextMeasurer m;
+  Document doc = with_blocks({table_of(60)});
+  doc.locale.language = "en";
+  const auto pages = layout_document(doc, m);
+  ASSERT_EQ(pages.size(), 3u);
+  EXPECT_TRUE(has_text(pages[2], "Clients (continued)"));
+}
+
+}  // namespace
+}  // namespace vigie::render

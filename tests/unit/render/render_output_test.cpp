@@ -1,0 +1,171 @@
+// The rendered files read back with pdfinfo, pdftotext and pdffonts.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "pdf_tools.hpp"
+#include "render/renderer.hpp"
+#include "sample_document.hpp"
+
+namespace vigie::render {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class RenderOutput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::fresh_directory(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+Document long_table_document() {
+  Document doc;
+  doc.title = "Relances";
+  doc.period = "Octobre 2026";
+  doc.sections.push_back(
+      Section{"Listes opérationnelles", {testing::inactive_customers(200)}});
+  return doc;
+}
+
+TEST_F(RenderOutput, LongTableSpansPagesWithItsHeaderOnEach) {
+  const auto pdf = dir_ / "report.pdf";
+  // Cover, then 200 rows: 41 under the section and table titles on page 2
+  // (rows from y = 48 + 34 + 20 + 20 = 122 to 781.89, 16 each), then 43 a
+  // page (from y = 88): 41 + 3 * 43 + 30 = 200, pages 2 to 6.
+  EXPECT_EQ(render_pdf(long_table_document(), pdf), 6);
+  EXPECT_EQ(testing::pdf_page_count(pdf), 6);
+  for (int page = 2; page <= 6; ++page) {
+    const std::string text = testing::pdf_text(pdf, page, page);
+    EXPECT_THAT(text, HasSubstr("Chiffre d'affaires")) << "page " << page;
+    EXPECT_THAT(text, HasSubstr("Récence (jours)")) << "page " << page;
+    EXPECT_THAT(text, HasSubstr(fmt::format("Relances — page {} / 6", page)));
+    if (page == 2) {
+      EXPECT_THAT(text, Not(HasSubstr("(suite)")));
+    } else {
+      EXPECT_THAT(text, HasSubstr("Clients inactifs à relancer (suite)"))
+          << "page " << page;
+    }
+  }
+  // First row of page 3 is row 41 (C-01041), last of page 6 is C-01199.
+  EXPECT_THAT(testing::pdf_text(pdf, 3, 3), HasSubstr("C-01041"));
+  EXPECT_THAT(testing::pdf_text(pdf, 2, 2), Not(HasSubstr("C-01041")));
+  EXPECT_THAT(testing::pdf_text(pdf, 6, 6), HasSubstr("C-01199"));
+}
+
+TEST_F(RenderOutput, TextComesBackWithAccentsAndFormattedValues) {
+  const auto pdf = dir_ / "report.pdf";
+  const int pages = render_pdf(testing::sample_document(), pdf);
+  const std::string text = testing::pdf_text(pdf, 1, pages);
+  EXPECT_THAT(text, HasSubstr("Tableau de bord de la relation client"));
+  EXPECT_THAT(text, HasSubstr("Octobre 2026 (vs septembre 2026)"));
+  EXPECT_THAT(text, HasSubstr("Généré le 2026-11-01 06:00 Europe/Paris"));
+  EXPECT_THAT(text, HasSubstr("Qualité des données"));
+  EXPECT_THAT(text, HasSubstr("12 lignes rejetées"));
+  EXPECT_THAT(text, HasSubstr("Clients très occasionnels"));
+  EXPECT_THAT(text, HasSubstr("Chiffre d'affaires"));
+  EXPECT_THAT(text, HasSubstr("1 234 567,89 €"));
+  EXPECT_THAT(text, HasSubstr("+4,3 %"));   // 0.0427 to one decimal
+  EXPECT_THAT(text, HasSubstr("+1,3 pt"));  // 0.013 of a ratio
+  EXPECT_THAT(text, HasSubstr("5,8 %"));
+  EXPECT_THAT(text, HasSubstr("Objectif : 1 200 000,00 €"));
+  EXPECT_THAT(text, HasSubstr("Précédent : 49 100"));
+  // Vertical bar values and horizontal bar labels.
+  EXPECT_THAT(text, HasSubstr("18 250"));
+  EXPECT_THAT(text, HasSubstr("Ambassadeurs"));
+  // The cover holds the title, the notes and the list of sections, not
+  // the sections' blocks.
+  const std::string cover = testing::pdf_text(pdf, 1, 1);
+  EXPECT_THAT(cover, HasSubstr("Données web disponibles"));
+  EXPECT_THAT(cover, HasSubstr("Sommaire"));
+  EXPECT_THAT(cover, HasSubstr("Listes opérationnelles"));
+  EXPECT_THAT(cover, Not(HasSubstr("Chiffre d'affaires mensuel")));
+}
+
+TEST_F(RenderOutput, EveryFontIsEmbedded) {
+  const auto pdf = dir_ / "report.pdf";
+  render_pdf(testing::sample_document(), pdf);
+  std::istringstream lines(testing::pdf_fonts(pdf));
+  std::string line;
+  std::getline(lines, line);  // name type encoding emb sub uni object ID
+  const size_t emb_column = line.find("emb");
+  ASSERT_NE(emb_column, std::string::npos);
+  std::getline(lines, line);  // ----- rule
+  int fonts = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++fonts;
+    ASSERT_GT(line.size(), emb_column + 3);
+    EXPECT_EQ(line.substr(emb_column, 3), "yes") << line;
+    EXPECT_THAT(line, HasSubstr("DejaVuSans"));
+  }
+  EXPECT_GE(fonts, 2);  // regular and bold
+}
+
+TEST_F(RenderOutput, SameDocumentGivesTheSameBytes) {
+  const auto first = dir_ / "first.pdf";
+  const auto second = dir_ / "second.pdf";
+  render_pdf(testing::sample_document(), first);
+  render_pdf(testing::sample_document(), second);
+  const std::string a = testing::read_file(first);
+  EXPECT_GT(a.size(), 1000u);
+  EXPECT_TRUE(a == testing::read_file(second));
+}
+
+TEST_F(RenderOutput, MetadataHasTheTitleAndTheDocumentsDate) {
+  const auto pdf = dir_ / "report.pdf";
+  render_pdf(testing::sample_document(), pdf);
+  const std::string info = testing::pdf_info(pdf);
+  EXPECT_THAT(info, ::testing::ContainsRegex(
+                        "Title: +Tableau de bord de la relation client"));
+  // 2026-11-01T06:00:00+01:00, shown by pdfinfo in UTC or local time: the
+  // year and the day are the same either way.
+  EXPECT_THAT(info, ::testing::ContainsRegex("CreationDate:.*Nov +1 .*2026"));
+  EXPECT_THAT(info, ::testing::ContainsRegex("Page size: +595.* x 841.* pts"));
+}
+
+TEST_F(RenderOutput, OneSvgFileAPage) {
+  const auto pdf = dir_ / "report.pdf";
+  const int pages = render_pdf(testing::sample_document(), pdf);
+  const auto svgs = render_svg_pages(testing::sample_document(), dir_ / "svg");
+  ASSERT_EQ(static_cast<int>(svgs.size()), pages);
+  for (int i = 0; i < pages; ++i) {
+    EXPECT_EQ(svgs[static_cast<size_t>(i)],
+              dir_ / "svg" / fmt::format("page-{}.svg", i + 1));
+    const std::string svg = testing::read_file(svgs[static_cast<size_t>(i)]);
+    EXPECT_TRUE(svg.starts_with("<?xml")) << i;
+    EXPECT_THAT(svg, HasSubstr("<svg"));
+    EXPECT_THAT(svg, HasSubstr("width=\"595.276pt\""));
+    EXPECT_THAT(svg, HasSubstr("</svg>"));
+  }
+  // No partial file left behind.
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_ / "svg")) {
+    EXPECT_EQ(entry.path().extension(), ".svg");
+    ++files;
+  }
+  EXPECT_EQ(files, svgs.size());
+}
+
+TEST_F(RenderOutput, DocumentWithoutSectionsIsTheCoverAlone) {
+  const auto pdf = dir_ / "report.pdf";
+  Document doc;
+  doc.title = "Vide";
+  EXPECT_EQ(render_pdf(doc, pdf), 1);
+  EXPECT_EQ(testing::pdf_page_count(pdf), 1);
+  EXPECT_THAT(testing::pdf_text(pdf, 1, 1), HasSubstr("Vide — page 1 / 1"));
+}
+
+TEST_F(RenderOutput, UnwritablePathThrowsAndLeavesNothing) {
+  const auto pdf = dir_ / "missing-dir" / "report.pdf";
+  EXPECT_THROW(render_pdf(testing::sample_document(), pdf), std::runtime_error);
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+}
+
+}  // namespace
+}  // namespace vigie::render

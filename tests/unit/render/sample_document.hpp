@@ -1,0 +1,110 @@
+// A report with every kind of block, in French, as the pipeline would
+// fill it.
+#pragma once
+
+#include <fmt/format.h>
+
+#include "render/document.hpp"
+#include "render/format.hpp"
+
+namespace vigie::render::testing {
+
+inline TableBlock inactive_customers(size_t rows) {
+  TableBlock t;
+  t.title = "Clients inactifs à relancer";
+  t.header = {"Client", "Segment", "Dernier achat", "Récence (jours)",
+              "Chiffre d'affaires"};
+  t.numeric = {false, false, false, true, true};
+  const Locale fr;
+  for (size_t i = 0; i < rows; ++i) {
+    t.rows.push_back(
+        {fmt::format("C-{:05}", 1000 + i),
+         i % 3 == 0 ? "Clients très occasionnels" : "Réguliers",
+         fmt::format("2026-0{}-{:02}", 1 + i % 8, 1 + i % 28),
+         format_value(static_cast<double>(60 + i % 90), "count", fr),
+         format_value(1234.5 * static_cast<double>(i + 1), "currency", fr)});
+  }
+  return t;
+}
+
+inline Document sample_document() {
+  const Locale fr;
+  Document doc;
+  doc.title = "Tableau de bord de la relation client";
+  doc.period = "Octobre 2026 (vs septembre 2026)";
+  doc.generated_at = "2026-11-01 06:00 Europe/Paris";
+  doc.created = "2026-11-01T06:00:00+01:00";
+  doc.notes = {
+      "Source CRM : 12 lignes rejetées sur 48 213 (0,02 %), détail dans "
+      "rejects/crm.csv.",
+      "Données web disponibles à partir du 3 octobre : les indicateurs de "
+      "self-care couvrent 29 jours sur 31."};
+
+  Section base{"Base clients", {}};
+  base.blocks.push_back(TileRow{{
+      Tile{"Chiffre d'affaires", format_value(1234567.891, "currency", fr),
+           format_value(1184000, "currency", fr),
+           format_change(50567.891, 0.0427, "currency", fr), +1, true,
+           Status::Ok, format_value(1200000, "currency", fr)},
+      Tile{"Clients actifs", format_value(48213, "count", fr),
+           format_value(49100, "count", fr),
+           format_change(-887, -0.0181, "count", fr), -1, true, Status::Warning,
+           ""},
+      Tile{"Taux d'attrition", format_value(0.058, "ratio", fr),
+           format_value(0.045, "ratio", fr),
+           format_change(0.013, 0.289, "ratio", fr), +1, false, Status::Alert,
+           format_value(0.04, "ratio", fr)},
+      Tile{"Récence moyenne (jours)", format_value(41.26, "days", fr),
+           format_value(41.3, "days", fr), format_change(0, 0, "days", fr), 0,
+           false, Status::None, ""},
+  }});
+  base.blocks.push_back(LineChart{
+      "Chiffre d'affaires mensuel",
+      "currency",
+      {"nov. 25", "déc. 25", "janv. 26", "févr. 26", "mars 26", "avr. 26",
+       "mai 26", "juin 26", "juil. 26", "août 26", "sept. 26", "oct. 26"},
+      {1020000, 1110000, 980000, 1005000, std::nullopt, 1090000, 1150000,
+       1130000, 990000, 1060000, 1184000, 1234567.89},
+      1200000});
+  base.blocks.push_back(Note{
+      "Mars 2026 manque : l'export CRM de ce mois était incomplet et a été "
+      "écarté."});
+  doc.sections.push_back(std::move(base));
+
+  Section segments{"Segments et canaux", {}};
+  segments.blocks.push_back(
+      BarChart{"Chiffre d'affaires par segment",
+               "currency",
+               {"Clients très occasionnels", "Occasionnels", "Réguliers",
+                "Fidèles", "Ambassadeurs"},
+               {152340.5, 310220, 402118.2, 298764, 71125},
+               BarOrientation::Horizontal});
+  segments.blocks.push_back(
+      BarChart{"Contacts par canal",
+               "count",
+               {"Web", "Appli", "Téléphone", "Agence", "Courrier"},
+               {18250, 9420, 6310, 2210, 340},
+               BarOrientation::Vertical});
+  segments.blocks.push_back(BarChart{"Solde net de clients par canal",
+                                     "count",
+                                     {"Web", "Appli", "Téléphone", "Agence"},
+                                     {420, 1310, -260, -890},
+                                     BarOrientation::Auto});
+  LineChart self_care{"Taux de self-care", "ratio", {}, {}, {}};
+  const char* months[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
+                          "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
+  for (int i = 0; i < 36; ++i) {
+    self_care.labels.push_back(
+        fmt::format("{} {}", months[(i + 10) % 12], 23 + (i + 10) / 12));
+    self_care.values.push_back(0.42 + 0.004 * i + (i % 5 == 0 ? 0.03 : 0));
+  }
+  segments.blocks.push_back(std::move(self_care));
+  doc.sections.push_back(std::move(segments));
+
+  Section lists{"Listes opérationnelles", {}};
+  lists.blocks.push_back(inactive_customers(60));
+  doc.sections.push_back(std::move(lists));
+  return doc;
+}
+
+}  // namespace vigie::render::testing
