@@ -27,8 +27,8 @@ extern "C" {
 
 typedef enum vigie_status {
   VIGIE_OK = 0,
-  VIGIE_ERROR = 1,     /* fatal: the run fails with the message */
-  VIGIE_RETRYABLE = 2  /* transient (connection refused, lock): may be retried */
+  VIGIE_ERROR = 1,    /* fatal: the run fails with the message */
+  VIGIE_RETRYABLE = 2 /* transient (connection refused, lock): may be retried */
 } vigie_status;
 
 typedef enum vigie_plugin_kind {

@@ -10,14 +10,14 @@ int demo_data_command(const Args& args) {
   demo::DemoOptions opts;
   std::string out;
   po::options_description options("options");
-  options.add_options()
-      ("out", po::value(&out)->required(), "folder to write into")
-      ("scale", po::value(&opts.scale)->default_value(1.0),
-       "size: 1 is about 20k customers, 150k order lines, 1M web events")
-      ("seed", po::value(&opts.seed)->default_value(42),
-       "random seed: the same seed gives the same files")
-      ("end-month", po::value(&opts.end_month)->default_value(opts.end_month),
-       "last full month of data, YYYY-MM");
+  options.add_options()("out", po::value(&out)->required(),
+                        "folder to write into")(
+      "scale", po::value(&opts.scale)->default_value(1.0),
+      "size: 1 is about 20k customers, 150k order lines, 1M web events")(
+      "seed", po::value(&opts.seed)->default_value(42),
+      "random seed: the same seed gives the same files")(
+      "end-month", po::value(&opts.end_month)->default_value(opts.end_month),
+      "last full month of data, YYYY-MM");
   po::positional_options_description positional;
   po::variables_map vm;
   if (!parse(args,

@@ -16,11 +16,9 @@ bool parse(const Args& args, const std::string& usage,
   po::options_description all = options;
   all.add_options()("help,h", "print this help");
   try {
-    po::store(po::command_line_parser(args)
-                  .options(all)
-                  .positional(positional)
-                  .run(),
-              vm);
+    po::store(
+        po::command_line_parser(args).options(all).positional(positional).run(),
+        vm);
     if (vm.count("help")) {
       std::cout << usage << "\n\n" << all << "\n";
       return false;

@@ -10,30 +10,40 @@ namespace {
 
 const char* option_type(int32_t t) {
   switch (t) {
-    case VIGIE_OPTION_STRING: return "string";
-    case VIGIE_OPTION_INT: return "int";
-    case VIGIE_OPTION_NUMBER: return "number";
-    case VIGIE_OPTION_BOOL: return "bool";
-    case VIGIE_OPTION_MAP: return "map";
-    case VIGIE_OPTION_LIST: return "list";
+    case VIGIE_OPTION_STRING:
+      return "string";
+    case VIGIE_OPTION_INT:
+      return "int";
+    case VIGIE_OPTION_NUMBER:
+      return "number";
+    case VIGIE_OPTION_BOOL:
+      return "bool";
+    case VIGIE_OPTION_MAP:
+      return "map";
+    case VIGIE_OPTION_LIST:
+      return "list";
   }
   return "?";
 }
 
 const char* output_kind(int32_t k) {
   switch (k) {
-    case VIGIE_OUTPUT_VALUE: return "value";
-    case VIGIE_OUTPUT_TABLE: return "table";
-    case VIGIE_OUTPUT_LIST: return "list";
+    case VIGIE_OUTPUT_VALUE:
+      return "value";
+    case VIGIE_OUTPUT_TABLE:
+      return "table";
+    case VIGIE_OUTPUT_LIST:
+      return "list";
   }
   return "?";
 }
 
 void print_descriptor(const plugin_host::Library& lib) {
   const auto& i = lib.info();
-  fmt::print("{:<10} {:<16} {:<8} ABI {:<5} {}\n", plugin_host::kind_name(i.kind),
-             i.name, i.version ? i.version : "",
-             plugin_host::abi_text(i.abi_major, i.abi_minor), lib.path().string());
+  fmt::print("{:<10} {:<16} {:<8} ABI {:<5} {}\n",
+             plugin_host::kind_name(i.kind), i.name, i.version ? i.version : "",
+             plugin_host::abi_text(i.abi_major, i.abi_minor),
+             lib.path().string());
 }
 
 }  // namespace
@@ -41,10 +51,10 @@ void print_descriptor(const plugin_host::Library& lib) {
 int plugins_command(const Args& args) {
   std::vector<std::string> words, plugin_paths;
   po::options_description options("options");
-  options.add_options()
-      ("words", po::value(&words)->composing(), "list | info NAME")
-      ("plugin-path", po::value(&plugin_paths)->composing(),
-       "another folder of plugins (repeatable)");
+  options.add_options()("words", po::value(&words)->composing(),
+                        "list | info NAME")(
+      "plugin-path", po::value(&plugin_paths)->composing(),
+      "another folder of plugins (repeatable)");
   po::positional_options_description positional;
   positional.add("words", -1);
   po::variables_map vm;
@@ -77,11 +87,11 @@ int plugins_command(const Args& args) {
     if (i.option_count == 0) fmt::print("  (none)\n");
     for (uint32_t k = 0; k < i.option_count; ++k) {
       const auto& o = i.options[k];
-      fmt::print("  {:<20} {:<7} {}{}{}\n      {}\n", o.key, option_type(o.type),
-                 o.required ? "required" : "optional",
-                 o.default_value ? fmt::format(", default {}", o.default_value)
-                                 : "",
-                 o.secret ? ", secret" : "", o.description ? o.description : "");
+      fmt::print(
+          "  {:<20} {:<7} {}{}{}\n      {}\n", o.key, option_type(o.type),
+          o.required ? "required" : "optional",
+          o.default_value ? fmt::format(", default {}", o.default_value) : "",
+          o.secret ? ", secret" : "", o.description ? o.description : "");
     }
     if (i.kind == VIGIE_KIND_INDICATOR) {
       fmt::print("\ninputs:\n");

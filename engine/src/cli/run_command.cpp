@@ -12,16 +12,17 @@ int run_command(const Args& args) {
   std::string period, as_of, out = "out", spec;
   std::vector<std::string> plugin_paths;
   po::options_description options("options");
-  options.add_options()
-      ("spec", po::value(&spec)->required(), "the report spec (YAML)")
-      ("period", po::value(&period), "report period YYYY-MM (default: the "
-                                     "last full month)")
-      ("as-of", po::value(&as_of), "report on the last full month before "
-                                   "this day, YYYY-MM-DD")
-      ("out", po::value(&out), "output folder (default: out)")
-      ("plugin-path", po::value(&plugin_paths)->composing(),
-       "another folder of plugins (repeatable)")
-      ("quiet,q", "no progress output");
+  options.add_options()("spec", po::value(&spec)->required(),
+                        "the report spec (YAML)")(
+      "period", po::value(&period),
+      "report period YYYY-MM (default: the "
+      "last full month)")("as-of", po::value(&as_of),
+                          "report on the last full month before "
+                          "this day, YYYY-MM-DD")(
+      "out", po::value(&out), "output folder (default: out)")(
+      "plugin-path", po::value(&plugin_paths)->composing(),
+      "another folder of plugins (repeatable)")("quiet,q",
+                                                "no progress output");
   po::positional_options_description positional;
   positional.add("spec", 1);
   po::variables_map vm;

@@ -11,10 +11,10 @@ namespace vigie::cli {
 int validate_command(const Args& args) {
   std::vector<std::string> specs, plugin_paths;
   po::options_description options("options");
-  options.add_options()
-      ("spec", po::value(&specs)->required()->composing(), "report specs")
-      ("plugin-path", po::value(&plugin_paths)->composing(),
-       "another folder of plugins (repeatable)");
+  options.add_options()("spec", po::value(&specs)->required()->composing(),
+                        "report specs")(
+      "plugin-path", po::value(&plugin_paths)->composing(),
+      "another folder of plugins (repeatable)");
   po::positional_options_description positional;
   positional.add("spec", -1);
   po::variables_map vm;

@@ -6,10 +6,14 @@ namespace vigie::compute {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::Ok: return "ok";
-    case Status::Warning: return "warning";
-    case Status::Alert: return "alert";
-    case Status::None: break;
+    case Status::Ok:
+      return "ok";
+    case Status::Warning:
+      return "warning";
+    case Status::Alert:
+      return "alert";
+    case Status::None:
+      break;
   }
   return "none";
 }
@@ -37,10 +41,12 @@ void summarise(KpiResult& kpi, const std::vector<std::optional<double>>& values,
   kpi.change_ratio.reset();
   if (kpi.value && kpi.previous) {
     kpi.change = *kpi.value - *kpi.previous;
-    if (*kpi.previous != 0) kpi.change_ratio = *kpi.change / std::fabs(*kpi.previous);
+    if (*kpi.previous != 0)
+      kpi.change_ratio = *kpi.change / std::fabs(*kpi.previous);
   }
   kpi.status = evaluate_target(kpi.value, kpi.target);
-  const size_t first = current + 1 >= series_length ? current + 1 - series_length : 0;
+  const size_t first =
+      current + 1 >= series_length ? current + 1 - series_length : 0;
   kpi.series.clear();
   for (size_t i = first; i <= current; ++i) kpi.series.push_back(at(i));
 }

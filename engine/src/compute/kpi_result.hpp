@@ -21,9 +21,9 @@ struct KpiResult {
   std::string unit;
   std::string indicator;
   vigie_output_kind kind = VIGIE_OUTPUT_VALUE;
-  std::optional<double> value;     // P
-  std::optional<double> previous;  // P'
-  std::optional<double> change;    // value - previous
+  std::optional<double> value;         // P
+  std::optional<double> previous;      // P'
+  std::optional<double> change;        // value - previous
   std::optional<double> change_ratio;  // change / |previous|
   Status status = Status::None;
   std::optional<spec::Target> target;

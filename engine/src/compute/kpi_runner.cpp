@@ -40,7 +40,8 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
   using Key = std::pair<std::string, std::map<std::string, std::string>>;
   std::map<Key, std::vector<size_t>> groups;  // -> indexes into spec.kpis
   for (size_t i = 0; i < spec.kpis.size(); ++i)
-    groups[{spec.kpis[i].indicator, spec.kpis[i].parameters.values}].push_back(i);
+    groups[{spec.kpis[i].indicator, spec.kpis[i].parameters.values}].push_back(
+        i);
 
   std::vector<KpiResult> results(spec.kpis.size());
   const auto periods = as_abi(plan.periods);
@@ -85,8 +86,9 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
       r.target = k.target;
       if (r.kind == VIGIE_OUTPUT_VALUE) {
         auto v = out.values.find(k.id);
-        summarise(r, v == out.values.end() ? std::vector<std::optional<double>>{}
-                                           : v->second,
+        summarise(r,
+                  v == out.values.end() ? std::vector<std::optional<double>>{}
+                                        : v->second,
                   plan.current, plan.previous, plan.series);
       } else if (auto t = out.tables.find(k.id); t != out.tables.end()) {
         r.table = std::move(t->second);
@@ -94,7 +96,8 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
         throw plugin_host::PluginError(
             fmt::format("{}: gave no rows for '{}'", who, k.id));
       }
-      if (auto n = out.notes.find(k.id); n != out.notes.end()) r.notes = n->second;
+      if (auto n = out.notes.find(k.id); n != out.notes.end())
+        r.notes = n->second;
       results[m] = std::move(r);
     }
   }

@@ -17,17 +17,15 @@
 namespace vigie::compute {
 namespace {
 
-const char* const kFrenchMonths[] = {"janvier", "février", "mars",
-                                     "avril",   "mai",     "juin",
-                                     "juillet", "août",    "septembre",
-                                     "octobre", "novembre", "décembre"};
-const char* const kFrenchShort[] = {"janv.", "févr.", "mars", "avr.",
+const char* const kFrenchMonths[] = {
+    "janvier", "février", "mars",      "avril",   "mai",      "juin",
+    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+const char* const kFrenchShort[] = {"janv.", "févr.", "mars",  "avr.",
                                     "mai",   "juin",  "juil.", "août",
                                     "sept.", "oct.",  "nov.",  "déc."};
-const char* const kEnglishMonths[] = {"January", "February", "March",
-                                      "April",   "May",      "June",
-                                      "July",    "August",   "September",
-                                      "October", "November", "December"};
+const char* const kEnglishMonths[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 int64_t local_midnight_us(const date::time_zone* tz, Month m) {
   const date::local_days day{date::year{m.year} / date::month{m.month} /
@@ -46,13 +44,16 @@ Month Month::plus(int months) const {
   return {index / 12, static_cast<unsigned>(index % 12) + 1};
 }
 
-std::string Month::iso() const { return fmt::format("{:04d}-{:02d}", year, month); }
+std::string Month::iso() const {
+  return fmt::format("{:04d}-{:02d}", year, month);
+}
 
 std::optional<Month> parse_month(const std::string& text) {
   int y = 0;
   unsigned m = 0;
   char dash = 0;
-  if (text.size() != 7 || std::sscanf(text.c_str(), "%4d%c%2u", &y, &dash, &m) != 3 ||
+  if (text.size() != 7 ||
+      std::sscanf(text.c_str(), "%4d%c%2u", &y, &dash, &m) != 3 ||
       dash != '-' || m < 1 || m > 12)
     return std::nullopt;
   return Month{y, m};
@@ -74,8 +75,8 @@ Month report_month(const std::optional<std::string>& period,
     date::local_days parsed;
     in >> date::parse("%F", parsed);
     if (in.fail() || as_of->size() != 10)
-      throw std::invalid_argument("--as-of expects YYYY-MM-DD, got '" +
-                                  *as_of + "'");
+      throw std::invalid_argument("--as-of expects YYYY-MM-DD, got '" + *as_of +
+                                  "'");
     day = date::year_month_day{parsed};
   } else {
     const auto* tz = date::locate_zone(time_zone);
@@ -83,8 +84,7 @@ Month report_month(const std::optional<std::string>& period,
     day = date::year_month_day{date::floor<date::days>(local)};
   }
   // The last full month before that day.
-  return Month{static_cast<int>(day.year()),
-               static_cast<unsigned>(day.month())}
+  return Month{static_cast<int>(day.year()), static_cast<unsigned>(day.month())}
       .plus(-1);
 }
 
@@ -100,8 +100,8 @@ std::vector<Period> month_periods(Month last, int count,
     p.start_us = local_midnight_us(tz, p.month);
     p.end_us = local_midnight_us(tz, p.month.plus(1));
     const unsigned m = p.month.month - 1;
-    p.label = fmt::format("{} {}", french ? kFrenchMonths[m] : kEnglishMonths[m],
-                          p.month.year);
+    p.label = fmt::format(
+        "{} {}", french ? kFrenchMonths[m] : kEnglishMonths[m], p.month.year);
     p.short_label = fmt::format(
         "{} {:02d}",
         french ? kFrenchShort[m] : std::string(kEnglishMonths[m]).substr(0, 3),

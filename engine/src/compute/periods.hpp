@@ -20,9 +20,9 @@ struct Month {
 
 struct Period {
   Month month;
-  int64_t start_us = 0;  // local midnight of the 1st, as UTC
-  int64_t end_us = 0;    // local midnight of the next 1st
-  std::string label;       // "octobre 2026" (fr) / "October 2026"
+  int64_t start_us = 0;     // local midnight of the 1st, as UTC
+  int64_t end_us = 0;       // local midnight of the next 1st
+  std::string label;        // "octobre 2026" (fr) / "October 2026"
   std::string short_label;  // "oct. 26" / "Oct 26"
 };
 

@@ -19,12 +19,16 @@ struct Cell {
 
 const char* expected_text(ColumnKind kind) {
   switch (kind) {
-    case ColumnKind::Int: return "a whole number";
-    case ColumnKind::Decimal: return "a decimal number like 12.34";
-    case ColumnKind::Bool: return "true/false, 1/0 or yes/no";
+    case ColumnKind::Int:
+      return "a whole number";
+    case ColumnKind::Decimal:
+      return "a decimal number like 12.34";
+    case ColumnKind::Bool:
+      return "true/false, 1/0 or yes/no";
     case ColumnKind::Timestamp:
       return "a timestamp like 2026-10-03T14:05:09 or 2026-10-03 14:05:09";
-    default: return "text";
+    default:
+      return "text";
   }
 }
 
@@ -42,12 +46,15 @@ class BatchRow : public RowAccess {
         std::string_view s = c.string_at(row_);
         return s.empty() ? Value::null() : Value::of_text(s);
       }
-      case Type::Int64: return Value::of_number(c.ints()[row_] * kDecimalScale);
-      case Type::Decimal: return Value::of_number(c.ints()[row_]);
+      case Type::Int64:
+        return Value::of_number(c.ints()[row_] * kDecimalScale);
+      case Type::Decimal:
+        return Value::of_number(c.ints()[row_]);
       case Type::Double:
-        return Value::of_number(
-            std::llround(c.doubles()[row_] * static_cast<double>(kDecimalScale)));
-      case Type::Bool: return Value::of_text(c.bool_at(row_) ? "true" : "false");
+        return Value::of_number(std::llround(
+            c.doubles()[row_] * static_cast<double>(kDecimalScale)));
+      case Type::Bool:
+        return Value::of_text(c.bool_at(row_) ? "true" : "false");
       case Type::Timestamp:
         return Value::of_text(std::to_string(c.ints()[row_]));
     }
@@ -109,9 +116,9 @@ void DatasetBuilder::begin_source(
   }
   for (const auto& [column, expr] : mapping)
     if (dataset_.find(column) == nullptr)
-      throw MappingError(column, fmt::format(
-          "mapping: '{}' is not a column of dataset '{}'", column,
-          dataset_.name));
+      throw MappingError(
+          column, fmt::format("mapping: '{}' is not a column of dataset '{}'",
+                              column, dataset_.name));
   for (const auto& c : dataset_.columns) {
     std::optional<std::string> text;
     if (auto it = mapping.find(std::string(c.name)); it != mapping.end())
@@ -121,10 +128,13 @@ void DatasetBuilder::begin_source(
       text = "`" + std::string(c.name) + "`";
     if (!text) {
       if (c.required)
-        throw MappingError(std::string(c.name), fmt::format(
-            "dataset '{}' needs column '{}', which source '{}' ({}) does not "
-            "have; map it with `mapping: {{{}: <source column or expression>}}`",
-            dataset_.name, c.name, source, origin, c.name));
+        throw MappingError(
+            std::string(c.name),
+            fmt::format("dataset '{}' needs column '{}', which source '{}' "
+                        "({}) does not "
+                        "have; map it with `mapping: {{{}: <source column or "
+                        "expression>}}`",
+                        dataset_.name, c.name, source, origin, c.name));
       b->expressions.emplace_back();
       b->direct.emplace_back();
       continue;
@@ -181,7 +191,8 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
       } else {
         try {
           Value v = b.expressions[i]->evaluate(row_access);
-          if (v.kind == Value::Kind::Number && canon.kind == ColumnKind::Decimal) {
+          if (v.kind == Value::Kind::Number &&
+              canon.kind == ColumnKind::Decimal) {
             cell = {false, v.number};
             continue;
           }
@@ -208,13 +219,21 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
         case ColumnKind::VisitorId:
           parsed = identity_.visitors.intern(text);
           break;
-        case ColumnKind::Text: parsed = text_dictionaries_[i].intern(text); break;
-        case ColumnKind::Int: parsed = table::parse_int(text); break;
-        case ColumnKind::Decimal: parsed = table::parse_decimal(text); break;
+        case ColumnKind::Text:
+          parsed = text_dictionaries_[i].intern(text);
+          break;
+        case ColumnKind::Int:
+          parsed = table::parse_int(text);
+          break;
+        case ColumnKind::Decimal:
+          parsed = table::parse_decimal(text);
+          break;
         case ColumnKind::Bool:
           if (auto v = table::parse_bool(text)) parsed = *v ? 1 : 0;
           break;
-        case ColumnKind::Timestamp: parsed = timestamps_.parse(text); break;
+        case ColumnKind::Timestamp:
+          parsed = timestamps_.parse(text);
+          break;
       }
       if (!parsed) {
         reject(fmt::format("column '{}': expected {}, got '{}'", canon.name,

@@ -24,10 +24,8 @@ int64_t divide_rounded(Wide a, Wide b) {
   Wide r = a % b;
   if (r < 0) r = -r;
   const Wide twice = 2 * r;
-  if (twice > b || (twice == b && (q % 2 != 0)))
-    q += (a < 0) ? -1 : 1;
-  if (q > INT64_MAX || q < INT64_MIN)
-    throw EvaluationError("number too large");
+  if (twice > b || (twice == b && (q % 2 != 0))) q += (a < 0) ? -1 : 1;
+  if (q > INT64_MAX || q < INT64_MIN) throw EvaluationError("number too large");
   return static_cast<int64_t>(q);
 }
 
@@ -66,8 +64,7 @@ class Parser {
   std::unique_ptr<Expression::Node> parse() {
     auto node = expr();
     skip_space();
-    if (pos_ < text_.size())
-      fail(fmt::format("unexpected '{}'", text_[pos_]));
+    if (pos_ < text_.size()) fail(fmt::format("unexpected '{}'", text_[pos_]));
     return node;
   }
 
@@ -75,13 +72,13 @@ class Parser {
   using NodePtr = std::unique_ptr<Expression::Node>;
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw ExpressionError(
-        fmt::format("in expression '{}' at character {}: {}", text_, pos_ + 1,
-                    what),
-        pos_ + 1);
+    throw ExpressionError(fmt::format("in expression '{}' at character {}: {}",
+                                      text_, pos_ + 1, what),
+                          pos_ + 1);
   }
   void skip_space() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_])))
+    while (pos_ < text_.size() &&
+           std::isspace(static_cast<unsigned char>(text_[pos_])))
       ++pos_;
   }
   bool accept(char c) {
@@ -102,17 +99,23 @@ class Parser {
   NodePtr expr() {
     auto left = term();
     for (;;) {
-      if (accept('+')) left = binary(Op::Add, std::move(left), term());
-      else if (accept('-')) left = binary(Op::Sub, std::move(left), term());
-      else return left;
+      if (accept('+'))
+        left = binary(Op::Add, std::move(left), term());
+      else if (accept('-'))
+        left = binary(Op::Sub, std::move(left), term());
+      else
+        return left;
     }
   }
   NodePtr term() {
     auto left = factor();
     for (;;) {
-      if (accept('*')) left = binary(Op::Mul, std::move(left), factor());
-      else if (accept('/')) left = binary(Op::Div, std::move(left), factor());
-      else return left;
+      if (accept('*'))
+        left = binary(Op::Mul, std::move(left), factor());
+      else if (accept('/'))
+        left = binary(Op::Div, std::move(left), factor());
+      else
+        return left;
     }
   }
   NodePtr column_node(const std::string& name) {
@@ -200,16 +203,17 @@ class Parser {
   }
   NodePtr call(const std::string& name) {
     static const std::vector<std::pair<std::string, std::pair<size_t, size_t>>>
-        kFunctions = {{"integer", {1, 1}},  {"trim", {1, 1}},
-                      {"lower", {1, 1}},    {"upper", {1, 1}},
-                      {"concat", {1, 64}},  {"coalesce", {1, 64}},
+        kFunctions = {{"integer", {1, 1}}, {"trim", {1, 1}},
+                      {"lower", {1, 1}},   {"upper", {1, 1}},
+                      {"concat", {1, 64}}, {"coalesce", {1, 64}},
                       {"recode", {3, 129}}};
     auto f = std::find_if(kFunctions.begin(), kFunctions.end(),
                           [&](const auto& e) { return e.first == name; });
     if (f == kFunctions.end())
-      fail(fmt::format("unknown function '{}' (known: integer, trim, lower, "
-                       "upper, concat, coalesce, recode)",
-                       name));
+      fail(
+          fmt::format("unknown function '{}' (known: integer, trim, lower, "
+                      "upper, concat, coalesce, recode)",
+                      name));
     auto n = std::make_unique<Expression::Node>();
     n->op = Op::Call;
     n->function = name;
@@ -233,8 +237,7 @@ int64_t as_number(const Value& v) {
   if (v.kind == Value::Kind::Number) return v.number;
   auto parsed = table::parse_decimal(v.text);
   if (!parsed)
-    throw EvaluationError(
-        fmt::format("expected a number, got '{}'", v.text));
+    throw EvaluationError(fmt::format("expected a number, got '{}'", v.text));
   return *parsed;
 }
 
@@ -268,7 +271,8 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
         return evaluate_node(*n.args[i + 1], row);
     if (i < n.args.size()) return evaluate_node(*n.args[i], row);  // default
     if (x.is_null()) return x;
-    throw EvaluationError(fmt::format("'{}' is not one of the recoded values", key));
+    throw EvaluationError(
+        fmt::format("'{}' is not one of the recoded values", key));
   }
   if (x.is_null()) return x;
   if (f == "integer") {
@@ -291,14 +295,18 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
 
 Value evaluate_node(const Expression::Node& n, const RowAccess& row) {
   switch (n.op) {
-    case Op::Column: return row.column(n.column);
-    case Op::Literal: return n.literal;
-    case Op::Call: return evaluate_call(n, row);
+    case Op::Column:
+      return row.column(n.column);
+    case Op::Literal:
+      return n.literal;
+    case Op::Call:
+      return evaluate_call(n, row);
     case Op::Neg: {
       Value v = evaluate_node(*n.args[0], row);
       return v.is_null() ? v : Value::of_number(-as_number(v));
     }
-    default: break;
+    default:
+      break;
   }
   Value a = evaluate_node(*n.args[0], row);
   Value b = evaluate_node(*n.args[1], row);
@@ -307,13 +315,19 @@ Value evaluate_node(const Expression::Node& n, const RowAccess& row) {
   const Wide y = as_number(b);
   Wide r = 0;
   switch (n.op) {
-    case Op::Add: r = x + y; break;
-    case Op::Sub: r = x - y; break;
-    case Op::Mul: return Value::of_number(divide_rounded(x * y, kDecimalScale));
+    case Op::Add:
+      r = x + y;
+      break;
+    case Op::Sub:
+      r = x - y;
+      break;
+    case Op::Mul:
+      return Value::of_number(divide_rounded(x * y, kDecimalScale));
     case Op::Div:
       if (y == 0) throw EvaluationError("division by zero");
       return Value::of_number(divide_rounded(x * kDecimalScale, y));
-    default: break;
+    default:
+      break;
   }
   if (r > INT64_MAX || r < INT64_MIN) throw EvaluationError("number too large");
   return Value::of_number(static_cast<int64_t>(r));

@@ -28,7 +28,9 @@ class RejectLog {
   void count_read(const std::string& source, int64_t rows);
   const std::vector<Reject>& rejects() const { return rejects_; }
   const std::map<std::string, SourceCounts>& counts() const { return counts_; }
-  int64_t total_rejected() const { return static_cast<int64_t>(rejects_.size()); }
+  int64_t total_rejected() const {
+    return static_cast<int64_t>(rejects_.size());
+  }
   // CSV: source,origin,line,reason.
   void write_csv(const std::filesystem::path& path) const;
 

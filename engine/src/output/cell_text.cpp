@@ -15,8 +15,7 @@ namespace vigie::output {
 std::string decimal_text(int64_t scaled) {
   const int64_t whole = scaled / kDecimalScale;
   const int64_t frac = std::llabs(scaled % kDecimalScale);
-  std::string out =
-      (scaled < 0 && whole == 0) ? "-0" : std::to_string(whole);
+  std::string out = (scaled < 0 && whole == 0) ? "-0" : std::to_string(whole);
   if (frac != 0) {
     std::string digits = fmt::format("{:04d}", frac);
     digits.erase(digits.find_last_not_of('0') + 1);
@@ -42,13 +41,19 @@ std::string cell_text(const Column& c, int64_t row,
   if (!c.is_valid(row)) return {};
   const auto i = static_cast<size_t>(row);
   switch (c.type) {
-    case Type::Int64: return std::to_string(c.ints[i]);
-    case Type::Decimal: return decimal_text(c.ints[i]);
-    case Type::Double: return fmt::format("{}", c.doubles[i]);
-    case Type::Bool: return c.bools[i] ? "true" : "false";
-    case Type::Timestamp: return timestamp_text(c.ints[i], time_zone);
+    case Type::Int64:
+      return std::to_string(c.ints[i]);
+    case Type::Decimal:
+      return decimal_text(c.ints[i]);
+    case Type::Double:
+      return fmt::format("{}", c.doubles[i]);
+    case Type::Bool:
+      return c.bools[i] ? "true" : "false";
+    case Type::Timestamp:
+      return timestamp_text(c.ints[i], time_zone);
     case Type::String:
-    case Type::Dictionary: return std::string(c.string_at(row));
+    case Type::Dictionary:
+      return std::string(c.string_at(row));
   }
   return {};
 }

@@ -17,9 +17,12 @@ json optional_number(std::optional<double> v) {
 
 const char* kind_name(vigie_output_kind k) {
   switch (k) {
-    case VIGIE_OUTPUT_TABLE: return "table";
-    case VIGIE_OUTPUT_LIST: return "list";
-    default: return "value";
+    case VIGIE_OUTPUT_TABLE:
+      return "table";
+    case VIGIE_OUTPUT_LIST:
+      return "list";
+    default:
+      return "value";
   }
 }
 
@@ -27,19 +30,23 @@ json cell_json(const Column& c, int64_t row, const std::string& tz) {
   if (!c.is_valid(row)) return nullptr;
   const auto i = static_cast<size_t>(row);
   switch (c.type) {
-    case Type::Int64: return c.ints[i];
-    case Type::Double: return c.doubles[i];
-    case Type::Bool: return c.bools[i] != 0;
-    default: return cell_text(c, row, tz);  // exact text for decimals, times
+    case Type::Int64:
+      return c.ints[i];
+    case Type::Double:
+      return c.doubles[i];
+    case Type::Bool:
+      return c.bools[i] != 0;
+    default:
+      return cell_text(c, row, tz);  // exact text for decimals, times
   }
 }
 
 json table_json(const Table& t, const std::string& tz) {
   json columns = json::array();
   for (const auto& c : t.columns)
-    columns.push_back({{"name", c.name},
-                       {"type", c.type == Type::Dictionary ? "string"
-                                                           : type_name(c.type)}});
+    columns.push_back(
+        {{"name", c.name},
+         {"type", c.type == Type::Dictionary ? "string" : type_name(c.type)}});
   json rows = json::array();
   for (int64_t r = 0; r < t.rows(); ++r) {
     json row = json::array();
@@ -76,31 +83,31 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
   const auto& q = plan.periods[plan.previous];
   json doc;
   doc["schema"] = "vigie.kpis/1";
-  doc["report"] = {
-      {"id", run.report_id},
-      {"title", run.title},
-      {"time_zone", run.time_zone},
-      {"generated_at", run.generated_at},
-      {"period",
-       {{"id", p.month.iso()},
-        {"label", p.label},
-        {"start", timestamp_text(p.start_us, run.time_zone)},
-        {"end", timestamp_text(p.end_us, run.time_zone)}}},
-      {"comparison",
-       {{"kind", run.comparison},
-        {"id", q.month.iso()},
-        {"label", q.label},
-        {"start", timestamp_text(q.start_us, run.time_zone)},
-        {"end", timestamp_text(q.end_us, run.time_zone)}}}};
+  doc["report"] = {{"id", run.report_id},
+                   {"title", run.title},
+                   {"time_zone", run.time_zone},
+                   {"generated_at", run.generated_at},
+                   {"period",
+                    {{"id", p.month.iso()},
+                     {"label", p.label},
+                     {"start", timestamp_text(p.start_us, run.time_zone)},
+                     {"end", timestamp_text(p.end_us, run.time_zone)}}},
+                   {"comparison",
+                    {{"kind", run.comparison},
+                     {"id", q.month.iso()},
+                     {"label", q.label},
+                     {"start", timestamp_text(q.start_us, run.time_zone)},
+                     {"end", timestamp_text(q.end_us, run.time_zone)}}}};
   json sources = json::array();
   for (const auto& [id, c] : rejects.counts())
-    sources.push_back({{"source", id}, {"rows_read", c.read},
-                       {"rows_rejected", c.rejected}});
+    sources.push_back(
+        {{"source", id}, {"rows_read", c.read}, {"rows_rejected", c.rejected}});
   doc["data_quality"] = {{"sources", sources},
                          {"rows_rejected", rejects.total_rejected()},
                          {"notes", notes}};
   json out = json::array();
-  const size_t first = plan.current + 1 - std::min(plan.series, plan.current + 1);
+  const size_t first =
+      plan.current + 1 - std::min(plan.series, plan.current + 1);
   for (const auto& k : kpis) {
     json j = {{"id", k.id},
               {"label", k.label},
@@ -112,12 +119,14 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
       j["previous"] = optional_number(k.previous);
       j["change"] = optional_number(k.change);
       j["change_ratio"] = optional_number(k.change_ratio);
-      j["status"] = k.target ? json(compute::status_name(k.status)) : json(nullptr);
+      j["status"] =
+          k.target ? json(compute::status_name(k.status)) : json(nullptr);
       if (k.target) {
         j["target"] = {
             {"value", k.target->objective},
-            {"direction",
-             k.target->direction == spec::Direction::Higher ? "higher" : "lower"},
+            {"direction", k.target->direction == spec::Direction::Higher
+                              ? "higher"
+                              : "lower"},
             {"warning", optional_number(k.target->warning)},
             {"alert", optional_number(k.target->alert)}};
       } else {
@@ -146,8 +155,8 @@ void write_table_csv(const std::filesystem::path& path, const Table& table,
   text += "\r\n";
   for (int64_t r = 0; r < table.rows(); ++r) {
     for (size_t i = 0; i < table.columns.size(); ++i)
-      text += (i ? "," : "") +
-              csv_field(cell_text(table.columns[i], r, time_zone));
+      text +=
+          (i ? "," : "") + csv_field(cell_text(table.columns[i], r, time_zone));
     text += "\r\n";
   }
   write_text(path, text);

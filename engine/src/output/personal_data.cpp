@@ -53,8 +53,9 @@ ProtectedList protect_list(const Table& list, const ConsentLookup& consent,
   for (const Column& c : list.columns) {
     if (c.name == "email" || c.name == "consent_marketing") continue;
     if (&c == id) {
-      Column& key = out.table.add(
-          policy.raw_customer_id ? "customer_id" : "customer_key", Type::String);
+      Column& key =
+          out.table.add(policy.raw_customer_id ? "customer_id" : "customer_key",
+                        Type::String);
       for (int64_t r : kept)
         key.push_string(policy.raw_customer_id
                             ? std::string(id->string_at(r))
@@ -72,11 +73,21 @@ ProtectedList protect_list(const Table& list, const ConsentLookup& consent,
       switch (c.type) {
         case Type::Int64:
         case Type::Decimal:
-        case Type::Timestamp: dst.push_int(c.ints[i]); break;
-        case Type::Double: dst.push_double(c.doubles[i]); break;
-        case Type::Bool: dst.push_bool(c.bools[i] != 0); break;
-        case Type::String: dst.push_string(c.string_at(r)); break;
-        case Type::Dictionary: dst.push_code(c.codes[i]); break;
+        case Type::Timestamp:
+          dst.push_int(c.ints[i]);
+          break;
+        case Type::Double:
+          dst.push_double(c.doubles[i]);
+          break;
+        case Type::Bool:
+          dst.push_bool(c.bools[i] != 0);
+          break;
+        case Type::String:
+          dst.push_string(c.string_at(r));
+          break;
+        case Type::Dictionary:
+          dst.push_code(c.codes[i]);
+          break;
       }
     }
   }

@@ -22,7 +22,9 @@ class Staging {
   // The staging folder itself, for a writer that names its own files
   // (then declare each with adopt()).
   const std::filesystem::path& dir() const { return staging_; }
-  void adopt(const std::filesystem::path& relative) { files_.push_back(relative); }
+  void adopt(const std::filesystem::path& relative) {
+    files_.push_back(relative);
+  }
   // Renames every staged file into the output folder (same file system, so
   // each rename is atomic) and removes the staging folder.
   void commit();

@@ -88,9 +88,8 @@ compute::Datasets load_sources(const spec::Spec& spec,
           const auto& where = loc != source.mapping_locations.end()
                                   ? loc->second
                                   : source.location;
-          throw RunError(kUsageError,
-                         fmt::format("{}: {}: {}", where.str(),
-                                     where.path, e.what()));
+          throw RunError(kUsageError, fmt::format("{}: {}: {}", where.str(),
+                                                  where.path, e.what()));
         }
         int64_t rows = 0;
         while (auto batch = stream.next()) {

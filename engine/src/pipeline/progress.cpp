@@ -51,8 +51,8 @@ void Progress::draw(bool force) {
   const auto now = Clock::now();
   if (!force && now - last_draw_ < std::chrono::milliseconds(100)) return;
   last_draw_ = now;
-  std::string line = rows_ > 0 ? fmt::format("{} - {} rows", stage_, rows_)
-                               : stage_;
+  std::string line =
+      rows_ > 0 ? fmt::format("{} - {} rows", stage_, rows_) : stage_;
   fmt::print(stderr, "\r\033[K{} ({:.1f} s)", line, seconds_since(start_));
   std::fflush(stderr);
 }
@@ -60,7 +60,8 @@ void Progress::draw(bool force) {
 void Progress::done(const std::string& summary) {
   if (quiet_) return;
   if (terminal_) {
-    fmt::print(stderr, "\r\033[K{} ({:.2f} s)\n", summary, seconds_since(start_));
+    fmt::print(stderr, "\r\033[K{} ({:.2f} s)\n", summary,
+               seconds_since(start_));
     stage_.clear();
   } else {
     spdlog::info("{} ({:.2f} s)", summary, seconds_since(start_));

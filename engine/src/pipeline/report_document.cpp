@@ -22,10 +22,14 @@ const KpiResult& find_kpi(const std::vector<KpiResult>& kpis,
 
 render::Status status_of(compute::Status s) {
   switch (s) {
-    case compute::Status::Ok: return render::Status::Ok;
-    case compute::Status::Warning: return render::Status::Warning;
-    case compute::Status::Alert: return render::Status::Alert;
-    case compute::Status::None: break;
+    case compute::Status::Ok:
+      return render::Status::Ok;
+    case compute::Status::Warning:
+      return render::Status::Warning;
+    case compute::Status::Alert:
+      return render::Status::Alert;
+    case compute::Status::None:
+      break;
   }
   return render::Status::None;
 }
@@ -72,7 +76,8 @@ std::string cell_display(const Column& c, int64_t row,
       return iso.substr(0, 10) + " " + iso.substr(11, 5);
     }
     case Type::String:
-    case Type::Dictionary: return std::string(c.string_at(row));
+    case Type::Dictionary:
+      return std::string(c.string_at(row));
   }
   return "";
 }
@@ -80,7 +85,8 @@ std::string cell_display(const Column& c, int64_t row,
 std::string header_of(const std::string& column) {
   std::string h = column;
   std::replace(h.begin(), h.end(), '_', ' ');
-  if (!h.empty()) h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
+  if (!h.empty())
+    h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
   return h;
 }
 
@@ -118,9 +124,9 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
   const Column* labels = k.table->find(b.label_column);
   const Column* values = k.table->find(b.value_column);
   if (labels == nullptr || values == nullptr)
-    throw std::runtime_error(fmt::format(
-        "bar chart of '{}': its table has no column '{}' or '{}'", k.id,
-        b.label_column, b.value_column));
+    throw std::runtime_error(
+        fmt::format("bar chart of '{}': its table has no column '{}' or '{}'",
+                    k.id, b.label_column, b.value_column));
   chart.unit = values->type == Type::Decimal ? "currency" : "";
   for (int64_t r = 0; r < k.table->rows(); ++r) {
     chart.labels.emplace_back(labels->string_at(r));
@@ -128,13 +134,18 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
     double v = 0;
     if (values->is_valid(r)) {
       switch (values->type) {
-        case Type::Int64: v = static_cast<double>(values->ints[i]); break;
+        case Type::Int64:
+          v = static_cast<double>(values->ints[i]);
+          break;
         case Type::Decimal:
           v = static_cast<double>(values->ints[i]) /
               static_cast<double>(kDecimalScale);
           break;
-        case Type::Double: v = values->doubles[i]; break;
-        default: break;
+        case Type::Double:
+          v = values->doubles[i];
+          break;
+        default:
+          break;
       }
     }
     chart.values.push_back(v);
@@ -166,13 +177,14 @@ render::Document build_document(const spec::Spec& spec,
   doc.title = spec.report.title;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
-  doc.period = fmt::format("{} ({} {})", p.label,
-                           doc.locale.language == "fr" ? "comparé à" : "vs",
-                           q.label);
+  doc.period =
+      fmt::format("{} ({} {})", p.label,
+                  doc.locale.language == "fr" ? "comparé à" : "vs", q.label);
   doc.generated_at = generated_at;
   doc.created = generated_at;
   doc.notes = notes;
-  const size_t first = plan.current + 1 - std::min(plan.series, plan.current + 1);
+  const size_t first =
+      plan.current + 1 - std::min(plan.series, plan.current + 1);
   for (const auto& section : spec.sections) {
     render::Section s;
     s.title = section.title;

@@ -50,10 +50,9 @@ bool has_lists(const std::vector<compute::KpiResult>& kpis) {
 }
 
 // Applies the personal-data rule to every list, noting withheld rows.
-void protect_lists(const spec::Spec& spec,
-                                       const compute::Datasets& datasets,
-                                       std::vector<compute::KpiResult>& kpis,
-                                       const render::Locale& locale) {
+void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
+                   std::vector<compute::KpiResult>& kpis,
+                   const render::Locale& locale) {
   if (!has_lists(kpis)) return;
   output::ListPolicy policy;
   policy.raw_customer_id = spec.outputs.raw_customer_id;
@@ -79,8 +78,10 @@ void protect_lists(const spec::Spec& spec,
           static_cast<double>(protected_list.withheld), "count", locale);
       k.notes.push_back(
           locale.language == "fr"
-              ? fmt::format("{} client(s) non listé(s) faute de consentement.", n)
-              : fmt::format("{} customer(s) not listed for lack of consent.", n));
+              ? fmt::format("{} client(s) non listé(s) faute de consentement.",
+                            n)
+              : fmt::format("{} customer(s) not listed for lack of consent.",
+                            n));
     }
   }
 }
@@ -93,14 +94,16 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
   if (rejects.total_rejected() == 0) return notes;
   const auto n = render::format_value(
       static_cast<double>(rejects.total_rejected()), "count", locale);
-  const auto total = render::format_value(static_cast<double>(read), "count", locale);
-  notes.push_back(locale.language == "fr"
-                      ? fmt::format("Qualité des données : {} ligne(s) rejetée(s) "
-                                    "sur {} lue(s) ; le détail est dans rejects.csv.",
-                                    n, total)
-                      : fmt::format("Data quality: {} of {} rows rejected; see "
-                                    "rejects.csv.",
-                                    n, total));
+  const auto total =
+      render::format_value(static_cast<double>(read), "count", locale);
+  notes.push_back(
+      locale.language == "fr"
+          ? fmt::format("Qualité des données : {} ligne(s) rejetée(s) "
+                        "sur {} lue(s) ; le détail est dans rejects.csv.",
+                        n, total)
+          : fmt::format("Data quality: {} of {} rows rejected; see "
+                        "rejects.csv.",
+                        n, total));
   return notes;
 }
 
@@ -179,8 +182,9 @@ RunSummary run_report(const RunOptions& options) {
       output::RunInfo run{
           spec.report.id, spec.report.title, spec.report.time_zone,
           generated_at,
-          spec.report.comparison == spec::Comparison::PreviousYear ? "year"
-                                                                    : "previous"};
+          spec.report.comparison == spec::Comparison::PreviousYear
+              ? "year"
+              : "previous"};
       output::write_kpis_json(staging.file("kpis.json"), run, plan, kpis,
                               rejects, notes);
     }

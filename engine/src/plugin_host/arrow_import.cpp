@@ -27,7 +27,8 @@ void check_column(const ArrowSchema& s, const ArrowArray& a, int64_t rows) {
   if (a.length > 0 && a.buffers[1] == nullptr) fail(name, "has no data");
   if (type == Type::String) {
     const auto* offsets = static_cast<const int32_t*>(a.buffers[1]) + a.offset;
-    if (a.length > 0 && a.buffers[2] == nullptr) fail(name, "has no characters");
+    if (a.length > 0 && a.buffers[2] == nullptr)
+      fail(name, "has no characters");
     for (int64_t i = 0; i < a.length; ++i)
       if (offsets[i + 1] < offsets[i]) fail(name, "has decreasing offsets");
   }
@@ -38,7 +39,8 @@ void check_column(const ArrowSchema& s, const ArrowArray& a, int64_t rows) {
     const auto* codes = static_cast<const int32_t*>(a.buffers[1]) + a.offset;
     ColumnView view(&s, &a);
     for (int64_t i = 0; i < a.length; ++i)
-      if (view.is_valid(i) && (codes[i] < 0 || codes[i] >= a.dictionary->length))
+      if (view.is_valid(i) &&
+          (codes[i] < 0 || codes[i] >= a.dictionary->length))
         fail(name, "has a code outside its dictionary");
   }
 }
@@ -49,9 +51,9 @@ void check_batch(const ArrowSchema& schema, const ArrowArray& array) {
   if (std::string_view(schema.format) != "+s")
     throw std::runtime_error("a batch must be a struct array (format '+s')");
   if (array.n_children != schema.n_children)
-    throw std::runtime_error(fmt::format(
-        "the batch has {} columns, its schema declares {}", array.n_children,
-        schema.n_children));
+    throw std::runtime_error(
+        fmt::format("the batch has {} columns, its schema declares {}",
+                    array.n_children, schema.n_children));
   if (array.offset != 0) throw std::runtime_error("batch offsets are not read");
   for (int64_t i = 0; i < schema.n_children; ++i)
     check_column(*schema.children[i], *array.children[i], array.length);
@@ -78,11 +80,21 @@ Table import_table(const ArrowSchema& schema, const ArrowArray& array) {
       switch (in.type()) {
         case Type::Int64:
         case Type::Decimal:
-        case Type::Timestamp: c.push_int(in.ints()[i]); break;
-        case Type::Double: c.push_double(in.doubles()[i]); break;
-        case Type::Bool: c.push_bool(in.bool_at(i)); break;
-        case Type::String: c.push_string(in.string_at(i)); break;
-        case Type::Dictionary: c.push_code(in.codes()[i]); break;
+        case Type::Timestamp:
+          c.push_int(in.ints()[i]);
+          break;
+        case Type::Double:
+          c.push_double(in.doubles()[i]);
+          break;
+        case Type::Bool:
+          c.push_bool(in.bool_at(i));
+          break;
+        case Type::String:
+          c.push_string(in.string_at(i));
+          break;
+        case Type::Dictionary:
+          c.push_code(in.codes()[i]);
+          break;
       }
     }
   }

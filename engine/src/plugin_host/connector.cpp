@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "plugin_host/arrow_import.hpp"
-#include "plugin_host/plugin_error.hpp"
 #include "plugin_host/plugin_config.hpp"
+#include "plugin_host/plugin_error.hpp"
 
 namespace vigie::plugin_host {
 
@@ -83,8 +83,8 @@ Connector::Stream::Stream(const Connector* owner, ArrowArrayStream stream)
   }
   if (std::string_view(schema->format) != "+s") {
     stream_.release(&stream_);
-    throw PluginError(fmt::format("{}: its schema is not a record batch",
-                                  owner_->who()));
+    throw PluginError(
+        fmt::format("{}: its schema is not a record batch", owner_->who()));
   }
 }
 
@@ -108,8 +108,8 @@ std::unique_ptr<Batch> Connector::Stream::next() {
     std::string text = msg ? msg : std::strerror(rc);
     if (rc == EAGAIN)
       throw RetryablePluginError(fmt::format("{}: {}", owner_->who(), text));
-    throw PluginError(fmt::format("{}: failed while reading: {}",
-                                  owner_->who(), text));
+    throw PluginError(
+        fmt::format("{}: failed while reading: {}", owner_->who(), text));
   }
   if (array.release == nullptr) return nullptr;  // end of stream
   ++batches_;
@@ -117,9 +117,9 @@ std::unique_ptr<Batch> Connector::Stream::next() {
     check_batch(*schema_, array);
   } catch (const std::exception& e) {
     array.release(&array);
-    throw PluginError(fmt::format(
-        "{}: batch {} does not match its declared schema: {}", owner_->who(),
-        batches_, e.what()));
+    throw PluginError(
+        fmt::format("{}: batch {} does not match its declared schema: {}",
+                    owner_->who(), batches_, e.what()));
   }
   return std::make_unique<Batch>(owner_->library_, schema_, array);
 }

@@ -21,7 +21,8 @@ struct Collector {
 
   const vigie_output* output(const char* kpi) const {
     for (uint32_t i = 0; i < info->output_count; ++i)
-      if (std::string_view(info->outputs[i].id) == kpi) return &info->outputs[i];
+      if (std::string_view(info->outputs[i].id) == kpi)
+        return &info->outputs[i];
     return nullptr;
   }
   void complain(std::string text) {
@@ -33,12 +34,13 @@ struct Collector {
     auto* self = static_cast<Collector*>(ctx);
     const vigie_output* out = self->output(kpi);
     if (out == nullptr || out->kind != VIGIE_OUTPUT_VALUE)
-      return self->complain(fmt::format("gave a value for '{}', which is not "
-                                        "one of its value KPIs", kpi));
-    if (period >= self->periods)
       return self->complain(
-          fmt::format("gave '{}' for period {} of {}", kpi, period,
-                      self->periods));
+          fmt::format("gave a value for '{}', which is not "
+                      "one of its value KPIs",
+                      kpi));
+    if (period >= self->periods)
+      return self->complain(fmt::format("gave '{}' for period {} of {}", kpi,
+                                        period, self->periods));
     if (has_value && !std::isfinite(value))
       return self->complain(
           fmt::format("gave a non-finite value for '{}'", kpi));
@@ -64,7 +66,8 @@ struct Collector {
       try {
         self->results.tables[kpi] = import_table(s, a);
       } catch (const std::exception& e) {
-        self->complain(fmt::format("gave a bad table for '{}': {}", kpi, e.what()));
+        self->complain(
+            fmt::format("gave a bad table for '{}': {}", kpi, e.what()));
       }
     }
     if (a.release) a.release(&a);
@@ -90,18 +93,18 @@ Indicator::Indicator(std::shared_ptr<const Library> library,
   PluginConfig c(parameters);
   vigie_error error{};
   if (api_->create(c.get(), &instance_, &error) != VIGIE_OK)
-    throw PluginError(fmt::format("{}: rejected its parameters: {}", who_,
-                                  error.message));
+    throw PluginError(
+        fmt::format("{}: rejected its parameters: {}", who_, error.message));
 }
 
 Indicator::~Indicator() {
   if (instance_) api_->destroy(instance_);
 }
 
-IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
-                                    const std::vector<vigie_period>& periods,
-                                    uint32_t current,
-                                    const std::vector<std::string>& kpis) const {
+IndicatorResults Indicator::compute(
+    const std::vector<InputDataset>& datasets,
+    const std::vector<vigie_period>& periods, uint32_t current,
+    const std::vector<std::string>& kpis) const {
   // Lend each table as Arrow for the call; released right after.
   struct Lent {
     ArrowSchema schema{};

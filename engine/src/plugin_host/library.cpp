@@ -1,7 +1,7 @@
 #include "plugin_host/library.hpp"
 
-#include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
+#include <boost/dll/shared_library.hpp>
 
 #include "plugin_host/plugin_error.hpp"
 
@@ -22,9 +22,12 @@ Library::~Library() { static_cast<void>(handle_.release()); }
 
 std::string kind_name(int32_t kind) {
   switch (kind) {
-    case VIGIE_KIND_CONNECTOR: return "connector";
-    case VIGIE_KIND_INDICATOR: return "indicator";
-    default: return fmt::format("unknown kind {}", kind);
+    case VIGIE_KIND_CONNECTOR:
+      return "connector";
+    case VIGIE_KIND_INDICATOR:
+      return "indicator";
+    default:
+      return fmt::format("unknown kind {}", kind);
   }
 }
 
@@ -36,23 +39,22 @@ std::shared_ptr<const Library> Library::load(
     const std::filesystem::path& path) {
   auto handle = std::make_unique<Handle>();
   boost::dll::fs::error_code ec;
-  handle->library.load(path,
-                       boost::dll::load_mode::rtld_now |
-                           boost::dll::load_mode::rtld_local,
-                       ec);
+  handle->library.load(
+      path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local,
+      ec);
   if (ec)
     throw PluginError(fmt::format("plugin {}: cannot be loaded: {}",
                                   path.string(), ec.message()));
   if (!handle->library.has(VIGIE_PLUGIN_INFO_SYMBOL))
-    throw PluginError(fmt::format(
-        "plugin {}: not a Vigie plugin (no {} function)", path.string(),
-        VIGIE_PLUGIN_INFO_SYMBOL));
+    throw PluginError(
+        fmt::format("plugin {}: not a Vigie plugin (no {} function)",
+                    path.string(), VIGIE_PLUGIN_INFO_SYMBOL));
   auto get_info =
       handle->library.get<const vigie_plugin_info*()>(VIGIE_PLUGIN_INFO_SYMBOL);
   const vigie_plugin_info* info = get_info();
   if (info == nullptr || info->struct_size < offsetof(vigie_plugin_info, name))
-    throw PluginError(fmt::format("plugin {}: returned no valid descriptor",
-                                  path.string()));
+    throw PluginError(
+        fmt::format("plugin {}: returned no valid descriptor", path.string()));
   if (info->abi_major != VIGIE_ABI_MAJOR || info->abi_minor > VIGIE_ABI_MINOR)
     throw PluginError(fmt::format(
         "plugin {}: built for Vigie plugin ABI {}, but this engine speaks ABI "
@@ -62,9 +64,10 @@ std::shared_ptr<const Library> Library::load(
         abi_text(VIGIE_ABI_MAJOR, VIGIE_ABI_MINOR)));
   if (info->struct_size < sizeof(vigie_plugin_info) || info->name == nullptr ||
       info->api == nullptr ||
-      (info->kind != VIGIE_KIND_CONNECTOR && info->kind != VIGIE_KIND_INDICATOR))
-    throw PluginError(fmt::format("plugin {}: its descriptor is incomplete",
-                                  path.string()));
+      (info->kind != VIGIE_KIND_CONNECTOR &&
+       info->kind != VIGIE_KIND_INDICATOR))
+    throw PluginError(
+        fmt::format("plugin {}: its descriptor is incomplete", path.string()));
   return std::shared_ptr<const Library>(
       new Library(path, std::move(handle), info));
 }

@@ -40,8 +40,9 @@ std::map<std::string, std::string> resolve_options(
     const std::string top = top_key(key);
     const vigie_option* opt = find_option(info, top);
     if (opt == nullptr)
-      throw PluginError(fmt::format("{}: unknown config key '{}'; valid keys: {}",
-                                    who, top, valid_keys(info)));
+      throw PluginError(
+          fmt::format("{}: unknown config key '{}'; valid keys: {}", who, top,
+                      valid_keys(info)));
     if (is_container(opt->type) == (top == key))
       throw PluginError(fmt::format(
           "{}: config key '{}' expects {}", who, top,

@@ -1,8 +1,8 @@
 #include "plugin_host/registry.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
-#include <unistd.h>
 
 #include "plugin_host/plugin_error.hpp"
 

@@ -43,8 +43,7 @@ class Registry : public spec::PluginCatalog {
   }
 
  private:
-  std::map<std::string, std::shared_ptr<const Library>, std::less<>>
-      libraries_;
+  std::map<std::string, std::shared_ptr<const Library>, std::less<>> libraries_;
   std::vector<std::pair<std::filesystem::path, std::string>> refused_;
 };
 

@@ -28,10 +28,10 @@ struct Locale {
 // One KPI tile: value, change vs the comparison period, target status.
 struct Tile {
   std::string label;
-  std::string value;     // formatted, "n/a" when there is none
-  std::string previous;  // formatted value of P'
-  std::string change;    // formatted change, e.g. "+4,2 %"
-  int direction = 0;     // +1 up, -1 down, 0 flat or unknown: the arrow
+  std::string value;       // formatted, "n/a" when there is none
+  std::string previous;    // formatted value of P'
+  std::string change;      // formatted change, e.g. "+4,2 %"
+  int direction = 0;       // +1 up, -1 down, 0 flat or unknown: the arrow
   bool up_is_good = true;  // colours the arrow: green when it moves well
   Status status = Status::None;
   std::string target;  // formatted target, empty when none
@@ -44,8 +44,8 @@ struct TileRow {
 // A line chart of one KPI over the last periods (oldest first).
 struct LineChart {
   std::string title;
-  std::string unit;  // "currency", "count", "ratio", "days", ...
-  std::vector<std::string> labels;          // x axis, one a period
+  std::string unit;                 // "currency", "count", "ratio", "days", ...
+  std::vector<std::string> labels;  // x axis, one a period
   std::vector<std::optional<double>> values;  // a gap where no value
   std::optional<double> target;
 };

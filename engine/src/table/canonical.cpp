@@ -19,32 +19,47 @@ constexpr CanonicalColumn kOrders[] = {
     {"order_id", K::Text, true},
     // Empty for anonymous sales: revenue, never customer KPIs.
     {"customer_id", K::CustomerId, true, true},
-    {"ordered_at", K::Timestamp, true}, {"amount", K::Decimal, true},
-    {"margin", K::Decimal, false},   {"quantity", K::Int, false},
-    {"product_id", K::Text, false},  {"category", K::Text, false},
+    {"ordered_at", K::Timestamp, true},
+    {"amount", K::Decimal, true},
+    {"margin", K::Decimal, false},
+    {"quantity", K::Int, false},
+    {"product_id", K::Text, false},
+    {"category", K::Text, false},
     {"channel", K::Text, false},
 };
 
 constexpr CanonicalColumn kWebEvents[] = {
-    {"ts", K::Timestamp, true},         {"visitor_id", K::VisitorId, true},
-    {"customer_id", K::CustomerId, false}, {"event_type", K::Text, true},
-    {"page", K::Text, false},           {"action", K::Text, false},
-    {"device", K::Text, false},         {"source", K::Text, false},
+    {"ts", K::Timestamp, true},
+    {"visitor_id", K::VisitorId, true},
+    {"customer_id", K::CustomerId, false},
+    {"event_type", K::Text, true},
+    {"page", K::Text, false},
+    {"action", K::Text, false},
+    {"device", K::Text, false},
+    {"source", K::Text, false},
     {"load_time_ms", K::Int, false},
 };
 
 constexpr CanonicalColumn kCalls[] = {
-    {"call_id", K::Text, true},        {"started_at", K::Timestamp, true},
-    {"customer_id", K::CustomerId, false}, {"direction", K::Text, false},
-    {"queue", K::Text, false},         {"reason", K::Text, false},
-    {"outcome", K::Text, true},        {"wait_s", K::Int, false},
-    {"handle_s", K::Int, false},       {"csat", K::Int, false},
+    {"call_id", K::Text, true},
+    {"started_at", K::Timestamp, true},
+    {"customer_id", K::CustomerId, false},
+    {"direction", K::Text, false},
+    {"queue", K::Text, false},
+    {"reason", K::Text, false},
+    {"outcome", K::Text, true},
+    {"wait_s", K::Int, false},
+    {"handle_s", K::Int, false},
+    {"csat", K::Int, false},
 };
 
 constexpr CanonicalColumn kSurveys[] = {
-    {"customer_id", K::CustomerId, false}, {"ts", K::Timestamp, true},
-    {"step", K::Text, false},           {"channel", K::Text, false},
-    {"csat", K::Int, false},            {"nps", K::Int, false},
+    {"customer_id", K::CustomerId, false},
+    {"ts", K::Timestamp, true},
+    {"step", K::Text, false},
+    {"channel", K::Text, false},
+    {"csat", K::Int, false},
+    {"nps", K::Int, false},
 };
 
 constexpr CanonicalColumn kMarketingSpend[] = {
@@ -54,9 +69,9 @@ constexpr CanonicalColumn kMarketingSpend[] = {
 };
 
 constexpr CanonicalDataset kDatasets[] = {
-    {"customers", kCustomers},   {"orders", kOrders},
-    {"web_events", kWebEvents},  {"calls", kCalls},
-    {"surveys", kSurveys},       {"marketing_spend", kMarketingSpend},
+    {"customers", kCustomers},  {"orders", kOrders},
+    {"web_events", kWebEvents}, {"calls", kCalls},
+    {"surveys", kSurveys},      {"marketing_spend", kMarketingSpend},
 };
 
 }  // namespace
@@ -79,11 +94,16 @@ Type storage_type(ColumnKind kind) {
   switch (kind) {
     case ColumnKind::Text:
     case ColumnKind::CustomerId:
-    case ColumnKind::VisitorId: return Type::Dictionary;
-    case ColumnKind::Int: return Type::Int64;
-    case ColumnKind::Decimal: return Type::Decimal;
-    case ColumnKind::Bool: return Type::Bool;
-    case ColumnKind::Timestamp: return Type::Timestamp;
+    case ColumnKind::VisitorId:
+      return Type::Dictionary;
+    case ColumnKind::Int:
+      return Type::Int64;
+    case ColumnKind::Decimal:
+      return Type::Decimal;
+    case ColumnKind::Bool:
+      return Type::Bool;
+    case ColumnKind::Timestamp:
+      return Type::Timestamp;
   }
   return Type::String;
 }

@@ -34,8 +34,10 @@ int bad_get_next(ArrowArrayStream* s, ArrowArray* out) {
   *done = true;
   vigie::Table t;
   t.add("a", vigie::Type::String).push_string("x");
-  if (g_mode == "short_column") t.add("b", vigie::Type::String);
-  else if (g_mode != "bad_batch") t.add("b", vigie::Type::String).push_string("y");
+  if (g_mode == "short_column")
+    t.add("b", vigie::Type::String);
+  else if (g_mode != "bad_batch")
+    t.add("b", vigie::Type::String).push_string("y");
   ArrowSchema unused;
   vigie::export_table(std::move(t), out, &unused);
   unused.release(&unused);
@@ -48,7 +50,8 @@ void bad_release(ArrowArrayStream* s) {
   s->release = nullptr;
 }
 
-int32_t create(const vigie_config* config, void** instance, vigie_error* error) {
+int32_t create(const vigie_config* config, void** instance,
+               vigie_error* error) {
   g_mode.clear();
   for (uint32_t i = 0; i < config->count; ++i)
     if (std::strcmp(config->items[i].key, "mode") == 0)

@@ -70,10 +70,10 @@ class MemoryReader : public vigie::sdk::BatchReader {
 
 class MemoryConnector : public vigie::sdk::Connector {
  public:
-  explicit MemoryConnector(const vigie::sdk::Config& config)
-      : config_(config) {
+  explicit MemoryConnector(const vigie::sdk::Config& config) : config_(config) {
     columns_ = split(config.required("columns"), ',');
-    for (const auto& row : config.list("rows")) rows_.push_back(split(row, '|'));
+    for (const auto& row : config.list("rows"))
+      rows_.push_back(split(row, '|'));
   }
   std::unique_ptr<vigie::sdk::BatchReader> open() override {
     return std::make_unique<MemoryReader>(

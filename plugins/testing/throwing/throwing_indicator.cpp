@@ -29,9 +29,9 @@ class ThrowingIndicator : public vigie::sdk::Indicator {
   std::string mode_;
 };
 
-constexpr vigie_option kOptions[] = {vigie::sdk::option(
-    VIGIE_OPTION_STRING, "mode", "throw", false,
-    "throw | undeclared_kpi | bad_period | ok")};
+constexpr vigie_option kOptions[] = {
+    vigie::sdk::option(VIGIE_OPTION_STRING, "mode", "throw", false,
+                       "throw | undeclared_kpi | bad_period | ok")};
 constexpr vigie_output kOutputs[] = {vigie::sdk::output(
     VIGIE_OUTPUT_VALUE, "answer", "The answer", "count", "always 42")};
 

@@ -36,9 +36,12 @@ TEST(Periods, ReportMonthFromTheCommandLine) {
   EXPECT_EQ(report_month(std::nullopt, "2026-11-01", "UTC").iso(), "2026-10");
   EXPECT_EQ(report_month(std::nullopt, "2026-11-15", "UTC").iso(), "2026-10");
   EXPECT_EQ(report_month(std::nullopt, "2026-01-01", "UTC").iso(), "2025-12");
-  EXPECT_THROW(report_month("2026-13", std::nullopt, "UTC"), std::invalid_argument);
-  EXPECT_THROW(report_month("26-10", std::nullopt, "UTC"), std::invalid_argument);
-  EXPECT_THROW(report_month(std::nullopt, "2026-11", "UTC"), std::invalid_argument);
+  EXPECT_THROW(report_month("2026-13", std::nullopt, "UTC"),
+               std::invalid_argument);
+  EXPECT_THROW(report_month("26-10", std::nullopt, "UTC"),
+               std::invalid_argument);
+  EXPECT_THROW(report_month(std::nullopt, "2026-11", "UTC"),
+               std::invalid_argument);
 }
 
 }  // namespace

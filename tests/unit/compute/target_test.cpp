@@ -6,7 +6,8 @@ namespace vigie::compute {
 namespace {
 
 spec::Target target(double objective, spec::Direction d,
-                    std::optional<double> warning, std::optional<double> alert) {
+                    std::optional<double> warning,
+                    std::optional<double> alert) {
   spec::Target t;
   t.objective = objective;
   t.direction = d;

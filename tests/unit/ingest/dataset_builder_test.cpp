@@ -13,7 +13,8 @@ struct SourceBatch {
   std::shared_ptr<const Table> table;
   ArrowArray array{};
   ArrowSchema schema{};
-  explicit SourceBatch(Table t) : table(std::make_shared<const Table>(std::move(t))) {
+  explicit SourceBatch(Table t)
+      : table(std::make_shared<const Table>(std::move(t))) {
     export_table(table, &array, &schema);
   }
   ~SourceBatch() {
@@ -25,15 +26,17 @@ struct SourceBatch {
 
 Table orders_source(const std::vector<std::vector<std::string>>& rows) {
   Table t;
-  for (const char* name : {"InvoiceNo", "InvoiceDate", "Quantity", "UnitPrice",
-                           "CustomerID"})
+  for (const char* name :
+       {"InvoiceNo", "InvoiceDate", "Quantity", "UnitPrice", "CustomerID"})
     t.add(name, Type::String);
   auto& line = t.add("_line", Type::Int64);
   int64_t n = 2;  // line 1 is the header
   for (const auto& r : rows) {
     for (size_t c = 0; c < r.size(); ++c) {
-      if (r[c].empty()) t.columns[c].push_null();
-      else t.columns[c].push_string(r[c]);
+      if (r[c].empty())
+        t.columns[c].push_null();
+      else
+        t.columns[c].push_string(r[c]);
     }
     line.push_int(n++);
   }
@@ -54,9 +57,9 @@ TEST(DatasetBuilder, MapsTypesAndRejectsWithLines) {
   SourceBatch batch(orders_source({
       {"536365", "2010-12-01 08:26:00", "6", "2.55", "17850.0"},
       {"C536379", "2010-12-01 09:41:00", "-1", "27.50", "14527.0"},
-      {"536370", "2010-12-01 08:45:00", "x", "3.75", "12583.0"},   // bad qty
-      {"536371", "not a date", "1", "1", ""},                       // bad date
-      {"536372", "2010-12-01 09:00:00", "2", "1.10", ""},          // anonymous
+      {"536370", "2010-12-01 08:45:00", "x", "3.75", "12583.0"},  // bad qty
+      {"536371", "not a date", "1", "1", ""},                     // bad date
+      {"536372", "2010-12-01 09:00:00", "2", "1.10", ""},         // anonymous
   }));
   b.begin_source("shop", "online_retail.csv.gz", kMapping, batch.schema);
   RejectLog rejects;
@@ -116,11 +119,17 @@ TEST(DatasetBuilder, ConnectorRejectsAndRequiredValues) {
   auto& created = t.columns[1];
   auto& consent = t.columns[2];
   auto& reject = t.columns[3];
-  id.push_string("A");  created.push_string("2026-07-01T00:00:00");
-  consent.push_string("YES");  reject.push_null();
-  id.push_null();  created.push_string("2026-07-01");  // no id: rejected
-  consent.push_null();  reject.push_null();
-  id.push_null();  created.push_null();  consent.push_null();
+  id.push_string("A");
+  created.push_string("2026-07-01T00:00:00");
+  consent.push_string("YES");
+  reject.push_null();
+  id.push_null();
+  created.push_string("2026-07-01");  // no id: rejected
+  consent.push_null();
+  reject.push_null();
+  id.push_null();
+  created.push_null();
+  consent.push_null();
   reject.push_string("expected 4 fields, found 3");
   SourceBatch batch(std::move(t));
   b.begin_source("crm", "customers", {}, batch.schema);

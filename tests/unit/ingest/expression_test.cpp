@@ -24,7 +24,9 @@ const std::vector<std::string> kColumns = {"Quantity", "UnitPrice",
                                            "CustomerID", "Call Id", "Answered"};
 
 std::string eval(const std::string& expr, std::vector<std::string> row) {
-  return Expression::parse(expr, kColumns).evaluate(Row(std::move(row))).as_text();
+  return Expression::parse(expr, kColumns)
+      .evaluate(Row(std::move(row)))
+      .as_text();
 }
 
 TEST(Expression, MultipliesExactly) {

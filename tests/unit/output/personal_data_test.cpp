@@ -37,7 +37,8 @@ TEST(ProtectList, KeepsConsentingCustomersUnderAKey) {
   auto& id = list.columns[0];
   auto& recency = list.columns[1];
   auto& email = list.columns[2];
-  for (auto [c, r] : {std::pair{"C1", 31.5}, {"C2", 40.0}, {"C9", 45.0}, {"C3", 59.0}}) {
+  for (auto [c, r] :
+       {std::pair{"C1", 31.5}, {"C2", 40.0}, {"C9", 45.0}, {"C3", 59.0}}) {
     id.push_string(c);
     recency.push_double(r);
     email.push_string(std::string(c) + "@example.com");

@@ -15,7 +15,9 @@ fs::path fresh_dir(const std::string& name) {
   return d;
 }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+void write(const fs::path& p, const std::string& text) {
+  std::ofstream(p) << text;
+}
 
 std::string read(const fs::path& p) {
   std::ifstream in(p);

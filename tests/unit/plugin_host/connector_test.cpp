@@ -101,8 +101,9 @@ TEST(Connector, ExceptionInsideAReaderBecomesAnError) {
     stream.next();
     FAIL() << "expected an error";
   } catch (const PluginError& e) {
-    EXPECT_THAT(e.what(), AllOf(HasSubstr("plugin 'memory' (source 'people'"),
-                                HasSubstr("memory connector failed on purpose")));
+    EXPECT_THAT(e.what(),
+                AllOf(HasSubstr("plugin 'memory' (source 'people'"),
+                      HasSubstr("memory connector failed on purpose")));
   }
 }
 

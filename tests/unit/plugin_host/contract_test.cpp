@@ -38,7 +38,8 @@ TEST_P(PluginContract, DescriptorIsWellFormed) {
   const vigie_plugin_info& i = lib->info();
   EXPECT_EQ(i.struct_size, sizeof(vigie_plugin_info));
   ASSERT_NE(i.name, nullptr);
-  EXPECT_EQ(GetParam().filename().string(), "vigie_" + std::string(i.name) + ".so")
+  EXPECT_EQ(GetParam().filename().string(),
+            "vigie_" + std::string(i.name) + ".so")
       << "the file is named after the plugin";
   EXPECT_NE(i.version, nullptr);
   ASSERT_NE(i.summary, nullptr);
@@ -50,21 +51,24 @@ TEST_P(PluginContract, DescriptorIsWellFormed) {
     ASSERT_NE(o.key, nullptr);
     EXPECT_TRUE(keys.insert(o.key).second) << "duplicate option " << o.key;
     EXPECT_EQ(std::string(o.key).find('.'), std::string::npos) << o.key;
-    EXPECT_TRUE(o.description && *o.description) << o.key << " has no description";
+    EXPECT_TRUE(o.description && *o.description)
+        << o.key << " has no description";
     EXPECT_GE(o.type, VIGIE_OPTION_STRING);
     EXPECT_LE(o.type, VIGIE_OPTION_LIST);
-    EXPECT_FALSE(o.required && o.default_value) << o.key << ": required with a default";
+    EXPECT_FALSE(o.required && o.default_value)
+        << o.key << ": required with a default";
   }
   std::set<std::string> ids;
-  const std::set<std::string> units = {"currency", "count", "ratio", "days",
-                                       "score", "seconds", ""};
+  const std::set<std::string> units = {"currency", "count",   "ratio", "days",
+                                       "score",    "seconds", ""};
   for (uint32_t k = 0; k < i.output_count; ++k) {
     const vigie_output& o = i.outputs[k];
     EXPECT_EQ(o.struct_size, sizeof(vigie_output));
     ASSERT_NE(o.id, nullptr);
     EXPECT_TRUE(ids.insert(o.id).second) << "duplicate KPI " << o.id;
     EXPECT_TRUE(o.label && *o.label) << o.id << " has no label";
-    EXPECT_TRUE(units.contains(o.unit ? o.unit : "")) << o.id << ": unit " << o.unit;
+    EXPECT_TRUE(units.contains(o.unit ? o.unit : ""))
+        << o.id << ": unit " << o.unit;
     EXPECT_TRUE(o.kind >= VIGIE_OUTPUT_VALUE && o.kind <= VIGIE_OUTPUT_LIST);
   }
   if (i.kind == VIGIE_KIND_INDICATOR) {
@@ -111,7 +115,8 @@ TEST_P(IndicatorContract, CopesWithEmptyDatasets) {
   for (uint32_t k = 0; k < i.input_count; ++k)
     inputs.push_back({i.inputs[k].dataset, std::make_shared<const Table>()});
   std::vector<std::string> kpis;
-  for (uint32_t k = 0; k < i.output_count; ++k) kpis.emplace_back(i.outputs[k].id);
+  for (uint32_t k = 0; k < i.output_count; ++k)
+    kpis.emplace_back(i.outputs[k].id);
   // Required parameters get no value here: such an indicator must refuse
   // them at creation with its name; others must compute.
   std::unique_ptr<Indicator> ind;

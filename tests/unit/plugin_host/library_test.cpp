@@ -57,7 +57,8 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
 TEST(Options, UnknownKeyListsTheValidOnes) {
   auto lib = Library::load(testing::test_plugin("memory"));
   try {
-    resolve_options(lib->info(), {{"colums", "a"}}, "plugin 'memory' (source 's')");
+    resolve_options(lib->info(), {{"colums", "a"}},
+                    "plugin 'memory' (source 's')");
     FAIL() << "expected an error";
   } catch (const PluginError& e) {
     EXPECT_THAT(e.what(),
@@ -75,8 +76,9 @@ TEST(Options, MissingRequiredKeyAndDefaults) {
   EXPECT_EQ(resolved.at("batch_rows"), "1000");
   EXPECT_EQ(resolved.at("fail_at_batch"), "-1");
   // A list option given as a single value is refused.
-  EXPECT_THROW(resolve_options(lib->info(), {{"columns", "a"}, {"rows", "x"}}, "m"),
-               PluginError);
+  EXPECT_THROW(
+      resolve_options(lib->info(), {{"columns", "a"}, {"rows", "x"}}, "m"),
+      PluginError);
 }
 
 }  // namespace

@@ -43,9 +43,9 @@ class ColumnView {
   ColumnView(const ArrowSchema* schema, const ArrowArray* array)
       : schema_(schema), array_(array) {
     name_ = schema->name ? schema->name : "";
-    type_ = type_of_format(schema->format, schema->dictionary != nullptr, name_);
-    if (array->n_buffers < 2 ||
-        (type_ == Type::String && array->n_buffers < 3))
+    type_ =
+        type_of_format(schema->format, schema->dictionary != nullptr, name_);
+    if (array->n_buffers < 2 || (type_ == Type::String && array->n_buffers < 3))
       throw std::runtime_error("column '" + name_ +
                                "': too few buffers for its format");
     offset_ = array->offset;
@@ -116,20 +116,24 @@ class ColumnView {
   // Numeric value as a double, whatever the numeric type.
   double number_at(int64_t i) const {
     switch (type_) {
-      case Type::Int64: return static_cast<double>(ints()[i]);
+      case Type::Int64:
+        return static_cast<double>(ints()[i]);
       case Type::Decimal:
         return static_cast<double>(ints()[i]) /
                static_cast<double>(kDecimalScale);
-      case Type::Double: return doubles()[i];
-      default: expect(false, "a number"); return 0;
+      case Type::Double:
+        return doubles()[i];
+      default:
+        expect(false, "a number");
+        return 0;
     }
   }
 
  private:
   void expect(bool ok, const char* what) const {
     if (!ok)
-      throw std::runtime_error("column '" + name_ + "' is " +
-                               type_name(type_) + ", not " + what);
+      throw std::runtime_error("column '" + name_ + "' is " + type_name(type_) +
+                               ", not " + what);
   }
   const ArrowSchema* schema_;
   const ArrowArray* array_;

@@ -62,12 +62,12 @@ class StringPool {
 struct Column {
   std::string name;
   Type type = Type::Int64;
-  std::vector<int64_t> ints;     // Int64, Decimal, Timestamp
-  std::vector<double> doubles;   // Double
-  std::vector<uint8_t> bools;    // Bool
-  std::vector<int32_t> offsets{0};  // String
-  std::string chars;                // String
-  std::vector<int32_t> codes;       // Dictionary
+  std::vector<int64_t> ints;                     // Int64, Decimal, Timestamp
+  std::vector<double> doubles;                   // Double
+  std::vector<uint8_t> bools;                    // Bool
+  std::vector<int32_t> offsets{0};               // String
+  std::string chars;                             // String
+  std::vector<int32_t> codes;                    // Dictionary
   std::shared_ptr<const StringPool> dictionary;  // Dictionary
   std::vector<uint8_t> valid;  // one byte a row; empty means all valid
 
@@ -78,11 +78,16 @@ struct Column {
     switch (type) {
       case Type::Int64:
       case Type::Decimal:
-      case Type::Timestamp: return static_cast<int64_t>(ints.size());
-      case Type::Double: return static_cast<int64_t>(doubles.size());
-      case Type::Bool: return static_cast<int64_t>(bools.size());
-      case Type::String: return static_cast<int64_t>(offsets.size()) - 1;
-      case Type::Dictionary: return static_cast<int64_t>(codes.size());
+      case Type::Timestamp:
+        return static_cast<int64_t>(ints.size());
+      case Type::Double:
+        return static_cast<int64_t>(doubles.size());
+      case Type::Bool:
+        return static_cast<int64_t>(bools.size());
+      case Type::String:
+        return static_cast<int64_t>(offsets.size()) - 1;
+      case Type::Dictionary:
+        return static_cast<int64_t>(codes.size());
     }
     return 0;
   }
@@ -98,24 +103,46 @@ struct Column {
   }
 
   // Appenders: a null appends a placeholder value and marks the row.
-  void push_int(int64_t v) { ints.push_back(v); mark(true); }
-  void push_double(double v) { doubles.push_back(v); mark(true); }
-  void push_bool(bool v) { bools.push_back(v ? 1 : 0); mark(true); }
+  void push_int(int64_t v) {
+    ints.push_back(v);
+    mark(true);
+  }
+  void push_double(double v) {
+    doubles.push_back(v);
+    mark(true);
+  }
+  void push_bool(bool v) {
+    bools.push_back(v ? 1 : 0);
+    mark(true);
+  }
   void push_string(std::string_view s) {
     chars.append(s.data(), s.size());
     offsets.push_back(static_cast<int32_t>(chars.size()));
     mark(true);
   }
-  void push_code(int32_t code) { codes.push_back(code); mark(true); }
+  void push_code(int32_t code) {
+    codes.push_back(code);
+    mark(true);
+  }
   void push_null() {
     switch (type) {
       case Type::Int64:
       case Type::Decimal:
-      case Type::Timestamp: ints.push_back(0); break;
-      case Type::Double: doubles.push_back(0); break;
-      case Type::Bool: bools.push_back(0); break;
-      case Type::String: offsets.push_back(offsets.back()); break;
-      case Type::Dictionary: codes.push_back(0); break;
+      case Type::Timestamp:
+        ints.push_back(0);
+        break;
+      case Type::Double:
+        doubles.push_back(0);
+        break;
+      case Type::Bool:
+        bools.push_back(0);
+        break;
+      case Type::String:
+        offsets.push_back(offsets.back());
+        break;
+      case Type::Dictionary:
+        codes.push_back(0);
+        break;
     }
     mark(false);
   }
@@ -160,26 +187,40 @@ struct Table {
 
 inline const char* type_name(Type t) {
   switch (t) {
-    case Type::Int64: return "int";
-    case Type::Double: return "double";
-    case Type::Decimal: return "decimal";
-    case Type::Bool: return "bool";
-    case Type::Timestamp: return "timestamp";
-    case Type::String: return "string";
-    case Type::Dictionary: return "string (dictionary)";
+    case Type::Int64:
+      return "int";
+    case Type::Double:
+      return "double";
+    case Type::Decimal:
+      return "decimal";
+    case Type::Bool:
+      return "bool";
+    case Type::Timestamp:
+      return "timestamp";
+    case Type::String:
+      return "string";
+    case Type::Dictionary:
+      return "string (dictionary)";
   }
   return "?";
 }
 
 inline const char* arrow_format(Type t) {
   switch (t) {
-    case Type::Int64: return "l";
-    case Type::Double: return "g";
-    case Type::Decimal: return "d:18,4,64";
-    case Type::Bool: return "b";
-    case Type::Timestamp: return "tsu:UTC";
-    case Type::String: return "u";
-    case Type::Dictionary: return "i";
+    case Type::Int64:
+      return "l";
+    case Type::Double:
+      return "g";
+    case Type::Decimal:
+      return "d:18,4,64";
+    case Type::Bool:
+      return "b";
+    case Type::Timestamp:
+      return "tsu:UTC";
+    case Type::String:
+      return "u";
+    case Type::Dictionary:
+      return "i";
   }
   return "n";
 }
@@ -237,9 +278,15 @@ inline std::vector<uint8_t> pack_bits(const std::vector<uint8_t>& bytes) {
 inline void fill_schema(ArrowSchema* out, const std::string& name,
                         const std::string& format, bool nullable) {
   auto* h = new SchemaHolder{format, name, {}, {}, nullptr};
-  *out = ArrowSchema{h->format.c_str(), h->name.c_str(), nullptr,
-                     nullable ? ARROW_FLAG_NULLABLE : 0, 0, nullptr, nullptr,
-                     &release_schema, h};
+  *out = ArrowSchema{h->format.c_str(),
+                     h->name.c_str(),
+                     nullptr,
+                     nullable ? ARROW_FLAG_NULLABLE : 0,
+                     0,
+                     nullptr,
+                     nullptr,
+                     &release_schema,
+                     h};
 }
 
 inline void export_pool(const std::shared_ptr<const StringPool>& pool,
@@ -247,8 +294,9 @@ inline void export_pool(const std::shared_ptr<const StringPool>& pool,
   auto* h = new ArrayHolder;
   h->keep_alive = pool;
   h->buffers = {nullptr, pool->offsets().data(), pool->chars().data()};
-  *out = ArrowArray{pool->size(), 0, 0, 3, 0, h->buffers.data(), nullptr,
-                    nullptr, &release_array, h};
+  *out = ArrowArray{
+      pool->size(),   0, 0, 3, 0, h->buffers.data(), nullptr, nullptr,
+      &release_array, h};
 }
 
 // The column is shared (not copied) through `owner`, which must keep it
@@ -270,8 +318,12 @@ inline void export_column(const std::shared_ptr<const Column>& owner,
   switch (c.type) {
     case Type::Int64:
     case Type::Decimal:
-    case Type::Timestamp: h->buffers = {validity, c.ints.data()}; break;
-    case Type::Double: h->buffers = {validity, c.doubles.data()}; break;
+    case Type::Timestamp:
+      h->buffers = {validity, c.ints.data()};
+      break;
+    case Type::Double:
+      h->buffers = {validity, c.doubles.data()};
+      break;
     case Type::Bool:
       h->bitmaps.push_back(pack_bits(c.bools));
       h->buffers = {validity, h->bitmaps.back().data()};

@@ -25,7 +25,8 @@ class Config {
     for (uint32_t i = 0; i < c->count; ++i)
       values_[c->items[i].key] = c->items[i].value ? c->items[i].value : "";
   }
-  explicit Config(std::map<std::string, std::string> v) : values_(std::move(v)) {}
+  explicit Config(std::map<std::string, std::string> v)
+      : values_(std::move(v)) {}
 
   bool has(std::string_view key) const {
     return values_.find(std::string(key)) != values_.end();
@@ -75,7 +76,8 @@ class Config {
     std::vector<std::pair<std::string, std::string>> out;
     std::string prefix = std::string(key) + ".";
     for (auto it = values_.lower_bound(prefix);
-         it != values_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+         it != values_.end() &&
+         it->first.compare(0, prefix.size(), prefix) == 0;
          ++it)
       out.emplace_back(it->first.substr(prefix.size()), it->second);
     return out;

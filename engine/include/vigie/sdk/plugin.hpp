@@ -42,16 +42,15 @@ class RetryableError : public std::runtime_error {
 constexpr vigie_option option(vigie_option_type type, const char* key,
                               const char* default_value, bool required,
                               const char* description, bool secret = false) {
-  return vigie_option{sizeof(vigie_option), type,          key,
-                      default_value,        required ? 1 : 0,
-                      secret ? 1 : 0,       description};
+  return vigie_option{
+      sizeof(vigie_option), type,           key,        default_value,
+      required ? 1 : 0,     secret ? 1 : 0, description};
 }
 
 constexpr vigie_output output(vigie_output_kind kind, const char* id,
                               const char* label, const char* unit,
                               const char* description) {
-  return vigie_output{sizeof(vigie_output), kind, id, label, unit,
-                      description};
+  return vigie_output{sizeof(vigie_output), kind, id, label, unit, description};
 }
 
 constexpr vigie_input input(const char* dataset, bool required) {
@@ -186,14 +185,17 @@ struct ConnectorAdapter {
     return guarded(error, [&] {
       auto st = std::make_unique<StreamState>();
       st->reader = static_cast<Instance*>(instance)->object->open();
-      *out = ArrowArrayStream{&stream_get_schema, &stream_get_next,
-                              &stream_last_error, &stream_release, st.release()};
+      *out =
+          ArrowArrayStream{&stream_get_schema, &stream_get_next,
+                           &stream_last_error, &stream_release, st.release()};
     });
   }
   static const char* origin(void* instance) {
     return static_cast<Instance*>(instance)->origin.c_str();
   }
-  static void destroy(void* instance) { delete static_cast<Instance*>(instance); }
+  static void destroy(void* instance) {
+    delete static_cast<Instance*>(instance);
+  }
   static constexpr vigie_connector_api api{sizeof(vigie_connector_api), &create,
                                            &open, &origin, &destroy};
 };
@@ -260,9 +262,7 @@ template <class I>
 struct IndicatorAdapter {
   static int32_t create(const vigie_config* parameters, void** instance,
                         vigie_error* error) {
-    return guarded(error, [&] {
-      *instance = new I(Config(parameters));
-    });
+    return guarded(error, [&] { *instance = new I(Config(parameters)); });
   }
   static int32_t compute(void* instance, const vigie_compute_request* req,
                          const vigie_result_sink* sink, vigie_error* error) {
@@ -280,8 +280,8 @@ struct IndicatorAdapter {
     });
   }
   static void destroy(void* instance) { delete static_cast<I*>(instance); }
-  static constexpr vigie_indicator_api api{sizeof(vigie_indicator_api),
-                                           &create, &compute, &destroy};
+  static constexpr vigie_indicator_api api{sizeof(vigie_indicator_api), &create,
+                                           &compute, &destroy};
 };
 
 }  // namespace detail
@@ -297,44 +297,44 @@ constexpr uint32_t count_of(std::nullptr_t) { return 0; }
 #define VIGIE_SDK_EXPORT extern "C" __attribute__((visibility("default")))
 
 // Defines the plugin's info function for a connector class.
-#define VIGIE_CONNECTOR_PLUGIN(Class, name, version, summary, options)       \
-  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) {    \
-    static const vigie_plugin_info info{                                     \
-        sizeof(vigie_plugin_info),                                           \
-        VIGIE_ABI_MAJOR,                                                     \
-        VIGIE_ABI_MINOR,                                                     \
-        VIGIE_KIND_CONNECTOR,                                                \
-        name,                                                                \
-        version,                                                             \
-        summary,                                                             \
-        ::vigie::sdk::count_of(options),                                     \
-        options,                                                             \
-        0,                                                                   \
-        nullptr,                                                             \
-        0,                                                                   \
-        nullptr,                                                             \
-        &::vigie::sdk::detail::ConnectorAdapter<Class>::api};                \
-    return &info;                                                            \
+#define VIGIE_CONNECTOR_PLUGIN(Class, name, version, summary, options)    \
+  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) { \
+    static const vigie_plugin_info info{                                  \
+        sizeof(vigie_plugin_info),                                        \
+        VIGIE_ABI_MAJOR,                                                  \
+        VIGIE_ABI_MINOR,                                                  \
+        VIGIE_KIND_CONNECTOR,                                             \
+        name,                                                             \
+        version,                                                          \
+        summary,                                                          \
+        ::vigie::sdk::count_of(options),                                  \
+        options,                                                          \
+        0,                                                                \
+        nullptr,                                                          \
+        0,                                                                \
+        nullptr,                                                          \
+        &::vigie::sdk::detail::ConnectorAdapter<Class>::api};             \
+    return &info;                                                         \
   }
 
 // Defines the plugin's info function for an indicator class.
-#define VIGIE_INDICATOR_PLUGIN(Class, name, version, summary, options,       \
-                               outputs, inputs)                              \
-  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) {    \
-    static const vigie_plugin_info info{                                     \
-        sizeof(vigie_plugin_info),                                           \
-        VIGIE_ABI_MAJOR,                                                     \
-        VIGIE_ABI_MINOR,                                                     \
-        VIGIE_KIND_INDICATOR,                                                \
-        name,                                                                \
-        version,                                                             \
-        summary,                                                             \
-        ::vigie::sdk::count_of(options),                                     \
-        options,                                                             \
-        ::vigie::sdk::count_of(outputs),                                     \
-        outputs,                                                             \
-        ::vigie::sdk::count_of(inputs),                                      \
-        inputs,                                                              \
-        &::vigie::sdk::detail::IndicatorAdapter<Class>::api};                \
-    return &info;                                                            \
+#define VIGIE_INDICATOR_PLUGIN(Class, name, version, summary, options,    \
+                               outputs, inputs)                           \
+  VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) { \
+    static const vigie_plugin_info info{                                  \
+        sizeof(vigie_plugin_info),                                        \
+        VIGIE_ABI_MAJOR,                                                  \
+        VIGIE_ABI_MINOR,                                                  \
+        VIGIE_KIND_INDICATOR,                                             \
+        name,                                                             \
+        version,                                                          \
+        summary,                                                          \
+        ::vigie::sdk::count_of(options),                                  \
+        options,                                                          \
+        ::vigie::sdk::count_of(outputs),                                  \
+        outputs,                                                          \
+        ::vigie::sdk::count_of(inputs),                                   \
+        inputs,                                                           \
+        &::vigie::sdk::detail::IndicatorAdapter<Class>::api};             \
+    return &info;                                                         \
   }
