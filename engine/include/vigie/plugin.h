@@ -82,6 +82,13 @@ typedef enum vigie_output_kind {
   VIGIE_OUTPUT_LIST = 3   /* an operational list of customers */
 } vigie_output_kind;
 
+/* Which way a value KPI moves well: it colours the change in a report. */
+typedef enum vigie_better {
+  VIGIE_BETTER_LOWER = -1, /* churn, costs, rebounds */
+  VIGIE_BETTER_NEITHER = 0,
+  VIGIE_BETTER_HIGHER = 1
+} vigie_better;
+
 /* A KPI an indicator can produce. */
 typedef struct vigie_output {
   uint32_t struct_size;
@@ -90,6 +97,7 @@ typedef struct vigie_output {
   const char* label;
   const char* unit; /* "currency", "count", "ratio", "days", "score", "" */
   const char* description;
+  int32_t better; /* vigie_better; a spec's target direction overrides it */
 } vigie_output;
 
 /* A canonical dataset an indicator reads. */

@@ -21,6 +21,9 @@ struct KpiResult {
   std::string unit;
   std::string indicator;
   vigie_output_kind kind = VIGIE_OUTPUT_VALUE;
+  // +1 higher is better, -1 lower, 0 neither: the target's direction when
+  // the spec sets one, else what the indicator declares.
+  int better = VIGIE_BETTER_HIGHER;
   std::optional<double> value;         // P
   std::optional<double> previous;      // P'
   std::optional<double> change;        // value - previous

@@ -84,6 +84,11 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
       r.indicator = name;
       r.kind = static_cast<vigie_output_kind>(o->kind);
       r.target = k.target;
+      r.better = o->better;
+      if (k.target)
+        r.better = k.target->direction == spec::Direction::Higher
+                       ? VIGIE_BETTER_HIGHER
+                       : VIGIE_BETTER_LOWER;
       if (r.kind == VIGIE_OUTPUT_VALUE) {
         auto v = out.values.find(k.id);
         summarise(r,

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "output/cell_text.hpp"
+#include "pipeline/errors.hpp"
 #include "render/format.hpp"
 
 namespace vigie::pipeline {
@@ -41,7 +42,7 @@ render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
   t.previous = render::format_value(k.previous, k.unit, locale);
   t.change = render::format_change(k.change, k.change_ratio, k.unit, locale);
   t.direction = !k.change ? 0 : (*k.change > 0 ? 1 : (*k.change < 0 ? -1 : 0));
-  t.up_is_good = !k.target || k.target->direction == spec::Direction::Higher;
+  t.good_direction = k.better;
   t.status = status_of(k.status);
   if (k.target)
     t.target = render::format_value(k.target->objective, k.unit, locale);
@@ -58,10 +59,10 @@ std::string cell_display(const Column& c, int64_t row,
     case Type::Int64:
       return render::format_value(static_cast<double>(c.ints[i]), "count",
                                   locale);
-    case Type::Decimal:
+    case Type::Decimal:  // decimals of the data model are amounts of money
       return render::format_value(
           static_cast<double>(c.ints[i]) / static_cast<double>(kDecimalScale),
-          "", locale);
+          "currency", locale);
     case Type::Double: {
       const bool share = c.name.find("share") != std::string::npos ||
                          c.name.find("rate") != std::string::npos ||
@@ -97,14 +98,28 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
   t.title = b.title.empty() ? k.label : b.title;
   if (!k.table) return t;
   std::vector<const Column*> columns;
+  std::vector<std::string> headers;
   if (b.columns.empty()) {
-    for (const auto& c : k.table->columns) columns.push_back(&c);
+    for (const auto& c : k.table->columns) {
+      columns.push_back(&c);
+      headers.push_back(header_of(c.name));
+    }
   } else {
-    for (const auto& name : b.columns)
-      if (const Column* c = k.table->find(name)) columns.push_back(c);
+    for (size_t i = 0; i < b.columns.size(); ++i) {
+      const Column* c = k.table->find(b.columns[i]);
+      if (c == nullptr)
+        throw RunError(
+            kUsageError,
+            fmt::format("{}: {}: the table of '{}' has no column '{}'",
+                        b.location.str(), b.location.path, k.id, b.columns[i]));
+      columns.push_back(c);
+      const std::string& h =
+          i < b.column_headers.size() ? b.column_headers[i] : std::string();
+      headers.push_back(h.empty() ? header_of(c->name) : h);
+    }
   }
+  t.header = headers;
   for (const Column* c : columns) {
-    t.header.push_back(header_of(c->name));
     t.numeric.push_back(c->type == Type::Int64 || c->type == Type::Decimal ||
                         c->type == Type::Double);
   }

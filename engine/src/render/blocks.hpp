@@ -16,7 +16,7 @@ namespace vigie::render {
 void draw_cover(const Document& doc, const std::vector<size_t>& section_pages,
                 Page& page, const RenderContext& ctx);
 
-double tile_row_min_height(const TileRow& row);
+double tile_row_min_height(const TileRow& row, const RenderContext& ctx);
 void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx);
 
 double line_chart_height(const LineChart& chart);
@@ -27,7 +27,7 @@ double bar_chart_height(const BarChart& chart, const RenderContext& ctx);
 void place_bar_chart(const BarChart& chart, Flow& flow,
                      const RenderContext& ctx);
 
-double table_min_height(const TableBlock& table);
+double table_min_height(const TableBlock& table, const RenderContext& ctx);
 void place_table(const TableBlock& table, Flow& flow, const RenderContext& ctx);
 
 double note_height(const Note& note, const RenderContext& ctx);

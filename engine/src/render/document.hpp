@@ -28,11 +28,13 @@ struct Locale {
 // One KPI tile: value, change vs the comparison period, target status.
 struct Tile {
   std::string label;
-  std::string value;       // formatted, "n/a" when there is none
-  std::string previous;    // formatted value of P'
-  std::string change;      // formatted change, e.g. "+4,2 %"
-  int direction = 0;       // +1 up, -1 down, 0 flat or unknown: the arrow
-  bool up_is_good = true;  // colours the arrow: green when it moves well
+  std::string value;     // formatted, "n/a" when there is none
+  std::string previous;  // formatted value of P'
+  std::string change;    // formatted change, e.g. "+4,2 %"
+  int direction = 0;     // +1 up, -1 down, 0 flat or unknown: the arrow
+  // Which move is good, for the arrow's colour: +1 up (green when it
+  // rises), -1 down, 0 neither (always grey).
+  int good_direction = 1;
   Status status = Status::None;
   std::string target;  // formatted target, empty when none
 };

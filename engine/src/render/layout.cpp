@@ -14,12 +14,16 @@ namespace {
 double min_height(const Block& block, const RenderContext& ctx) {
   struct {
     const RenderContext& ctx;
-    double operator()(const TileRow& b) const { return tile_row_min_height(b); }
+    double operator()(const TileRow& b) const {
+      return tile_row_min_height(b, ctx);
+    }
     double operator()(const LineChart& b) const { return line_chart_height(b); }
     double operator()(const BarChart& b) const {
       return bar_chart_height(b, ctx);
     }
-    double operator()(const TableBlock& b) const { return table_min_height(b); }
+    double operator()(const TableBlock& b) const {
+      return table_min_height(b, ctx);
+    }
     double operator()(const Note& b) const { return note_height(b, ctx); }
   } visitor{ctx};
   return std::visit(visitor, block);

@@ -1,128 +1,116 @@
 // A table split across pages by rows: its title (with "(suite)" after the
 // first page) and its header repeated on each page it spans, zebra rows,
-// numeric columns right-aligned.
+// numeric columns right-aligned. Its columns are sized once, by
+// layout_table, for every page.
 #include <algorithm>
 #include <numeric>
 
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
+#include "render/table_layout.hpp"
 
 namespace vigie::render {
 
 namespace {
 
-constexpr Font kHeaderFont{theme::kTableSize, true};
-constexpr Font kCellFont{theme::kTableSize, false};
-// Numeric columns keep their natural width as long as they leave this
-// share of the line to the text columns, which are cut first.
-constexpr double kTextColumnsShare = 0.4;
+// Layout widths are sums of Pango units: a cell given its exact width
+// must not be cut by the rounding of those sums.
+constexpr double kFitTolerance = 0.01;
 
-size_t column_count(const TableBlock& table) {
-  size_t n = table.header.size();
-  for (const auto& row : table.rows) n = std::max(n, row.size());
-  return n;
-}
-
-bool is_numeric(const TableBlock& table, size_t column) {
-  return column < table.numeric.size() && table.numeric[column];
-}
-
-// Each column as wide as its widest cell; when the line is too short, the
-// text columns shrink first, then all of them, in proportion.
-std::vector<double> column_widths(const TableBlock& table, double available,
-                                  const RenderContext& ctx) {
-  const size_t n = column_count(table);
-  const double padding = 2 * theme::kTableCellPadding;
-  std::vector<double> widths(n, padding);
-  for (size_t c = 0; c < table.header.size(); ++c) {
-    widths[c] = std::max(
-        widths[c], ctx.text.width(table.header[c], kHeaderFont) + padding);
-  }
-  for (const auto& row : table.rows) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      widths[c] =
-          std::max(widths[c], ctx.text.width(row[c], kCellFont) + padding);
-    }
-  }
-  const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
-  if (total <= available) {
-    // Spread the spare width evenly: the table spans the content width.
-    for (double& w : widths) w += (available - total) / static_cast<double>(n);
-    return widths;
-  }
-  double numeric = 0;
-  for (size_t c = 0; c < n; ++c) {
-    if (is_numeric(table, c)) numeric += widths[c];
-  }
-  const double text = total - numeric;
-  if (text > 0 && numeric <= available * (1 - kTextColumnsShare)) {
-    const double factor = (available - numeric) / text;
-    for (size_t c = 0; c < n; ++c) {
-      if (!is_numeric(table, c)) widths[c] *= factor;
-    }
-  } else {
-    for (double& w : widths) w *= available / total;
-  }
-  return widths;
+Align column_align(const TableBlock& table, size_t column) {
+  return is_numeric_column(table, column) ? Align::Right : Align::Left;
 }
 
 void draw_row(Page& page, const RenderContext& ctx, const TableBlock& table,
-              const std::vector<std::string>& cells,
-              const std::vector<double>& widths, double x, double top,
-              double height, Font font, Color color) {
-  for (size_t c = 0; c < widths.size(); ++c) {
-    const double inner = widths[c] - 2 * theme::kTableCellPadding;
+              const TableLayout& layout, const std::vector<std::string>& cells,
+              double x, double top) {
+  const Font font = layout.cell_font;
+  for (size_t c = 0; c < layout.widths.size(); ++c) {
+    const double inner = layout.widths[c] - 2 * theme::kTableCellPadding;
     if (c < cells.size() && inner > 0) {
-      const std::string text = ctx.text.fit(cells[c], font, inner);
+      const std::string text =
+          ctx.text.fit(cells[c], font, inner + kFitTolerance);
       const double text_height = ctx.text.measure(text, font).height;
-      draw_text(page, ctx.text, text, font, color, x + theme::kTableCellPadding,
-                top + (height - text_height) / 2, inner,
-                is_numeric(table, c) ? Align::Right : Align::Left);
+      draw_text(page, ctx.text, text, font, theme::kInk,
+                x + theme::kTableCellPadding,
+                top + (layout.row_height - text_height) / 2, inner,
+                column_align(table, c));
     }
-    x += widths[c];
+    x += layout.widths[c];
   }
 }
 
-// Title and header at the top of the flow; returns nothing, advances it.
-void start_part(const TableBlock& table, Flow& flow, const RenderContext& ctx,
-                const std::vector<double>& widths, bool continued) {
+// Each column's header lines sit at the bottom of the header band, so
+// that the last lines of all the headers share a baseline.
+void draw_header(Page& page, const RenderContext& ctx, const TableBlock& table,
+                 const TableLayout& layout, double x, double top) {
+  const double width =
+      std::accumulate(layout.widths.begin(), layout.widths.end(), 0.0);
+  page.fill_rect(x, top, width, layout.header_height, theme::kPrimary);
+  const Font font = layout.header_font;
+  const double line_height = ctx.text.measure("Ag", font).height;
+  size_t most_lines = 1;
+  for (const auto& lines : layout.header_lines) {
+    most_lines = std::max(most_lines, lines.size());
+  }
+  // The band's space around the text, split evenly above and below.
+  const double margin =
+      (layout.header_height - static_cast<double>(most_lines) * line_height) /
+      2;
+  const double bottom = top + layout.header_height - margin;
+  for (size_t c = 0; c < layout.widths.size(); ++c) {
+    const auto& lines = layout.header_lines[c];
+    const double inner = layout.widths[c] - 2 * theme::kTableCellPadding;
+    double line_top = bottom - static_cast<double>(lines.size()) * line_height;
+    for (const std::string& line : lines) {
+      draw_text(page, ctx.text, line, font, theme::kWhite,
+                x + theme::kTableCellPadding, line_top, inner,
+                column_align(table, c));
+      line_top += line_height;
+    }
+    x += layout.widths[c];
+  }
+}
+
+// Title and header at the top of the flow, which it advances.
+void start_part(const TableBlock& table, const TableLayout& layout, Flow& flow,
+                const RenderContext& ctx, bool continued) {
   Page& page = flow.page();
   std::string title = table.title;
   if (continued) title += std::string(" ") + ctx.words.continued;
   draw_block_title(page, ctx, title, flow.left(), flow.y());
   flow.advance(theme::kBlockTitleHeight);
-  page.fill_rect(flow.left(), flow.y(), flow.width(), theme::kTableHeaderHeight,
-                 theme::kPrimary);
-  draw_row(page, ctx, table, table.header, widths, flow.left(), flow.y(),
-           theme::kTableHeaderHeight, kHeaderFont, theme::kWhite);
-  flow.advance(theme::kTableHeaderHeight);
+  draw_header(page, ctx, table, layout, flow.left(), flow.y());
+  flow.advance(layout.header_height);
+}
+
+double part_min_height(const TableLayout& layout) {
+  return theme::kBlockTitleHeight + layout.header_height + layout.row_height;
 }
 
 }  // namespace
 
-double table_min_height(const TableBlock&) {
-  return theme::kBlockTitleHeight + theme::kTableHeaderHeight +
-         theme::kTableRowHeight;
+double table_min_height(const TableBlock& table, const RenderContext& ctx) {
+  return part_min_height(layout_table(table, theme::kContentWidth, ctx.text));
 }
 
 void place_table(const TableBlock& table, Flow& flow,
                  const RenderContext& ctx) {
-  const std::vector<double> widths = column_widths(table, flow.width(), ctx);
-  flow.ensure(table_min_height(table));
-  start_part(table, flow, ctx, widths, false);
+  const TableLayout layout = layout_table(table, flow.width(), ctx.text);
+  flow.ensure(part_min_height(layout));
+  start_part(table, layout, flow, ctx, false);
   for (size_t r = 0; r < table.rows.size(); ++r) {
-    if (theme::kTableRowHeight > flow.remaining()) {
+    if (layout.row_height > flow.remaining()) {
       flow.new_page();
-      start_part(table, flow, ctx, widths, true);
+      start_part(table, layout, flow, ctx, true);
     }
     Page& page = flow.page();
     if (r % 2 == 1) {
-      page.fill_rect(flow.left(), flow.y(), flow.width(),
-                     theme::kTableRowHeight, theme::kZebra);
+      page.fill_rect(flow.left(), flow.y(), flow.width(), layout.row_height,
+                     theme::kZebra);
     }
-    draw_row(page, ctx, table, table.rows[r], widths, flow.left(), flow.y(),
-             theme::kTableRowHeight, kCellFont, theme::kInk);
-    flow.advance(theme::kTableRowHeight);
+    draw_row(page, ctx, table, layout, table.rows[r], flow.left(), flow.y());
+    flow.advance(layout.row_height);
   }
   Page& page = flow.page();
   page.line(flow.left(), flow.y(), flow.left() + flow.width(), flow.y(),

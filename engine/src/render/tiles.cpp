@@ -45,8 +45,8 @@ const char* status_text(Status status, const Wording& words) {
 // Green when the KPI moves the way it should, red when it moves the
 // other way, grey when it does not move or the direction is unknown.
 Color change_color(const Tile& tile) {
-  if (tile.direction == 0) return theme::kFlat;
-  return (tile.direction > 0) == tile.up_is_good ? theme::kGood : theme::kBad;
+  if (tile.direction == 0 || tile.good_direction == 0) return theme::kFlat;
+  return tile.direction == tile.good_direction ? theme::kGood : theme::kBad;
 }
 
 const char* arrow(int direction) {
@@ -55,34 +55,104 @@ const char* arrow(int direction) {
   return "►";
 }
 
-// Returns the width the badge takes, 0 when there is none.
-double draw_badge(Page& page, const RenderContext& ctx, Status status,
-                  double right, double top) {
+constexpr Font kBadgeFont{6.5, true};
+constexpr double kBadgeHeight = 12;
+constexpr double kBadgeGap = 4;
+constexpr Font kLabelFont{8, false};
+// Where the label starts and how far it may go before the tile grows:
+// down to just above the value, which starts kValueTop below the tile's
+// top.
+constexpr double kLabelTop = kAccentHeight + 8;
+constexpr double kValueTop = 36;
+constexpr double kLabelRoom = kValueTop - kLabelTop - 2;
+// Past this many lines a label is cut rather than growing its row more.
+constexpr size_t kMaxLabelLines = 3;
+
+// The width the badge takes, 0 when there is none.
+double badge_width(Status status, const RenderContext& ctx) {
   if (status == Status::None) return 0;
-  const Font font{6.5, true};
-  const std::string text = status_text(status, ctx.words);
-  const double width = ctx.text.width(text, font) + 10;
-  const double height = 12;
-  page.fill_rect(right - width, top, width, height, status_color(status));
-  draw_text(page, ctx.text, text, font, theme::kWhite, right - width,
-            top + (height - ctx.text.measure(text, font).height) / 2, width,
-            Align::Center);
-  return width;
+  return ctx.text.width(status_text(status, ctx.words), kBadgeFont) + 10;
 }
 
-void draw_label(Page& page, const RenderContext& ctx, const std::string& text,
-                double x, double top, double width) {
-  const Font font{8, false};
-  std::vector<std::string> lines = ctx.text.wrap(text, font, width);
-  if (lines.size() > 2) {
-    // The second line shows where the rest was cut.
-    std::string rest = lines[1];
-    for (size_t i = 2; i < lines.size(); ++i) rest += " " + lines[i];
-    lines.resize(2);
-    lines[1] = ctx.text.fit(rest + "…", font, width);
+void draw_badge(Page& page, const RenderContext& ctx, Status status,
+                double right, double top) {
+  if (status == Status::None) return;
+  const std::string text = status_text(status, ctx.words);
+  const double width = badge_width(status, ctx);
+  page.fill_rect(right - width, top, width, kBadgeHeight, status_color(status));
+  draw_text(
+      page, ctx.text, text, kBadgeFont, theme::kWhite, right - width,
+      top + (kBadgeHeight - ctx.text.measure(text, kBadgeFont).height) / 2,
+      width, Align::Center);
+}
+
+struct LabelLine {
+  std::string text;
+  double offset;  // from the label's top
+  double width;   // it may take
+};
+
+// A label laid out around the status badge: beside it when it fits there
+// on two lines; else its first words beside it and the rest on whole
+// lines under it; never cut before kMaxLabelLines lines.
+struct TileLabel {
+  std::vector<LabelLine> lines;
+  double height = 0;
+};
+
+TileLabel lay_out_label(const Tile& tile, const RenderContext& ctx,
+                        double inner_width) {
+  const double line_height = ctx.text.measure("Ag", kLabelFont).height;
+  const double badge = badge_width(tile.status, ctx);
+  const double narrow = inner_width - (badge > 0 ? badge + kBadgeGap : 0);
+  std::vector<std::string> beside;
+  if (narrow > 0) beside = ctx.text.wrap(tile.label, kLabelFont, narrow);
+
+  TileLabel label;
+  const auto add = [&](const std::string& text, double offset, double width) {
+    label.lines.push_back(LabelLine{text, offset, width});
+    label.height = offset + line_height;
+  };
+  if (badge == 0 || (narrow > 0 && beside.size() <= 2)) {
+    for (const std::string& line : beside) {
+      add(line, label.height, narrow);
+    }
+  } else {
+    // The first line stays beside the badge only when it ends between two
+    // words; a word cut there would read as two.
+    std::string rest = tile.label;
+    const std::string first = beside.empty() ? "" : beside.front();
+    if (!first.empty() && first.size() < tile.label.size() &&
+        tile.label[first.size()] == ' ') {
+      add(first, 0, narrow);
+      rest = tile.label.substr(first.size() + 1);
+    }
+    double offset = kBadgeHeight + 1;
+    for (const std::string& line :
+         ctx.text.wrap(rest, kLabelFont, inner_width)) {
+      add(line, offset, inner_width);
+      offset += line_height;
+    }
   }
-  for (const std::string& line : lines) {
-    top += draw_text(page, ctx.text, line, font, theme::kMuted, x, top, width);
+  if (label.lines.size() > kMaxLabelLines) {
+    // The last line kept shows where the rest was cut.
+    std::string rest = label.lines[kMaxLabelLines - 1].text;
+    for (size_t i = kMaxLabelLines; i < label.lines.size(); ++i) {
+      rest += " " + label.lines[i].text;
+    }
+    label.lines.resize(kMaxLabelLines);
+    LabelLine& last = label.lines.back();
+    last.text = ctx.text.fit(rest + "…", kLabelFont, last.width);
+    label.height = last.offset + line_height;
+  }
+  return label;
+}
+
+void draw_label(Page& page, const RenderContext& ctx, const TileLabel& label,
+                double x, double top) {
+  for (const LabelLine& line : label.lines) {
+    draw_text(page, ctx.text, line.text, kLabelFont, theme::kMuted, x,
+              top + line.offset, line.width);
   }
 }
 
@@ -113,9 +183,11 @@ void draw_shrunk(Page& page, const RenderContext& ctx, const std::string& text,
             top, width);
 }
 
-void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile, double x,
-               double y, double width) {
-  const double height = theme::kTileHeight;
+// `height` is the row's: a tile whose label needs more room than the
+// theme gives grows its whole row, the lines under the label moving down.
+void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
+               const TileLabel& label, double x, double y, double width,
+               double height) {
   page.fill_rect(x, y, width, height, theme::kTileBackground);
   page.rect(x, y, width, height);
   page.stroke(theme::kRule, 0.75);
@@ -123,54 +195,88 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile, double x,
 
   const double inner_x = x + kPadding;
   const double inner_width = width - 2 * kPadding;
-  const double top = y + kAccentHeight + 8;
-  const double badge =
-      draw_badge(page, ctx, tile.status, x + width - kPadding, top);
-  draw_label(page, ctx, tile.label, inner_x, top,
-             inner_width - (badge > 0 ? badge + 4 : 0));
-  draw_value(page, ctx, tile.value, inner_x, y + 36, inner_width);
+  draw_badge(page, ctx, tile.status, x + width - kPadding, y + kLabelTop);
+  draw_label(page, ctx, label, inner_x, y + kLabelTop);
+  // Everything under the label moves down by what the row grew.
+  const double below = y + height - theme::kTileHeight;
+  draw_value(page, ctx, tile.value, inner_x, below + kValueTop, inner_width);
 
   if (!tile.change.empty()) {
     draw_shrunk(
         page, ctx, std::string(arrow(tile.direction)) + " " + tile.change,
-        Font{8.5, true}, change_color(tile), inner_x, y + 66, inner_width);
+        Font{8.5, true}, change_color(tile), inner_x, below + 66, inner_width);
   }
-  const auto labelled = [&](const char* label, const std::string& value) {
-    return std::string(label) + ctx.words.colon + value;
+  const auto labelled = [&](const char* text, const std::string& value) {
+    return std::string(text) + ctx.words.colon + value;
   };
   const Font small{7.5, false};
   if (!tile.previous.empty()) {
     draw_shrunk(page, ctx, labelled(ctx.words.previous, tile.previous), small,
-                theme::kMuted, inner_x, y + 81, inner_width);
+                theme::kMuted, inner_x, below + 81, inner_width);
   }
   if (!tile.target.empty()) {
     draw_shrunk(page, ctx, labelled(ctx.words.target, tile.target), small,
-                theme::kMuted, inner_x, y + 92, inner_width);
+                theme::kMuted, inner_x, below + 92, inner_width);
   }
+}
+
+double tile_width(size_t columns) {
+  return (theme::kContentWidth -
+          theme::kTileGap * static_cast<double>(columns - 1)) /
+         static_cast<double>(columns);
+}
+
+size_t tiles_per_line(const TileRow& row) {
+  return std::min(row.tiles.size(), static_cast<size_t>(theme::kTilesPerRow));
+}
+
+// One line of tiles shares one height: the theme's, or more when a label
+// needs it.
+double line_height(const std::vector<TileLabel>& labels, size_t first,
+                   size_t last) {
+  double label = 0;
+  for (size_t i = first; i < last; ++i) {
+    label = std::max(label, labels[i].height);
+  }
+  return theme::kTileHeight + std::max(0.0, label - kLabelRoom);
+}
+
+std::vector<TileLabel> lay_out_labels(const TileRow& row,
+                                      const RenderContext& ctx, double width) {
+  std::vector<TileLabel> labels;
+  for (const Tile& tile : row.tiles) {
+    labels.push_back(lay_out_label(tile, ctx, width - 2 * kPadding));
+  }
+  return labels;
 }
 
 }  // namespace
 
-double tile_row_min_height(const TileRow&) { return theme::kTileHeight; }
+double tile_row_min_height(const TileRow& row, const RenderContext& ctx) {
+  if (row.tiles.empty()) return 0;
+  const size_t columns = tiles_per_line(row);
+  const std::vector<TileLabel> labels =
+      lay_out_labels(row, ctx, tile_width(columns));
+  return line_height(labels, 0, columns);
+}
 
 void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
   if (row.tiles.empty()) return;
-  const size_t columns =
-      std::min(row.tiles.size(), static_cast<size_t>(theme::kTilesPerRow));
-  const double width =
-      (flow.width() - theme::kTileGap * static_cast<double>(columns - 1)) /
-      static_cast<double>(columns);
+  const size_t columns = tiles_per_line(row);
+  const double width = tile_width(columns);
+  const std::vector<TileLabel> labels = lay_out_labels(row, ctx, width);
   for (size_t first = 0; first < row.tiles.size(); first += columns) {
-    flow.ensure(theme::kTileHeight);
     const size_t last = std::min(first + columns, row.tiles.size());
+    const double height = line_height(labels, first, last);
+    flow.ensure(height);
     for (size_t i = first; i < last; ++i) {
       const double x = flow.left() + static_cast<double>(i - first) *
                                          (width + theme::kTileGap);
-      draw_tile(flow.page(), ctx, row.tiles[i], x, flow.y(), width);
+      draw_tile(flow.page(), ctx, row.tiles[i], labels[i], x, flow.y(), width,
+                height);
     }
-    flow.advance(theme::kTileHeight + (last < row.tiles.size()
-                                           ? theme::kTileGap
-                                           : theme::kBlockGap));
+    flow.advance(height + (last < row.tiles.size() ? theme::kTileGap
+                                                   : theme::kBlockGap));
   }
 }
 

@@ -519,8 +519,7 @@ class SpecReader {
     if (auto kpi = f.required("kpi", "a KPI id"))
       read_kpi_reference(*kpi, block);
     doc_.assign(block.title, f.optional("title"));
-    if (auto columns = f.optional("columns"))
-      read_columns(*columns, block.columns);
+    if (auto columns = f.optional("columns")) read_columns(*columns, block);
   }
 
   void read_bar_chart(const Cursor& at, Block& block) {
@@ -535,10 +534,26 @@ class SpecReader {
     doc_.assign(block.title, f.optional("title"));
   }
 
-  void read_columns(const Cursor& at, std::vector<std::string>& columns) {
+  // [column, {column: "Header"}, ...]: a column name, or a one-entry map
+  // giving its header.
+  void read_columns(const Cursor& at, Block& block) {
     if (!doc_.expect_list(at, "a list of column names")) return;
-    for (const auto& item : doc_.items(at))
-      if (auto t = doc_.text(item)) columns.push_back(t->value);
+    for (const auto& item : doc_.items(at)) {
+      if (item.node.IsMap()) {
+        auto entries = doc_.entries(item);
+        if (entries.size() != 1) {
+          doc_.error(item, "expected a column name or {column: \"Header\"}");
+          continue;
+        }
+        std::string header;
+        doc_.assign(header, entries[0].value);
+        block.columns.push_back(entries[0].key);
+        block.column_headers.push_back(header);
+      } else if (auto t = doc_.text(item)) {
+        block.columns.push_back(t->value);
+        block.column_headers.emplace_back();
+      }
+    }
   }
 
   // A KPI id in a block: defined under kpis, of an output kind the block

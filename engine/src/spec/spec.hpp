@@ -73,7 +73,8 @@ struct Block {
   std::string label_column;  // bar chart: the table column for the bars' labels
   std::string value_column;  // bar chart: the table column for their values
   std::vector<std::string> columns;  // table/list: columns shown (all if empty)
-  std::string text;                  // note
+  std::vector<std::string> column_headers;  // by column; empty: the name
+  std::string text;                         // note
   Location location;
 };
 

@@ -39,10 +39,14 @@ inline const vigie_option kCustomerBaseOptions[] = {
 };
 
 inline const vigie_output kCustomerBaseOutputs[] = {
-    {kOutput, VIGIE_OUTPUT_VALUE, "revenue", "Revenue", "currency", ""},
-    {kOutput, VIGIE_OUTPUT_VALUE, "orders", "Orders", "count", ""},
-    {kOutput, VIGIE_OUTPUT_TABLE, "value_segments", "Segments", "", ""},
-    {kOutput, VIGIE_OUTPUT_LIST, "alert_1m", "At risk", "", ""},
+    {kOutput, VIGIE_OUTPUT_VALUE, "revenue", "Revenue", "currency", "",
+     VIGIE_BETTER_HIGHER},
+    {kOutput, VIGIE_OUTPUT_VALUE, "orders", "Orders", "count", "",
+     VIGIE_BETTER_HIGHER},
+    {kOutput, VIGIE_OUTPUT_TABLE, "value_segments", "Segments", "", "",
+     VIGIE_BETTER_HIGHER},
+    {kOutput, VIGIE_OUTPUT_LIST, "alert_1m", "At risk", "", "",
+     VIGIE_BETTER_HIGHER},
 };
 
 inline const vigie_input kCustomerBaseInputs[] = {
@@ -56,7 +60,8 @@ inline const vigie_option kSelfCareOptions[] = {
 };
 
 inline const vigie_output kSelfCareOutputs[] = {
-    {kOutput, VIGIE_OUTPUT_VALUE, "self_care_rate", "Self-care", "ratio", ""},
+    {kOutput, VIGIE_OUTPUT_VALUE, "self_care_rate", "Self-care", "ratio", "",
+     VIGIE_BETTER_HIGHER},
 };
 
 inline const vigie_plugin_info kCrmSql = {sizeof(vigie_plugin_info),

@@ -49,8 +49,10 @@ constexpr vigie_option option(vigie_option_type type, const char* key,
 
 constexpr vigie_output output(vigie_output_kind kind, const char* id,
                               const char* label, const char* unit,
-                              const char* description) {
-  return vigie_output{sizeof(vigie_output), kind, id, label, unit, description};
+                              const char* description,
+                              vigie_better better = VIGIE_BETTER_HIGHER) {
+  return vigie_output{sizeof(vigie_output), kind,  id, label, unit,
+                      description,          better};
 }
 
 constexpr vigie_input input(const char* dataset, bool required) {
