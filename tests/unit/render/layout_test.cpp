@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "render/table_layout.hpp"
 #include "render/theme.hpp"
+#include "sample_document.hpp"
 
 namespace vigie::render {
 namespace {
@@ -74,6 +76,9 @@ TEST(Layout, TableOf200RowsSpansFivePagesAfterTheCover) {
   // Next pages: title 20 and header 20: rows from y = 88,
   // (781.89 - 88) / 16 = 43.4 -> 43 rows each.
   // 200 = 41 + 43 + 43 + 43 + 30: pages 2 to 6, 6 pages with the cover.
+  // "Client" and "Chiffre d'affaires" on one line each take far less than
+  // the 499.3 pt of the line: the table keeps its 8 pt type, its one-line
+  // header of 20 and its rows of 16.
   static_assert(
       theme::kMarginTop == 48 && theme::kMarginBottom == 60 &&
       theme::kSectionTitleHeight == 34 && theme::kBlockTitleHeight == 20 &&
@@ -144,7 +149,7 @@ TEST(Layout, TileArrowIsColouredByWhetherTheMoveIsGood) {
   const TextMeasurer m;
   Tile up_good{"Ventes", "10", "9", "+11,1 %", +1, true, Status::Ok, ""};
   Tile up_bad{"Attrition", "5 %", "4 %",         "+1,0 pt",
-              +1,          false, Status::Alert, "3 %"};
+              +1,          -1,    Status::Alert, "3 %"};
   Tile down_bad{"Clients", "90", "100",           "-10,0 %",
                 -1,        true, Status::Warning, ""};
   Tile flat{"Stock", "7", "7", "0,0 %", 0, true, Status::None, ""};
@@ -245,6 +250,167 @@ TEST(Layout, EnglishWording) {
   const auto pages = layout_document(doc, m);
   ASSERT_EQ(pages.size(), 3u);
   EXPECT_TRUE(has_text(pages[2], "Clients (continued)"));
+}
+
+bool contains_ellipsis(const std::string& s) {
+  return s.find("…") != std::string::npos;
+}
+
+TEST(Layout, WideNumbersShrinkTheTypeRatherThanBeingCut) {
+  const TextMeasurer m;
+  const std::string number = "17 349 042,01 €";
+  TableBlock t;
+  t.title = "Montants";
+  t.header = {"A", "B", "C", "D", "E", "F", "G"};
+  t.numeric.assign(7, true);
+  t.rows.assign(3, std::vector<std::string>(7, number));
+  // Seven columns of the number plus 2 x 6 of padding each: the type is
+  // the largest of 8, 7.5, 7, 6.5 at which 7 * (width + 12) <= 499.276,
+  // the content width. At 8 pt the number is wider than the 59.3 that
+  // allows, so the type must step down.
+  double expected = 0;
+  for (double size : {8.0, 7.5, 7.0, 6.5}) {
+    if (7 * (m.width(number, Font{size, false}) + 12) <= theme::kContentWidth) {
+      expected = size;
+      break;
+    }
+  }
+  ASSERT_GT(expected, 0);
+  ASSERT_LT(expected, theme::kTableSize);
+  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  EXPECT_EQ(layout.cell_font.size, expected);
+  // Rows shrink with the type: 16 * size / 8.
+  EXPECT_DOUBLE_EQ(layout.row_height, 16 * expected / 8);
+
+  const auto pages = layout_document(with_blocks({t}), m);
+  size_t whole = 0;
+  for (const cmd::Text* text : texts(pages[1])) {
+    EXPECT_FALSE(contains_ellipsis(text->text)) << text->text;
+    if (text->text == number) ++whole;
+  }
+  EXPECT_EQ(whole, 21u);  // 3 rows of 7 cells, every one whole
+}
+
+TEST(Layout, TextColumnsAreCutBeforeNumericOnes) {
+  const TextMeasurer m;
+  TableBlock t = testing::self_care_by_action();
+  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  double sum = 0;
+  for (double w : layout.widths) sum += w;
+  EXPECT_NEAR(sum, theme::kContentWidth, 1e-6);
+  for (size_t c = 1; c < t.header.size(); ++c) {
+    for (const auto& row : t.rows) {
+      // A numeric cell and its padding fit in its column.
+      EXPECT_LE(m.width(row[c], layout.cell_font) + 12, layout.widths[c] + 1e-6)
+          << row[c];
+    }
+  }
+  const auto pages = layout_document(with_blocks({t}), m);
+  bool cut_action = false;
+  for (const cmd::Text* text : texts(pages[1])) {
+    if (contains_ellipsis(text->text)) {
+      // Only the action names, in the text column, may be cut.
+      EXPECT_EQ(text->x, theme::kMarginLeft + theme::kTableCellPadding)
+          << text->text;
+      cut_action = true;
+    }
+  }
+  EXPECT_TRUE(cut_action);  // "download_invoice" needs more than it gets
+}
+
+TEST(Layout, LongHeadersWrapOntoLinesInsteadOfBeingCut) {
+  const TextMeasurer m;
+  const TableBlock t = testing::self_care_by_action();
+  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  size_t most = 0;
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    std::string joined;
+    for (const std::string& line : layout.header_lines[c]) {
+      joined += (joined.empty() ? "" : " ") + line;
+    }
+    // Broken at spaces only: the lines put back together are the header.
+    EXPECT_EQ(joined, t.header[c]);
+    most = std::max(most, layout.header_lines[c].size());
+  }
+  // Ten columns do not leave "Digital adoption" its one line, and two
+  // lines are enough for each of these two-word headers.
+  EXPECT_EQ(layout.header_lines[3].size(), 2u);
+  EXPECT_EQ(most, 2u);
+  // Header band: its 20 at one line grows by one line's height.
+  const double line = m.measure("Ag", layout.header_font).height;
+  EXPECT_NEAR(layout.header_height, 20 + line, 1e-6);
+  const auto pages = layout_document(with_blocks({t}), m);
+  EXPECT_TRUE(has_text(pages[1], "Digital"));
+  EXPECT_TRUE(has_text(pages[1], "adoption"));
+}
+
+TEST(Layout, TableFitsOnOneLineLeavesHeadersWhole) {
+  const TextMeasurer m;
+  const TableLayout layout = layout_table(table_of(3), theme::kContentWidth, m);
+  ASSERT_EQ(layout.header_lines.size(), 2u);
+  EXPECT_EQ(layout.header_lines[1],
+            std::vector<std::string>{"Chiffre d'affaires"});
+  EXPECT_EQ(layout.header_height, theme::kTableHeaderHeight);
+  EXPECT_EQ(layout.cell_font.size, theme::kTableSize);
+}
+
+std::vector<double> tile_heights(const Page& page) {
+  // A tile is its background rectangle filled with kTileBackground.
+  std::vector<double> heights;
+  const cmd::Rect* last = nullptr;
+  for (const DrawCommand& c : page.commands()) {
+    if (const auto* r = std::get_if<cmd::Rect>(&c)) last = r;
+    const auto* f = std::get_if<cmd::Fill>(&c);
+    if (f != nullptr && last != nullptr &&
+        same(f->color, theme::kTileBackground)) {
+      heights.push_back(last->height);
+    }
+  }
+  return heights;
+}
+
+TEST(Layout, TileLabelBesideABadgeWrapsInsteadOfBeingCut) {
+  const TextMeasurer m;
+  Tile renewal{
+      "Ratio de renouvellement", "78,8 %", "", "", 0, 1, Status::Alert, ""};
+  Tile plain{"Acheteurs", "3 513", "", "", 0, 1, Status::None, ""};
+  const auto pages = layout_document(
+      with_blocks({TileRow{{plain, plain, renewal, plain}}}), m);
+  // "Ratio de" beside the badge, "renouvellement" on a whole line under
+  // it: 13 + one 8 pt line (about 9.3) = 22.3 <= the 23 left above the
+  // value, so the row keeps the theme's height.
+  EXPECT_TRUE(has_text(pages[1], "Ratio de"));
+  EXPECT_TRUE(has_text(pages[1], "renouvellement"));
+  for (const cmd::Text* t : texts(pages[1])) {
+    EXPECT_FALSE(contains_ellipsis(t->text)) << t->text;
+  }
+  EXPECT_EQ(tile_heights(pages[1]), std::vector<double>(4, theme::kTileHeight));
+}
+
+TEST(Layout, ALabelOnThreeLinesGrowsEveryTileOfItsRow) {
+  const TextMeasurer m;
+  Tile wordy{"Taux de rebond web vers un appel au centre de contacts",
+             "17,3 %",
+             "",
+             "",
+             0,
+             1,
+             Status::Warning,
+             ""};
+  Tile plain{"Acheteurs", "3 513", "", "", 0, 1, Status::None, ""};
+  const auto pages =
+      layout_document(with_blocks({TileRow{{plain, wordy, plain}}}), m);
+  for (const cmd::Text* t : texts(pages[1])) {
+    EXPECT_FALSE(contains_ellipsis(t->text)) << t->text;
+  }
+  const std::vector<double> heights = tile_heights(pages[1]);
+  ASSERT_EQ(heights.size(), 3u);
+  // Three tiles a line: 156.4 wide, 136.4 inside. The label takes three
+  // lines, the last two under the badge: 13 + 2 lines of about 9.3 = 31.6,
+  // past the 23 of room: every tile of the row grows by the same 8.6.
+  EXPECT_GT(heights[0], theme::kTileHeight);
+  EXPECT_EQ(heights[0], heights[1]);
+  EXPECT_EQ(heights[1], heights[2]);
 }
 
 }  // namespace

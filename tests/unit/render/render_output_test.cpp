@@ -87,6 +87,39 @@ TEST_F(RenderOutput, TextComesBackWithAccentsAndFormattedValues) {
   EXPECT_THAT(cover, Not(HasSubstr("Chiffre d'affaires mensuel")));
 }
 
+// `s` as pdf_text gives it back: its no-break spaces as plain ones.
+std::string plain(std::string s) {
+  for (const std::string nbsp : {"\u202f", "\u00a0"}) {
+    for (size_t at = s.find(nbsp); at != std::string::npos;
+         at = s.find(nbsp, at)) {
+      s.replace(at, nbsp.size(), " ");
+    }
+  }
+  return s;
+}
+
+TEST_F(RenderOutput, WideTablesShowEveryNumberWhole) {
+  const auto pdf = dir_ / "report.pdf";
+  const int pages = render_pdf(testing::sample_document(), pdf);
+  const std::string text = testing::pdf_text(pdf, 1, pages);
+  // Every number of the two wide tables, as format_value writes it.
+  for (const TableBlock& table :
+       {testing::value_segments(), testing::self_care_by_action()}) {
+    for (const auto& row : table.rows) {
+      for (size_t c = 1; c < row.size(); ++c) {
+        EXPECT_THAT(text, HasSubstr(plain(row[c]))) << table.title;
+      }
+    }
+  }
+  EXPECT_THAT(text, HasSubstr("17 349 042,01 €"));
+  // Headers wrap at their spaces rather than being cut.
+  EXPECT_THAT(text, HasSubstr("Avoidable"));
+  EXPECT_THAT(text, Not(HasSubstr("Avoidable…")));
+  EXPECT_THAT(text, Not(HasSubstr("Revenue s…")));
+  // The tile label next to its badge is whole too.
+  EXPECT_THAT(text, HasSubstr("renouvellement"));
+}
+
 TEST_F(RenderOutput, EveryFontIsEmbedded) {
   const auto pdf = dir_ / "report.pdf";
   render_pdf(testing::sample_document(), pdf);

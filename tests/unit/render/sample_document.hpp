@@ -27,6 +27,77 @@ inline TableBlock inactive_customers(size_t rows) {
   return t;
 }
 
+// Seven columns, one of them the revenue of the best customers, long as
+// a finance table gets: the management report's value segments.
+inline TableBlock value_segments() {
+  const Locale fr;
+  TableBlock t;
+  t.title = "Segments de valeur (RFM, 12 mois)";
+  t.header = {"Segment",          "Customers",      "Revenue",
+              "Revenue share",    "Mean frequency", "Mean basket",
+              "Mean recency days"};
+  t.numeric = {false, true, true, true, true, true, true};
+  const struct {
+    const char* name;
+    double customers, revenue, share, frequency, basket, recency;
+  } segments[] = {
+      {"Très bons clients", 2795, 17349042.01, 0.8112, 13.5027, 459.699,
+       59.2427},
+      {"Bons clients", 2794, 2934548.26, 0.1372, 4.5168, 232.5316, 108.3934},
+      {"Clients occasionnels", 2794, 923480.79, 0.0432, 2.4699, 133.8184,
+       145.1413},
+      {"Clients très occasionnels", 2794, 179672.28, 0.0084, 1.3572, 47.3819,
+       177.0763},
+  };
+  for (const auto& s : segments) {
+    t.rows.push_back({s.name, format_value(s.customers, "count", fr),
+                      format_value(s.revenue, "currency", fr),
+                      format_value(s.share, "ratio", fr),
+                      format_value(s.frequency, "", fr),
+                      format_value(s.basket, "currency", fr),
+                      format_value(s.recency, "days", fr)});
+  }
+  return t;
+}
+
+// Ten columns with long headers: the self-care table by action.
+inline TableBlock self_care_by_action() {
+  const Locale fr;
+  TableBlock t;
+  t.title = "Selfcare par acte";
+  t.header = {"Action",    "Online",      "Offline",        "Digital adoption",
+              "Unit cost", "Savings",     "Avoidable cost", "Pairs",
+              "Rebounded", "Rebound rate"};
+  t.numeric = {false, true, true, true, true, true, true, true, true, true};
+  const struct {
+    const char* action;
+    double online, offline, adoption, unit_cost, savings, avoidable, pairs,
+        rebounded, rate;
+  } actions[] = {
+      {"cancel_contract", 107, 370, 0.2243, 6, 588.5, 2220, 205, 68, 0.3317},
+      {"change_address", 533, 512, 0.5100, 4.2, 2078.7, 2150.4, 743, 150,
+       0.2019},
+      {"download_invoice", 2003, 419, 0.8270, 2.1, 4106.15, 879.9, 1850, 218,
+       0.1178},
+      {"report_outage", 388, 639, 0.3778, 5.5, 1978.8, 3514.5, 638, 164,
+       0.2571},
+      {"update_payment", 537, 364, 0.5960, 3.8, 1879.5, 1383.2, 632, 102,
+       0.1614},
+  };
+  for (const auto& a : actions) {
+    t.rows.push_back({a.action, format_value(a.online, "count", fr),
+                      format_value(a.offline, "count", fr),
+                      format_value(a.adoption, "ratio", fr),
+                      format_value(a.unit_cost, "currency", fr),
+                      format_value(a.savings, "currency", fr),
+                      format_value(a.avoidable, "currency", fr),
+                      format_value(a.pairs, "count", fr),
+                      format_value(a.rebounded, "count", fr),
+                      format_value(a.rate, "ratio", fr)});
+  }
+  return t;
+}
+
 inline Document sample_document() {
   const Locale fr;
   Document doc;
@@ -52,11 +123,29 @@ inline Document sample_document() {
            ""},
       Tile{"Taux d'attrition", format_value(0.058, "ratio", fr),
            format_value(0.045, "ratio", fr),
-           format_change(0.013, 0.289, "ratio", fr), +1, false, Status::Alert,
+           format_change(0.013, 0.289, "ratio", fr), +1, -1, Status::Alert,
            format_value(0.04, "ratio", fr)},
       Tile{"Récence moyenne (jours)", format_value(41.26, "days", fr),
            format_value(41.3, "days", fr), format_change(0, 0, "days", fr), 0,
            false, Status::None, ""},
+  }});
+  // Long labels next to a status badge: they wrap rather than be cut.
+  base.blocks.push_back(TileRow{{
+      Tile{"Croissance nette", format_value(-158, "count", fr),
+           format_value(-465, "count", fr),
+           format_change(307, 0.66, "count", fr), +1, 1, Status::None, ""},
+      Tile{"Ratio de renouvellement", format_value(0.788, "ratio", fr),
+           format_value(0.488, "ratio", fr),
+           format_change(0.299, 0.61, "ratio", fr), +1, 1, Status::Alert,
+           format_value(1, "ratio", fr)},
+      Tile{"Taux de rebond web → appel", format_value(0.173, "ratio", fr),
+           format_value(0.171, "ratio", fr),
+           format_change(0.002, 0.01, "ratio", fr), +1, -1, Status::Warning,
+           format_value(0.1, "ratio", fr)},
+      Tile{"Valeur client prédictive", format_value(98.01, "currency", fr),
+           format_value(117.44, "currency", fr),
+           format_change(-19.43, -0.165, "currency", fr), -1, 1, Status::Ok,
+           ""},
   }});
   base.blocks.push_back(LineChart{
       "Chiffre d'affaires mensuel",
@@ -102,6 +191,8 @@ inline Document sample_document() {
   doc.sections.push_back(std::move(segments));
 
   Section lists{"Listes opérationnelles", {}};
+  lists.blocks.push_back(value_segments());
+  lists.blocks.push_back(self_care_by_action());
   lists.blocks.push_back(inactive_customers(60));
   doc.sections.push_back(std::move(lists));
   return doc;
