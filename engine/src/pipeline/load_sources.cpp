@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "pipeline/errors.hpp"
+#include "pipeline/prefetch.hpp"
 #include "plugin_host/connector.hpp"
 #include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
@@ -92,7 +93,8 @@ compute::Datasets load_sources(const spec::Spec& spec,
                                                   where.path, e.what()));
         }
         int64_t rows = 0;
-        while (auto batch = stream.next()) {
+        Prefetcher prefetcher(stream);
+        while (auto batch = prefetcher.next()) {
           builder->append(batch->view(), rejects);
           rows += batch->view().rows();
           progress.rows(rows);

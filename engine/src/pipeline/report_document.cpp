@@ -196,7 +196,6 @@ render::Document build_document(const spec::Spec& spec,
       fmt::format("{} ({} {})", p.label,
                   doc.locale.language == "fr" ? "comparé à" : "vs", q.label);
   doc.generated_at = generated_at;
-  doc.created = generated_at;
   doc.notes = notes;
   const size_t first =
       plan.current + 1 - std::min(plan.series, plan.current + 1);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <future>
 
 #include "compute/kpi_runner.hpp"
 #include "output/cell_text.hpp"
@@ -163,19 +164,23 @@ RunSummary run_report(const RunOptions& options) {
   try {
     if (spec.outputs.pdf || spec.outputs.svg) {
       progress.stage("rendering");
-      const render::Document doc = build_document(
-          spec, plan, kpis,
-          generated_at.substr(0, 10) + " " + generated_at.substr(11, 5) + " " +
-              spec.report.time_zone,
-          notes);
-      render::Document pdf_doc = doc;
-      pdf_doc.created = generated_at;
+      render::Document doc = build_document(spec, plan, kpis,
+                                            generated_at.substr(0, 10) + " " +
+                                                generated_at.substr(11, 5) +
+                                                " " + spec.report.time_zone,
+                                            notes);
+      doc.created = generated_at;
+      // PDF and SVG are two independent drawings of one layout: one a core.
+      // Each render has its own Pango font map, so they share no state.
+      std::future<std::vector<std::filesystem::path>> svg_pages;
+      if (spec.outputs.svg)
+        svg_pages = std::async(std::launch::async, [&doc, &staging] {
+          return render::render_svg_pages(doc, staging.dir());
+        });
       if (spec.outputs.pdf)
-        summary.pages = render::render_pdf(pdf_doc, staging.file("report.pdf"));
-      if (spec.outputs.svg) {
-        for (const auto& page : render::render_svg_pages(doc, staging.dir()))
-          staging.adopt(page.filename());
-      }
+        summary.pages = render::render_pdf(doc, staging.file("report.pdf"));
+      if (svg_pages.valid())
+        for (const auto& page : svg_pages.get()) staging.adopt(page.filename());
     }
     progress.stage("exporting");
     if (spec.outputs.json) {
