@@ -1,8 +1,10 @@
 #include "output/exports.hpp"
 
 #include <fstream>
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include "table/csv_field.hpp"
 
 #include "output/cell_text.hpp"
 
@@ -60,16 +62,6 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -151,12 +143,12 @@ void write_table_csv(const std::filesystem::path& path, const Table& table,
                      const std::string& time_zone) {
   std::string text;
   for (size_t i = 0; i < table.columns.size(); ++i)
-    text += (i ? "," : "") + csv_field(table.columns[i].name);
+    text += (i ? "," : "") + table::csv_field(table.columns[i].name);
   text += "\r\n";
   for (int64_t r = 0; r < table.rows(); ++r) {
     for (size_t i = 0; i < table.columns.size(); ++i)
-      text +=
-          (i ? "," : "") + csv_field(cell_text(table.columns[i], r, time_zone));
+      text += (i ? "," : "") +
+              table::csv_field(cell_text(table.columns[i], r, time_zone));
     text += "\r\n";
   }
   write_text(path, text);
