@@ -1,12 +1,11 @@
 #include "output/exports.hpp"
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include "table/csv_field.hpp"
 
 #include "output/cell_text.hpp"
+#include "table/csv_field.hpp"
 
 namespace vigie::output {
 namespace {
