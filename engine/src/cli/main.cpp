@@ -1,5 +1,6 @@
 // vigie: the command line. Exit codes are in docs/exit-codes.md.
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -26,8 +27,10 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Logs are for people and schedulers watching the run: stderr, so that
+  // stdout stays for what a command prints as its result.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("vigie"));
   spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
-  spdlog::set_default_logger(spdlog::default_logger());
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return vigie::pipeline::kUsageError;

@@ -17,10 +17,10 @@ void RejectLog::count_read(const std::string& source, int64_t rows) {
 
 void RejectLog::write_csv(const std::filesystem::path& path) const {
   std::ofstream out(path, std::ios::binary);
-  out << "source,origin,line,reason\n";
+  out << "source,origin,line,reason\r\n";
   for (const auto& r : rejects_)
     out << table::csv_field(r.source) << ',' << table::csv_field(r.origin)
-        << ',' << r.line << ',' << table::csv_field(r.reason) << '\n';
+        << ',' << r.line << ',' << table::csv_field(r.reason) << "\r\n";
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 

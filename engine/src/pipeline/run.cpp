@@ -44,6 +44,16 @@ std::string now_iso(const std::string& time_zone) {
   return output::timestamp_text(us, time_zone);
 }
 
+std::unique_ptr<output::Staging> open_staging(
+    const std::filesystem::path& out) {
+  try {
+    return std::make_unique<output::Staging>(out);
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw RunError(kOutputError, fmt::format("cannot write into {}: {}",
+                                             out.string(), e.code().message()));
+  }
+}
+
 bool has_lists(const std::vector<compute::KpiResult>& kpis) {
   for (const auto& k : kpis)
     if (k.kind == VIGIE_OUTPUT_LIST) return true;
@@ -129,7 +139,10 @@ RunSummary run_report(const RunOptions& options) {
     throw RunError(kUsageError, e.what());
   }
 
-  output::Staging staging(options.out);
+  // Opened before any work, so that an output folder that cannot be
+  // written fails the run at once.
+  auto staging_ptr = open_staging(options.out);
+  output::Staging& staging = *staging_ptr;
   RunSummary summary;
   summary.out = options.out;
   ingest::RejectLog rejects;
@@ -139,9 +152,9 @@ RunSummary run_report(const RunOptions& options) {
   } catch (const RunError& e) {
     if (e.code() == kDataError) {
       // The evidence of a data error is kept, alone: no report beside it.
-      output::Staging evidence(options.out);
-      rejects.write_csv(evidence.file("rejects.csv"));
-      evidence.commit();
+      auto evidence = open_staging(options.out);
+      rejects.write_csv(evidence->file("rejects.csv"));
+      evidence->commit();
     }
     throw;
   }
@@ -201,7 +214,11 @@ RunSummary run_report(const RunOptions& options) {
     if (rejects.total_rejected() > 0)
       rejects.write_csv(staging.file("rejects.csv"));
     staging.commit();
-  } catch (const std::filesystem::filesystem_error& e) {
+  } catch (const RunError&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    // Writing failed (a full disk, a folder that vanished): the staged
+    // files go with the staging folder, the previous report stays.
     throw RunError(kOutputError, e.what());
   }
   progress.done(fmt::format("report written to {}", options.out.string()));

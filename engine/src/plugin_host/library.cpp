@@ -1,7 +1,11 @@
 #include "plugin_host/library.hpp"
 
 #include <fmt/format.h>
+
 #include <boost/dll/shared_library.hpp>
+#include <cstring>
+#include <mutex>
+#include <vector>
 
 #include "plugin_host/plugin_error.hpp"
 
@@ -11,14 +15,78 @@ struct Library::Handle {
   boost::dll::shared_library library;
 };
 
+namespace {
+
+// Copies `count` entries that each start with their own size into this
+// engine's layout: fields the plugin's entries lack keep `defaults`, fields
+// they have beyond ours are ignored. `minimum` is the size of the first
+// ABI 1.0 layout of the entry.
+template <class Entry>
+std::vector<Entry> copy_entries(const Entry* first, uint32_t count,
+                                size_t minimum, const Entry& defaults,
+                                const std::string& what,
+                                const std::filesystem::path& path) {
+  std::vector<Entry> out;
+  if (count == 0) return out;
+  if (first == nullptr)
+    throw PluginError(fmt::format("plugin {}: declares {} {} but gives none",
+                                  path.string(), count, what));
+  const auto* bytes = reinterpret_cast<const unsigned char*>(first);
+  uint32_t stride = 0;
+  std::memcpy(&stride, bytes, sizeof stride);
+  if (stride < minimum)
+    throw PluginError(
+        fmt::format("plugin {}: its {} entries are {} bytes, "
+                    "fewer than ABI 1.0's {}",
+                    path.string(), what, stride, minimum));
+  for (uint32_t i = 0; i < count; ++i) {
+    Entry e = defaults;
+    std::memcpy(&e, bytes + static_cast<size_t>(i) * stride,
+                std::min<size_t>(stride, sizeof(Entry)));
+    e.struct_size = sizeof(Entry);
+    out.push_back(e);
+  }
+  return out;
+}
+
+}  // namespace
+
 Library::Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
                  const vigie_plugin_info* info)
-    : path_(std::move(path)), handle_(std::move(handle)), info_(info) {}
+    : path_(std::move(path)), handle_(std::move(handle)), info_(*info) {
+  options_ =
+      copy_entries(info->options, info->option_count, sizeof(vigie_option),
+                   vigie_option{}, "option", path_);
+  vigie_output output_defaults{};
+  output_defaults.better = VIGIE_BETTER_HIGHER;  // not declared before 1.0's
+  outputs_ = copy_entries(info->outputs, info->output_count,
+                          offsetof(vigie_output, better), output_defaults,
+                          "output", path_);
+  inputs_ = copy_entries(info->inputs, info->input_count, sizeof(vigie_input),
+                         vigie_input{}, "input", path_);
+  info_.struct_size = sizeof(vigie_plugin_info);
+  info_.options = options_.data();
+  info_.outputs = outputs_.data();
+  info_.inputs = inputs_.data();
+}
 
-// The handle is deliberately leaked: unloading a plugin while a thread-local
-// destructor, an atexit handler or a static of the plugin is still pending
-// crashes at exit (Boost.DLL "missuses"); the OS unmaps it at exit.
-Library::~Library() { static_cast<void>(handle_.release()); }
+namespace {
+
+// Where the handles of released libraries go: never closed, so never
+// unmapped before exit. Unloading a plugin while a thread-local destructor,
+// an atexit handler or a static of the plugin is still pending crashes at
+// exit (Boost.DLL "missuses"). The list itself is never destroyed, and
+// stays reachable, so it is not a leak either.
+void keep_loaded(std::unique_ptr<Library::Handle> handle) {
+  static std::mutex mutex;
+  static auto* kept = new std::vector<std::unique_ptr<Library::Handle>>;
+  std::lock_guard lock(mutex);
+  kept->push_back(std::move(handle));
+}
+
+}  // namespace
+
+Library::~Library() { keep_loaded(std::move(handle_)); }
 
 std::string kind_name(int32_t kind) {
   switch (kind) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "vigie/plugin.h"
 
@@ -21,17 +22,24 @@ class Library {
   Library(const Library&) = delete;
   Library& operator=(const Library&) = delete;
 
-  const vigie_plugin_info& info() const { return *info_; }
+  // The plugin's descriptor in this engine's layout: its option, output and
+  // input entries copied by their own struct_size, so that a plugin built
+  // with smaller (older) or larger (newer minor) entries reads right.
+  const vigie_plugin_info& info() const { return info_; }
   const std::filesystem::path& path() const { return path_; }
-  std::string name() const { return info_->name; }
+  std::string name() const { return info_.name; }
+
+  struct Handle;
 
  private:
-  struct Handle;
   Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
           const vigie_plugin_info* info);
   std::filesystem::path path_;
   std::unique_ptr<Handle> handle_;
-  const vigie_plugin_info* info_;
+  vigie_plugin_info info_;
+  std::vector<vigie_option> options_;
+  std::vector<vigie_output> outputs_;
+  std::vector<vigie_input> inputs_;
 };
 
 std::string kind_name(int32_t kind);

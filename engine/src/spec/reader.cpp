@@ -1,5 +1,11 @@
 #include "spec/reader.hpp"
 
+// date.h sets off GCC 12's -Wmaybe-uninitialized (STACK-NOTES.md).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <date/tz.h>
+#pragma GCC diagnostic pop
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -18,6 +24,19 @@
 #include "table/canonical.hpp"
 
 namespace vigie::spec {
+namespace {
+
+bool known_time_zone(const std::string& name) {
+  try {
+    date::locate_zone(name);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
 namespace {
 
 // In the order of BlockKind: a block's key gives its kind by position.
@@ -164,7 +183,13 @@ class SpecReader {
     read_id(report.id, f.required("id", "a name, used in file names"));
     doc_.assign(report.title, f.required("title", "a string"));
     doc_.assign(report.locale, f.optional("locale"));
-    doc_.assign(report.time_zone, f.optional("time_zone"));
+    if (auto tz = f.optional("time_zone")) {
+      doc_.assign(report.time_zone, tz);
+      if (!known_time_zone(report.time_zone))
+        doc_.error(*tz, fmt::format("unknown time zone '{}': expected an "
+                                    "IANA name such as Europe/Paris or UTC",
+                                    report.time_zone));
+    }
     if (auto p = f.optional("period"))
       if (doc_.choice(*p, {"month"})) report.period = "month";
     if (auto c = f.optional("comparison"))

@@ -51,7 +51,7 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
   ASSERT_EQ(registry.refused().size(), 1u);
   EXPECT_THAT(registry.refused()[0].second, HasSubstr("vigie_abi_mismatch.so"));
   EXPECT_THAT(registry.names(VIGIE_KIND_INDICATOR),
-              ::testing::ElementsAre("throwing"));
+              ::testing::ElementsAre("short_entries", "throwing"));
 }
 
 TEST(Options, UnknownKeyListsTheValidOnes) {
@@ -79,6 +79,25 @@ TEST(Options, MissingRequiredKeyAndDefaults) {
   EXPECT_THROW(
       resolve_options(lib->info(), {{"columns", "a"}, {"rows", "x"}}, "m"),
       PluginError);
+}
+
+}  // namespace
+}  // namespace vigie::plugin_host
+
+namespace vigie::plugin_host {
+namespace {
+
+TEST(Library, ReadsEntriesByTheirOwnSize) {
+  // The plugin's output entries are 8 bytes shorter than this engine's: read
+  // with the engine's stride, the second would start inside the first.
+  auto lib = Library::load(testing::test_plugin("short_entries"));
+  const auto& info = lib->info();
+  ASSERT_EQ(info.output_count, 2u);
+  EXPECT_STREQ(info.outputs[0].id, "first");
+  EXPECT_STREQ(info.outputs[1].id, "second");
+  EXPECT_STREQ(info.outputs[1].description, "always 2");
+  EXPECT_EQ(info.outputs[1].struct_size, sizeof(vigie_output));
+  EXPECT_EQ(info.outputs[1].better, VIGIE_BETTER_HIGHER);  // the default
 }
 
 }  // namespace

@@ -353,3 +353,22 @@ outputs: {hmac_key_env: "NOT A NAME"}
 
 }  // namespace
 }  // namespace vigie::spec
+
+namespace vigie::spec {
+namespace {
+
+TEST(ReadSpec, TimeZoneMustBeKnown) {
+  // "Europe/Pariss" starts at column 38 of line 1.
+  auto r = testing::read(
+      "report: {id: r, title: T, time_zone: Europe/Pariss}\n"
+      "sources: []\nkpis: []\nsections: []\n");
+  ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
+  EXPECT_EQ(r.errors[0].where.line, 1);
+  EXPECT_EQ(r.errors[0].where.column, 38);
+  EXPECT_EQ(r.errors[0].where.path, "report.time_zone");
+  EXPECT_THAT(r.errors[0].message,
+              ::testing::HasSubstr("unknown time zone 'Europe/Pariss'"));
+}
+
+}  // namespace
+}  // namespace vigie::spec
