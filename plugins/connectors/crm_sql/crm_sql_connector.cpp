@@ -2,8 +2,11 @@
 // reaches: the backend (sqlite3, postgresql, odbc, ...) is named by the URL
 // and loaded at run time, so nothing here depends on one of them. Every
 // column leaves as text (the engine's mapping types it) plus `_line`, the
-// 1-based row number. Rows are fetched one at a time from the open cursor
-// and handed over `batch_rows` at a time: a table is never held whole.
+// 1-based row number. Rows are handed over `batch_rows` at a time and a
+// table is never held whole: PostgreSQL's client library would load a
+// whole result before the first row, so there the rows come through a
+// server-side cursor, `batch_rows` at a time; other backends step through
+// the result row by row.
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -36,6 +39,7 @@ bool is_table_name(const std::string& name) {
 
 struct Source {
   std::string connect;               // the URL with the password added
+  bool server_cursor = false;        // fetch through DECLARE ... CURSOR
   std::vector<std::string> secrets;  // never shown in a message
   std::string sql;
   std::string what;  // "table orders" or "query", for messages
@@ -64,12 +68,18 @@ class SqlReader : public vigie::sdk::BatchReader {
                                        redact(e.what(), source_.secrets));
     }
     guard(source_, "run", [&] {
-      statement_ = std::make_unique<soci::statement>(
-          (session_->prepare << source_.sql, soci::into(row_)));
-      has_row_ = statement_->execute(true);
+      if (source_.server_cursor) {
+        session_->begin();  // a cursor lives in a transaction
+        *session_ << "DECLARE vigie_rows NO SCROLL CURSOR FOR " + source_.sql;
+        start(fetch_sql_ = "FETCH FORWARD " +
+                           std::to_string(source_.batch_rows) +
+                           " FROM vigie_rows");
+      } else {
+        start(source_.sql);
+      }
     });
-    for (size_t i = 0; i < row_.size(); ++i) {
-      std::string name = row_.get_properties(i).get_name();
+    for (size_t i = 0; i < row_->size(); ++i) {
+      std::string name = row_->get_properties(i).get_name();
       if (name == kLineColumn)
         throw std::runtime_error(source_.what + " has a column named '" +
                                  kLineColumn + "', which the connector adds");
@@ -91,23 +101,45 @@ class SqlReader : public vigie::sdk::BatchReader {
     auto& line = batch.add(kLineColumn, vigie::Type::Int64);
     for (size_t n = 0; has_row_ && n < source_.batch_rows; ++n) {
       for (size_t c = 0; c < columns_.size(); ++c) {
-        auto text = guard(source_, "read", [&] { return value_text(row_, c); });
+        auto text =
+            guard(source_, "read", [&] { return value_text(*row_, c); });
         if (text)
           batch.columns[c].push_string(*text);
         else
           batch.columns[c].push_null();
       }
       line.push_int(++rows_read_);
-      guard(source_, "read", [&] { has_row_ = statement_->fetch(); });
+      guard(source_, "read", [&] { advance(); });
     }
     return batch;
   }
 
  private:
+  // Runs `sql` and reads its first row.
+  void start(const std::string& sql) {
+    row_ = std::make_unique<soci::row>();
+    statement_ = std::make_unique<soci::statement>(
+        (session_->prepare << sql, soci::into(*row_)));
+    has_row_ = statement_->execute(true);
+    rows_in_step_ = has_row_ ? 1 : 0;
+  }
+
+  // The next row; with a cursor, a full step means there may be more.
+  void advance() {
+    has_row_ = statement_->fetch();
+    if (has_row_) {
+      ++rows_in_step_;
+    } else if (source_.server_cursor && rows_in_step_ == source_.batch_rows) {
+      start(fetch_sql_);
+    }
+  }
+
   Source source_;
   std::unique_ptr<soci::session> session_;
-  soci::row row_;
+  std::unique_ptr<soci::row> row_;
   std::unique_ptr<soci::statement> statement_;
+  std::string fetch_sql_;
+  size_t rows_in_step_ = 0;
   std::vector<std::string> columns_;
   bool has_row_ = false;
   int64_t rows_read_ = 0;
@@ -120,10 +152,7 @@ class CrmSqlConnector : public vigie::sdk::Connector {
     std::string password = config.string("password");
     source_.secrets = secrets_of(url, password);
     source_.connect = with_password(url, password);
-    if (backend_of(url) == "postgresql" &&
-        url.find("singlerow") == std::string::npos)
-      // Without it libpq loads the whole result before the first row.
-      source_.connect += " singlerows=true";
+    source_.server_cursor = backend_of(url) == "postgresql";
 
     std::string table = config.string("table");
     std::string query = config.string("query");

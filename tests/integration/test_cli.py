@@ -1,0 +1,213 @@
+"""The command line as a user meets it: help, exit codes, the plugin
+catalogue, a plugin refused for its ABI, and `vigie validate` on a spec
+full of mistakes."""
+
+import pathlib
+import re
+import unittest
+
+import vigie_testlib as lib
+
+# Each command and options its --help must name.
+COMMAND_OPTIONS = {
+    "run": ["--period", "--as-of", "--out", "--plugin-path", "--quiet"],
+    "validate": ["--plugin-path"],
+    "plugins": ["list", "info", "--plugin-path"],
+    "demo-data": ["--out", "--scale", "--seed", "--end-month"],
+}
+
+BUILT_IN_PLUGINS = {"csv": "connector", "crm_sql": "connector",
+                    "customer_base": "indicator", "self_care": "indicator"}
+
+
+class HelpTest(unittest.TestCase):
+
+    def test_top_level_help_names_every_command(self):
+        result = lib.run_vigie(["--help"])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        for command in ["run", "validate", "plugins list", "plugins info",
+                        "demo-data"]:
+            self.assertIn(command, result.stdout)
+
+    def test_each_command_help_names_its_options(self):
+        for command, options in COMMAND_OPTIONS.items():
+            with self.subTest(command=command):
+                result = lib.run_vigie([command, "--help"])
+                self.assertEqual(result.returncode, 0, lib.describe(result))
+                self.assertIn(f"usage: vigie {command}", result.stdout)
+                for option in options:
+                    self.assertIn(option, result.stdout)
+
+    def test_unknown_command_is_a_usage_error(self):
+        result = lib.run_vigie(["frobnicate"])
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn("frobnicate", result.stderr)
+
+    def test_unknown_option_is_a_usage_error(self):
+        result = lib.run_vigie(["run", "spec.yaml", "--no-such-option"])
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+
+
+class PluginCatalogueTest(unittest.TestCase):
+
+    def test_list_shows_the_built_in_plugins_with_their_abi(self):
+        result = lib.run_vigie(["plugins", "list"])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        self.assertIn("engine plugin ABI 1.0", result.stdout)
+        for name, kind in BUILT_IN_PLUGINS.items():
+            with self.subTest(plugin=name):
+                line = re.search(rf"^{kind}\s+{name}\s.*$", result.stdout,
+                                 re.MULTILINE)
+                self.assertIsNotNone(line, result.stdout)
+                self.assertIn("ABI 1.0", line.group(0))
+                self.assertIn(f"vigie_{name}.so", line.group(0))
+
+    def test_info_lists_options_and_kpis(self):
+        result = lib.run_vigie(["plugins", "info", "customer_base"])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        out = result.stdout
+        self.assertIn("config options:", out)
+        for option in ["activity_window", "alert_1m_days", "alert_2m_days",
+                       "rfm_window_days", "segment_names", "discount_rate"]:
+            self.assertRegex(out, rf"(?m)^\s+{option}\s")
+        self.assertIn("KPIs:", out)
+        # Each KPI with its kind, as the spec must use it.
+        for kpi, kind in [("revenue", "value"), ("orders", "value"),
+                          ("new_customers", "value"), ("churn_rate", "value"),
+                          ("value_segments", "table"), ("alert_1m", "list")]:
+            self.assertRegex(out, rf"(?m)^\s+{kpi}\s+{kind}\b")
+        self.assertRegex(out, r"(?m)^\s+orders\s+required")
+
+    def test_info_of_a_connector_marks_its_secret_options(self):
+        result = lib.run_vigie(["plugins", "info", "crm_sql"])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        self.assertRegex(result.stdout, r"(?m)^\s+password\s.*secret")
+
+    def test_info_of_an_unknown_plugin_is_a_usage_error(self):
+        result = lib.run_vigie(["plugins", "info", "no_such_plugin"])
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn("no_such_plugin", result.stderr)
+
+    def test_the_binary_links_no_plugin(self):
+        # Plugins are loaded at run time: none may be a link-time
+        # dependency of the engine.
+        libraries = lib.run_tool(["ldd", lib.PATHS.vigie])
+        self.assertNotRegex(libraries, r"vigie_\w+\.so")
+
+    def test_a_plugin_for_another_abi_is_refused_by_name(self):
+        plugins = pathlib.Path(lib.PATHS.test_plugins)
+        refused = plugins / "vigie_abi_mismatch.so"
+        self.assertTrue(refused.is_file(), refused)
+        result = lib.run_vigie(["plugins", "list", "--plugin-path", plugins])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        message = [line for line in result.stderr.splitlines()
+                   if "vigie_abi_mismatch.so" in line]
+        self.assertTrue(message, lib.describe(result))
+        # The test plugin declares the engine's major + 1: 2.0 against 1.0.
+        self.assertIn("refused", message[0])
+        self.assertIn("ABI 2.0", message[0])
+        self.assertIn("ABI 1.0", message[0])
+        self.assertNotRegex(result.stdout, r"(?m)^\S+\s+abi_mismatch\s")
+        # The valid test plugins of that folder are listed next to it.
+        self.assertRegex(result.stdout, r"(?m)^connector\s+failing\s")
+
+    def test_plugin_path_from_the_environment(self):
+        env = lib.clean_environment(VIGIE_PLUGIN_PATH=lib.PATHS.test_plugins)
+        result = lib.run_vigie(["plugins", "list"], env=env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        self.assertRegex(result.stdout, r"(?m)^indicator\s+throwing\s")
+
+
+class ValidateTest(unittest.TestCase):
+    # Values that come through the environment; none may be printed.
+    SECRETS = {"SERIES_TEXT": "Hunter2-series-9f1c",
+               "DB_SECRET": "/srv/Hunter2-db-77aa.sqlite",
+               "PW_SECRET": "Hunter2-password-5e3b"}
+
+    # Eight mistakes, one a line; their positions are checked below.
+    SPEC = """\
+report:
+  id: broken
+  title: "Broken"
+  series: ${SERIES_TEXT}
+  comparison: sideways
+sources:
+  - id: crm
+    connector: crm_sql
+    dataset: orders
+    config: {url: "sqlite3://db=${DB_SECRET}", table: orders, pasword: "${PW_SECRET}"}
+  - id: web
+    connector: csvv
+    dataset: web_events
+kpis:
+  - {id: revenu, indicator: customer_base}
+  - {id: orders, indicator: customer_base, target: {value: 10, direction: up}}
+sections:
+  - title: "S"
+    blocks:
+      - tiles: [orders]
+outputs: {pdf: maybe}
+"""
+
+    def setUp(self):
+        self.dir = lib.make_temp_dir("validate")
+        self.addCleanup(lib.remove_temp_dir, self.dir)
+
+    def validate(self, text, name="broken.yaml"):
+        spec = lib.write_spec(self.dir / name, text)
+        env = lib.clean_environment(**self.SECRETS)
+        return lib.run_vigie(["validate", spec.name], env=env, cwd=self.dir)
+
+    def test_every_error_is_reported_with_its_position(self):
+        result = self.validate(self.SPEC)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        errors = [line for line in result.stderr.splitlines()
+                  if line.startswith("broken.yaml:")]
+        for line in errors:
+            self.assertRegex(line, r"^broken\.yaml:\d+:\d+: \S+: ")
+        positions = {tuple(map(int, line.split(":")[1:3])) for line in errors}
+        # (line, column) of each mistaken value, counted from 1 in SPEC:
+        # `series` value at 4:11, `sideways` 5:15, the `pasword` key 10:63,
+        # `csvv` 12:16, `revenu` 15:10, `up` 16:75, `maybe` 21:16.
+        for where in [(4, 11), (5, 15), (10, 63), (12, 16), (15, 10),
+                      (16, 75), (21, 16)]:
+            self.assertIn(where, positions, result.stderr)
+
+    def test_misspelt_names_come_with_a_suggestion(self):
+        result = self.validate(self.SPEC)
+        self.assertIn("did you mean 'password'?", result.stderr)
+        self.assertIn("did you mean 'csv'?", result.stderr)
+        self.assertIn("did you mean 'revenue'?", result.stderr)
+
+    def test_values_from_the_environment_are_never_printed(self):
+        result = self.validate(self.SPEC)
+        output = result.stdout + result.stderr
+        for name, value in self.SECRETS.items():
+            self.assertNotIn(value, output, name)
+        self.assertNotIn("Hunter2", output)
+        # The message still says what is wrong with the value.
+        self.assertRegex(result.stderr,
+                         r"broken\.yaml:4:11: report\.series: .*environment")
+
+    def test_an_unset_variable_is_named(self):
+        text = self.SPEC.replace("${SERIES_TEXT}", "${VIGIE_IT_UNSET_VAR}")
+        result = self.validate(text)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertRegex(result.stderr,
+                         r"broken\.yaml:4:\d+: .*VIGIE_IT_UNSET_VAR")
+
+    def test_a_yaml_syntax_error_is_reported_at_its_position(self):
+        result = self.validate("report:\n  id: [unclosed\n  title: x\n")
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertRegex(result.stderr, r"broken\.yaml:\d+:\d+: ")
+
+    def test_the_shipped_specs_are_valid(self):
+        env = lib.clean_environment(VIGIE_DEMO_DATA=self.dir)
+        specs = sorted(lib.source_path("report-specs").glob("*.yaml"))
+        self.assertGreaterEqual(len(specs), 2)
+        result = lib.run_vigie(["validate"] + specs, env=env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+
+
+if __name__ == "__main__":
+    lib.main()

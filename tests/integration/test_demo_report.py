@@ -1,0 +1,294 @@
+"""Both shipped report specs on the demo data, end to end: the files, the
+PDF (pages, fonts, French text), kpis.json, the operational lists
+(pseudonymised, consenting customers only, no personal data anywhere), two
+KPIs recomputed from the demo database, and reruns."""
+
+import csv
+import decimal
+import json
+import os
+import re
+import sqlite3
+import unittest
+
+import vigie_testlib as lib
+
+LIST_KEY = "integration-test-list-key"
+MANAGEMENT = "management"
+OPERATIONAL = "operational"
+
+
+class DemoReportTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = lib.make_temp_dir("demo")
+        cls.data = lib.make_demo_data(cls.dir / "data")
+        cls.env = lib.clean_environment(VIGIE_DEMO_DATA=cls.data,
+                                        VIGIE_LIST_KEY=LIST_KEY)
+        cls.runs = {}
+        for name in (MANAGEMENT, OPERATIONAL):
+            out = cls.dir / f"out-{name}"
+            result = cls.run_spec(name, out)
+            cls.runs[name] = (result, out)
+
+    @classmethod
+    def tearDownClass(cls):
+        lib.remove_temp_dir(cls.dir)
+
+    @classmethod
+    def run_spec(cls, name, out):
+        spec = lib.source_path("report-specs", f"{name}.yaml")
+        return lib.run_vigie(["run", spec, "--period", lib.DEMO_PERIOD,
+                              "--out", out], env=cls.env)
+
+    def output(self, name):
+        result, out = self.runs[name]
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        return out
+
+    def kpis(self, name):
+        with open(self.output(name) / "kpis.json", encoding="utf-8") as f:
+            return json.load(f)
+
+    def spec_kpi_ids(self, name):
+        # The ids under `kpis:` of the shipped spec, read from its text
+        # (one `- {id: ...` a KPI), so that a KPI added there is checked.
+        text = lib.source_path("report-specs", f"{name}.yaml").read_text()
+        kpis = text.split("\nkpis:")[1].split("\nsections:")[0]
+        return re.findall(r"-\s*\{id:\s*(\w+)", kpis)
+
+    # ---- files ---------------------------------------------------------
+
+    def test_every_file_is_written_and_no_staging_is_left(self):
+        for name in (MANAGEMENT, OPERATIONAL):
+            with self.subTest(spec=name):
+                out = self.output(name)
+                for file in ["report.pdf", "page-1.svg", "kpis.json"]:
+                    self.assertTrue((out / file).is_file(), file)
+                self.assertFalse((out / "rejects.csv").exists())
+                leftovers = [p.name for p in out.iterdir()
+                             if p.name.startswith(".")]
+                self.assertEqual(leftovers, [])
+                pages = lib.pdf_page_count(out / "report.pdf")
+                svgs = sorted(out.glob("page-*.svg"))
+                self.assertEqual(len(svgs), pages)
+                for svg in svgs:
+                    self.assertIn("<svg", svg.read_text(encoding="utf-8"))
+
+    def test_operational_lists_are_exported(self):
+        out = self.output(OPERATIONAL)
+        names = sorted(p.name for p in (out / "lists").glob("*.csv"))
+        self.assertEqual(names,
+                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv"])
+
+    # ---- PDF -----------------------------------------------------------
+
+    def test_management_pdf_has_its_sections_on_four_pages_or_more(self):
+        pdf = self.output(MANAGEMENT) / "report.pdf"
+        self.assertGreaterEqual(lib.pdf_page_count(pdf), 4)
+
+    def test_every_font_is_embedded(self):
+        for name in (MANAGEMENT, OPERATIONAL):
+            fonts = lib.pdf_fonts(self.output(name) / "report.pdf")
+            self.assertTrue(fonts)
+            for font in fonts:
+                self.assertEqual(font["emb"], "yes", font)
+
+    def test_pdf_text_is_french(self):
+        text = lib.pdf_text(self.output(MANAGEMENT) / "report.pdf")
+        self.assertIn("Relation client : tableau de bord mensuel", text)
+        self.assertIn("octobre 2026", text)
+        self.assertIn("septembre 2026", text)
+        self.assertIn("Économies", text)
+        self.assertIn("Récence", text)
+
+    def test_pdf_shows_the_revenue_of_kpis_json_in_french(self):
+        revenue = lib.value_kpis(self.kpis(MANAGEMENT))["revenue"]["value"]
+        expected = lib.french_currency(revenue)
+        # e.g. 100140.02 -> "100 140,02 €"
+        self.assertRegex(expected, r"^\d{1,3}( \d{3})*,\d\d €$")
+        text = lib.pdf_text(self.output(MANAGEMENT) / "report.pdf")
+        self.assertIn(expected, text)
+
+    # ---- kpis.json -----------------------------------------------------
+
+    def test_kpis_json_has_every_kpi_of_the_spec(self):
+        for name in (MANAGEMENT, OPERATIONAL):
+            with self.subTest(spec=name):
+                doc = self.kpis(name)
+                self.assertEqual(doc["schema"], "vigie.kpis/1")
+                self.assertEqual(doc["report"]["id"], name)
+                self.assertEqual(doc["report"]["period"]["id"], "2026-10")
+                self.assertEqual(doc["report"]["period"]["label"],
+                                 "octobre 2026")
+                self.assertEqual(doc["report"]["comparison"]["id"], "2026-09")
+                # Europe/Paris: October starts in summer time, November
+                # after the change back.
+                self.assertEqual(doc["report"]["period"]["start"],
+                                 "2026-10-01T00:00:00+02:00")
+                self.assertEqual(doc["report"]["period"]["end"],
+                                 "2026-11-01T00:00:00+01:00")
+                ids = [k["id"] for k in doc["kpis"]]
+                self.assertEqual(sorted(ids), sorted(self.spec_kpi_ids(name)))
+
+    def test_value_kpis_carry_value_previous_and_a_year_of_series(self):
+        doc = self.kpis(MANAGEMENT)
+        values = lib.value_kpis(doc)
+        self.assertGreater(len(values), 15)
+        # 12 months ending with the report month: 2025-11 .. 2026-10.
+        months = [f"2025-{m:02d}" for m in (11, 12)] + \
+                 [f"2026-{m:02d}" for m in range(1, 11)]
+        for kpi_id, kpi in values.items():
+            with self.subTest(kpi=kpi_id):
+                for key in ["value", "previous", "series", "unit", "label"]:
+                    self.assertIn(key, kpi)
+                self.assertEqual([p["period"] for p in kpi["series"]], months)
+                self.assertEqual(kpi["series"][-1]["value"], kpi["value"])
+                self.assertEqual(kpi["series"][-2]["value"], kpi["previous"])
+        # On the demo data these always have a figure.
+        for kpi_id in ["revenue", "orders", "buyers", "active_customers",
+                       "self_care_savings"]:
+            self.assertIsNotNone(values[kpi_id]["value"], kpi_id)
+            self.assertGreater(values[kpi_id]["value"], 0, kpi_id)
+
+    def test_revenue_and_orders_match_the_database(self):
+        values = lib.value_kpis(self.kpis(MANAGEMENT))
+        revenue, orders = self.october_revenue_and_orders()
+        self.assertEqual(
+            decimal.Decimal(str(values["revenue"]["value"])).quantize(
+                decimal.Decimal("0.01")), revenue)
+        self.assertEqual(values["orders"]["value"], orders)
+
+    def october_revenue_and_orders(self):
+        """Recomputed from crm.sqlite with Python's exact decimals.
+
+        Times in the database are local (Europe/Paris) ISO text, so October
+        is the text range ['2026-10-01', '2026-11-01'). revenue = the sum of
+        the amounts of the lines in October; orders = the order_ids whose
+        earliest line is in October and whose total over all their lines
+        (returns included, whenever dated) is > 0.
+        """
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            lines = db.execute(
+                "SELECT order_id, ordered_at, amount FROM orders").fetchall()
+        revenue = decimal.Decimal(0)
+        first, total = {}, {}
+        for order_id, ordered_at, amount in lines:
+            amount = decimal.Decimal(amount)
+            if "2026-10-01" <= ordered_at < "2026-11-01":
+                revenue += amount
+            first[order_id] = min(first.get(order_id, ordered_at), ordered_at)
+            total[order_id] = total.get(order_id, 0) + amount
+        orders = sum(1 for o in first
+                     if "2026-10-01" <= first[o] < "2026-11-01" and total[o] > 0)
+        self.assertGreater(orders, 0)
+        return revenue, orders
+
+    # ---- operational lists ---------------------------------------------
+
+    def consenting_keys(self):
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            rows = db.execute("SELECT customer_id, consent_marketing "
+                              "FROM customers").fetchall()
+        consenting = {lib.pseudonym(LIST_KEY, c) for c, flag in rows if flag == 1}
+        refusing = {lib.pseudonym(LIST_KEY, c) for c, flag in rows if flag != 1}
+        self.assertTrue(consenting and refusing)
+        return consenting, refusing
+
+    def test_lists_hold_keys_of_consenting_customers_only(self):
+        consenting, refusing = self.consenting_keys()
+        listed = 0
+        for path in sorted((self.output(OPERATIONAL) / "lists").glob("*.csv")):
+            with self.subTest(list=path.name):
+                with open(path, newline="", encoding="utf-8") as f:
+                    rows = list(csv.reader(f))
+                self.assertEqual(rows[0][0], "customer_key")
+                self.assertNotIn("customer_id", rows[0])
+                self.assertNotIn("email", rows[0])
+                self.assertNotIn("consent_marketing", rows[0])
+                for row in rows[1:]:
+                    self.assertRegex(row[0], r"^[0-9a-f]{32}$")
+                    self.assertIn(row[0], consenting)
+                    self.assertNotIn(row[0], refusing)
+                    listed += 1
+        self.assertGreater(listed, 0)
+
+    def test_no_customer_id_nor_email_in_any_output(self):
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            emails = [e for (e,) in db.execute(
+                "SELECT email FROM customers WHERE email IS NOT NULL")]
+        self.assertTrue(emails)
+        for name in (MANAGEMENT, OPERATIONAL):
+            for path in lib.files_under(self.output(name)):
+                with self.subTest(file=f"{name}/{path.name}"):
+                    text = lib.readable_text(path)
+                    self.assertNotRegex(text, r"\bC\d{6}\b")
+                    self.assertNotIn("@example.", text)
+                    leaked = [e for e in emails if e in text]
+                    self.assertEqual(leaked, [])
+
+    def test_the_key_changes_every_pseudonym(self):
+        # Same data, another key: no key of the first run may appear.
+        out = self.dir / "out-other-key"
+        env = dict(self.env, VIGIE_LIST_KEY="another-key")
+        spec = lib.source_path("report-specs", "operational.yaml")
+        result = lib.run_vigie(["run", spec, "--period", lib.DEMO_PERIOD,
+                                "--out", out, "-q"], env=env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        first = (self.output(OPERATIONAL) / "lists/alert_1m.csv").read_text()
+        second = (out / "lists/alert_1m.csv").read_text()
+        first_keys = set(re.findall(r"^[0-9a-f]{32}", first, re.MULTILINE))
+        second_keys = set(re.findall(r"^[0-9a-f]{32}", second, re.MULTILINE))
+        self.assertEqual(len(first_keys), len(second_keys))
+        self.assertTrue(first_keys)
+        self.assertFalse(first_keys & second_keys)
+
+    # ---- reruns --------------------------------------------------------
+
+    def test_a_rerun_gives_the_same_pdf_but_for_its_time(self):
+        first_out = self.output(MANAGEMENT)
+        out = self.dir / "out-rerun"
+        result = self.run_spec(MANAGEMENT, out)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        first = (first_out / "report.pdf").read_bytes()
+        second = (out / "report.pdf").read_bytes()
+        # The PDF's dates, in its info dictionary, are the generation time.
+        dates = re.compile(rb"/(CreationDate|ModDate) \([^)]*\)")
+        if dates.sub(b"", first) == dates.sub(b"", second):
+            return
+        # Otherwise the pages differ too: only possible when the printed
+        # generation time ("Généré le 2026-11-24 21:51", to the minute)
+        # differs, and then the text is the same but for it.
+        with open(out / "kpis.json", encoding="utf-8") as f:
+            second_time = json.load(f)["report"]["generated_at"]
+        first_time = self.kpis(MANAGEMENT)["report"]["generated_at"]
+        self.assertNotEqual(first_time[:16], second_time[:16],
+                            "same generation minute, different PDF")
+        generated = re.compile(r"Généré le [^\n]*")
+        self.assertEqual(
+            generated.sub("", lib.pdf_text(first_out / "report.pdf")),
+            generated.sub("", lib.pdf_text(out / "report.pdf")))
+
+    def test_a_rerun_into_the_same_folder_replaces_the_files(self):
+        out = self.dir / "out-replaced"
+        result = self.run_spec(MANAGEMENT, out)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        for file in ["report.pdf", "kpis.json", "page-1.svg"]:
+            (out / file).write_text("stale")
+        before = {f: os.stat(out / f).st_ino for f in ["report.pdf", "kpis.json"]}
+        result = self.run_spec(MANAGEMENT, out)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        self.assertTrue((out / "report.pdf").read_bytes().startswith(b"%PDF"))
+        self.assertIn("<svg", (out / "page-1.svg").read_text())
+        with open(out / "kpis.json", encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["report"]["id"], MANAGEMENT)
+        # Each file was renamed into place, not rewritten in place.
+        for file, inode in before.items():
+            self.assertNotEqual(os.stat(out / file).st_ino, inode, file)
+        self.assertEqual([p.name for p in out.iterdir()
+                          if p.name.startswith(".")], [])
+
+
+if __name__ == "__main__":
+    lib.main()

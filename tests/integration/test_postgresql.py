@@ -1,0 +1,240 @@
+"""The crm_sql connector against a real PostgreSQL server: the demo CRM
+loaded into PostgreSQL gives the same KPIs as from SQLite, the password
+(given through the environment) is never printed nor written, and a server
+that is down fails the run with exit 4 after the retries.
+
+The server is Debian's PostgreSQL 15, started for the test on a temporary
+data folder and a free loopback port; as root it runs as the `postgres`
+system user (PostgreSQL refuses to run as root)."""
+
+import csv
+import json
+import os
+import pathlib
+import pwd
+import sqlite3
+import subprocess
+import unittest
+
+import vigie_testlib as lib
+
+PG_BIN = pathlib.Path("/usr/lib/postgresql/15/bin")
+PASSWORD = "pg-It-Secret-7c41e9"
+USER = "vigie"
+DATABASE = "vigie"
+
+# The demo CRM in PostgreSQL types: times as timestamp (local, like the
+# SQLite text), amounts as numeric(12,2).
+SCHEMA = """
+CREATE TABLE customers (customer_id text PRIMARY KEY, created_at timestamp NOT NULL,
+  acquisition_channel text, region text, birth_year integer,
+  consent_marketing integer, email text);
+CREATE TABLE orders (order_id text NOT NULL, customer_id text,
+  ordered_at timestamp NOT NULL, amount numeric(12,2) NOT NULL,
+  margin numeric(12,2), quantity integer, product_id text, category text,
+  channel text);
+CREATE TABLE marketing_spend (month text NOT NULL, channel text NOT NULL,
+  spend numeric(12,2) NOT NULL);
+CREATE TABLE surveys (customer_id text, ts timestamp NOT NULL, step text,
+  channel text, csat integer, nps integer);
+"""
+TABLES = ["customers", "orders", "marketing_spend", "surveys"]
+
+
+class PostgresServer:
+    """A throw-away PostgreSQL cluster in `folder`, password-only access."""
+
+    def __init__(self, folder):
+        self.folder = pathlib.Path(folder)
+        self.data = self.folder / "data"
+        self.log = self.folder / "server.log"
+        self.port = None
+        self.as_postgres = []
+        if os.geteuid() == 0:
+            # The server's files must belong to the user that runs it.
+            account = pwd.getpwnam("postgres")
+            os.chmod(self.folder.parent, 0o755)
+            os.chown(self.folder, account.pw_uid, account.pw_gid)
+            self.as_postgres = ["runuser", "-u", "postgres", "--"]
+
+    def server_command(self, *args, timeout=120):
+        return subprocess.run(self.as_postgres + [str(a) for a in args],
+                              capture_output=True, text=True, timeout=timeout)
+
+    def init(self):
+        password_file = self.folder / "password"
+        password_file.write_text(PASSWORD + "\n")
+        if self.as_postgres:
+            account = pwd.getpwnam("postgres")
+            os.chown(password_file, account.pw_uid, account.pw_gid)
+        result = self.server_command(
+            PG_BIN / "initdb", "-D", self.data, "-U", USER,
+            f"--pwfile={password_file}", "--auth=scram-sha-256",
+            "-E", "UTF8", "--no-locale", "--no-sync")
+        password_file.unlink()
+        if result.returncode != 0:
+            raise RuntimeError("initdb failed:\n" + result.stdout + result.stderr)
+
+    def start(self):
+        # The port is free when asked for; another test may take it before
+        # the server binds it, hence a few tries.
+        for _ in range(5):
+            self.port = lib.free_port()
+            options = (f"-p {self.port} -k {self.folder} "
+                       f"-c listen_addresses=127.0.0.1 -c fsync=off")
+            result = self.server_command(
+                PG_BIN / "pg_ctl", "-D", self.data, "-l", self.log, "-w",
+                "-t", "60", "-o", options, "start")
+            if result.returncode == 0:
+                return
+        raise RuntimeError("PostgreSQL did not start:\n" + result.stderr +
+                           self.log.read_text(errors="replace"))
+
+    def stop(self):
+        if (self.data / "postmaster.pid").exists():
+            self.server_command(PG_BIN / "pg_ctl", "-D", self.data, "-m",
+                                "fast", "-w", "stop")
+
+    def psql(self, database, *args, stdin=None):
+        env = lib.clean_environment(PGPASSWORD=PASSWORD)
+        result = subprocess.run(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+             "-p", str(self.port), "-U", USER, "-d", database] + list(args),
+            input=stdin, capture_output=True, text=True, env=env, timeout=120)
+        if result.returncode != 0:
+            raise RuntimeError("psql failed: " + result.stderr)
+        return result.stdout
+
+    def url(self):
+        return (f"postgresql://host=127.0.0.1 port={self.port} "
+                f"dbname={DATABASE} user={USER}")
+
+
+def copy_sqlite_to_postgres(sqlite_path, server, folder):
+    """Each demo table through a CSV file and psql's \\copy (client side).
+    A NULL becomes an empty unquoted field, which COPY reads as NULL."""
+    server.psql("postgres", "-c", f"CREATE DATABASE {DATABASE}")
+    server.psql(DATABASE, stdin=SCHEMA)
+    with sqlite3.connect(sqlite_path) as db:
+        for table in TABLES:
+            cursor = db.execute(f"SELECT * FROM {table}")
+            path = pathlib.Path(folder) / f"{table}.csv"
+            with open(path, "w", newline="", encoding="utf-8") as f:
+                out = csv.writer(f)
+                out.writerow([c[0] for c in cursor.description])
+                out.writerows(cursor)
+            server.psql(DATABASE, "-c",
+                        f"\\copy {table} FROM '{path}' WITH (FORMAT csv, HEADER)")
+
+
+@unittest.skipUnless((PG_BIN / "initdb").exists(), "PostgreSQL 15 not installed")
+class PostgresqlTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = lib.make_temp_dir("pg")
+        cls.addClassCleanup(lib.remove_temp_dir, cls.dir)
+        cls.data = lib.make_demo_data(cls.dir / "data")
+        (cls.dir / "server").mkdir()
+        cls.server = PostgresServer(cls.dir / "server")
+        # Registered before the start: the server is stopped whatever
+        # happens next.
+        cls.addClassCleanup(cls.server.stop)
+        cls.server.init()
+        cls.server.start()
+        copy_sqlite_to_postgres(cls.data / "crm.sqlite", cls.server, cls.dir)
+
+        spec = lib.source_path("report-specs", "management.yaml").read_text()
+        sqlite_url = 'url: "sqlite3://db=${VIGIE_DEMO_DATA}/crm.sqlite"'
+        assert spec.count(sqlite_url) == 3, "management.yaml changed shape"
+        # batch_rows 1000: the connector's server-side cursor fetches orders
+        # in 7 steps, and customers (exactly 1000 rows at scale 0.05) in one
+        # full step then an empty one.
+        pg_spec = spec.replace(
+            sqlite_url, f'url: "{cls.server.url()}", password: "${{PGPASS}}", '
+            'batch_rows: 1000')
+        cls.spec = lib.write_spec(cls.dir / "management-pg.yaml", pg_spec)
+
+        env = lib.clean_environment(VIGIE_DEMO_DATA=cls.data, PGPASS=PASSWORD)
+        cls.sqlite_out = cls.dir / "out-sqlite"
+        cls.sqlite_run = lib.run_vigie(
+            ["run", lib.source_path("report-specs", "management.yaml"),
+             "--period", lib.DEMO_PERIOD, "--out", cls.sqlite_out], env=env)
+        cls.pg_out = cls.dir / "out-pg"
+        cls.pg_run = lib.run_vigie(["run", cls.spec, "--period",
+                                    lib.DEMO_PERIOD, "--out", cls.pg_out],
+                                   env=env)
+        # Then the same run with the server down.
+        cls.server.stop()
+        cls.down_out = cls.dir / "out-down"
+        cls.down_run = lib.run_vigie(["run", cls.spec, "--period",
+                                      lib.DEMO_PERIOD, "--out", cls.down_out],
+                                     env=env)
+
+    def load(self, out):
+        with open(out / "kpis.json", encoding="utf-8") as f:
+            return json.load(f)
+
+    def test_the_postgresql_run_succeeds(self):
+        self.assertEqual(self.sqlite_run.returncode, 0,
+                         lib.describe(self.sqlite_run))
+        self.assertEqual(self.pg_run.returncode, 0, lib.describe(self.pg_run))
+        for file in ["report.pdf", "kpis.json", "page-1.svg"]:
+            self.assertTrue((self.pg_out / file).is_file(), file)
+
+    def test_every_value_kpi_equals_the_sqlite_one(self):
+        self.assertEqual(self.pg_run.returncode, 0, lib.describe(self.pg_run))
+        sqlite_doc = self.load(self.sqlite_out)
+        pg_doc = self.load(self.pg_out)
+        sqlite_values = lib.value_kpis(sqlite_doc)
+        pg_values = lib.value_kpis(pg_doc)
+        self.assertEqual(sorted(pg_values), sorted(sqlite_values))
+        self.assertGreater(len(pg_values), 15)
+        # Same data, same exact sums: the figures are equal, not close.
+        for kpi_id, expected in sqlite_values.items():
+            with self.subTest(kpi=kpi_id):
+                got = pg_values[kpi_id]
+                self.assertEqual(got["value"], expected["value"])
+                self.assertEqual(got["previous"], expected["previous"])
+                self.assertEqual(got["series"], expected["series"])
+        self.assertIsNotNone(pg_values["revenue"]["value"])
+        # The tables too (segments, CAC by channel).
+        sqlite_tables = {k["id"]: k for k in sqlite_doc["kpis"]
+                         if k["kind"] != "value"}
+        for kpi in pg_doc["kpis"]:
+            if kpi["kind"] != "value":
+                self.assertEqual(kpi["rows"], sqlite_tables[kpi["id"]]["rows"],
+                                 kpi["id"])
+        # Every CRM row was read from PostgreSQL.
+        read = {s["source"]: s["rows_read"]
+                for s in pg_doc["data_quality"]["sources"]}
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            for table in ["customers", "orders", "marketing_spend"]:
+                (count,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()
+                self.assertEqual(read[table], count, table)
+
+    def test_the_password_is_never_printed_nor_written(self):
+        for run in (self.pg_run, self.down_run):
+            self.assertNotIn(PASSWORD, run.stdout + run.stderr)
+        files = lib.files_under(self.pg_out)
+        self.assertTrue(files)
+        for path in files:
+            with self.subTest(file=path.name):
+                self.assertNotIn(PASSWORD.encode(), path.read_bytes())
+                self.assertNotIn(PASSWORD, lib.readable_text(path))
+
+    def test_a_server_down_fails_after_retrying(self):
+        run = self.down_run
+        self.assertEqual(run.returncode, 4, lib.describe(run))
+        # Each failed attempt but the last is logged, then the error.
+        output = run.stdout + run.stderr
+        self.assertIn("attempt 1 of 3, retrying", output)
+        self.assertIn("attempt 2 of 3, retrying", output)
+        self.assertIn("plugin 'crm_sql'", run.stderr)
+        self.assertIn("customers", run.stderr)
+        self.assertNotIn(PASSWORD, run.stdout + run.stderr)
+        self.assertFalse((self.down_out / "report.pdf").exists())
+
+
+if __name__ == "__main__":
+    lib.main()
