@@ -95,7 +95,9 @@ typedef struct vigie_output {
   int32_t kind; /* vigie_output_kind */
   const char* id;
   const char* label;
-  const char* unit; /* "currency", "count", "ratio", "days", "score", "" */
+  /* "currency", "count", "ratio" (a share, shown in %), "multiple" (a
+     quotient such as 1.4, shown as is), "days", "seconds", "score", "" */
+  const char* unit;
   const char* description;
   int32_t better; /* vigie_better; a spec's target direction overrides it */
 } vigie_output;

@@ -100,6 +100,16 @@ struct TileLabel {
   double height = 0;
 };
 
+// Whether wrapping broke `text` only between words: a word cut in two
+// would read as two.
+bool breaks_between_words(const std::vector<std::string>& lines,
+                          const std::string& text) {
+  std::string joined;
+  for (const std::string& line : lines)
+    joined += (joined.empty() ? "" : " ") + line;
+  return joined == text;
+}
+
 TileLabel lay_out_label(const Tile& tile, const RenderContext& ctx,
                         double inner_width) {
   const double line_height = ctx.text.measure("Ag", kLabelFont).height;
@@ -113,7 +123,8 @@ TileLabel lay_out_label(const Tile& tile, const RenderContext& ctx,
     label.lines.push_back(LabelLine{text, offset, width});
     label.height = offset + line_height;
   };
-  if (badge == 0 || (narrow > 0 && beside.size() <= 2)) {
+  if (badge == 0 || (narrow > 0 && beside.size() <= 2 &&
+                     breaks_between_words(beside, tile.label))) {
     for (const std::string& line : beside) {
       add(line, label.height, narrow);
     }
