@@ -1,9 +1,9 @@
-// The crm_sql connector plugin, loaded as the engine loads it (dlopen, the
-// C API, Arrow out), reading SQLite files this test writes.
-#include <dlfcn.h>
+// The crm_sql connector plugin, run as the engine runs a source (the built
+// plugin through plugin_host::Connector, batches checked against their
+// schema), reading SQLite files this test writes.
 #include <sqlite3.h>
+#include <unistd.h>
 
-#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,114 +12,57 @@
 
 #include <gtest/gtest.h>
 
-#include "vigie/sdk.hpp"
+#include "support/load_plugin.hpp"
+#include "support/run_connector.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using vigie::testing::ConnectorStep;
 
-class Plugin {
- public:
-  Plugin() {
-    handle_ =
-        dlopen(VIGIE_PLUGIN_DIR "/vigie_crm_sql.so", RTLD_NOW | RTLD_LOCAL);
-    if (handle_ == nullptr) throw std::runtime_error(dlerror());
-    auto fn = reinterpret_cast<vigie_plugin_info_fn>(
-        dlsym(handle_, VIGIE_PLUGIN_INFO_SYMBOL));
-    if (fn == nullptr) throw std::runtime_error("no vigie_get_plugin_info");
-    info_ = fn();
-  }
-  ~Plugin() { dlclose(handle_); }
-  Plugin(const Plugin&) = delete;
-  Plugin& operator=(const Plugin&) = delete;
-  const vigie_plugin_info& info() const { return *info_; }
-  const vigie_connector_api& api() const {
-    return *static_cast<const vigie_connector_api*>(info_->api);
-  }
-
- private:
-  void* handle_ = nullptr;
-  const vigie_plugin_info* info_ = nullptr;
-};
-
-Plugin& plugin() {
-  static Plugin p;
-  return p;
-}
-
-// What a run of the connector gave: a status and message at each step, the
-// column names and every batch's cells as text (nullopt for NULL).
+// What a run of the connector gave: where it failed and why, the column
+// names and every batch's cells as text (nullopt for NULL).
 struct Batch {
   std::vector<std::vector<std::optional<std::string>>> text_columns;
   std::vector<int64_t> lines;
 };
 struct Outcome {
-  int32_t create_status = -1;
-  int32_t open_status = -1;
-  int next_errno = 0;
+  ConnectorStep failed_at = ConnectorStep::kNone;
+  // A failure the plugin said may be retried (VIGIE_RETRYABLE).
+  bool retryable = false;
+  // The whole text, naming the plugin and the origin.
   std::string message;
+  // The same after the host's "plugin 'crm_sql' (source ..., <origin>): ":
+  // what the plugin said, not the origin's words.
+  std::string reason;
   std::string origin;
   std::vector<std::string> columns;
   std::vector<Batch> batches;
 };
 
 Outcome run(const std::map<std::string, std::string>& options) {
-  std::vector<vigie_kv> items;
-  for (const auto& [k, v] : options) items.push_back({k.c_str(), v.c_str()});
-  vigie_config config{sizeof(vigie_config), static_cast<uint32_t>(items.size()),
-                      items.data()};
-  const auto& api = plugin().api();
-  Outcome out;
-  vigie_error error{};
-  void* instance = nullptr;
-  out.create_status = api.create(&config, &instance, &error);
-  if (out.create_status != VIGIE_OK) {
-    out.message = error.message;
-    return out;
-  }
-  out.origin = api.origin(instance);
-  ArrowArrayStream stream{};
-  out.open_status = api.open(instance, &stream, &error);
-  if (out.open_status != VIGIE_OK) {
-    out.message = error.message;
-    api.destroy(instance);
-    return out;
-  }
-  ArrowSchema schema{};
-  EXPECT_EQ(stream.get_schema(&stream, &schema), 0);
-  for (int64_t i = 0; i < schema.n_children; ++i) {
-    out.columns.emplace_back(schema.children[i]->name);
-    EXPECT_STREQ(schema.children[i]->format,
-                 out.columns.back() == "_line" ? "l" : "u");
-  }
-  for (;;) {
-    ArrowArray array{};
-    out.next_errno = stream.get_next(&stream, &array);
-    if (out.next_errno != 0) {
-      out.message = stream.get_last_error(&stream);
-      break;
-    }
-    if (array.release == nullptr) break;
-    vigie::TableView view(&schema, &array);
+  vigie::testing::ConnectorRun r =
+      vigie::testing::run_connector("crm_sql", options);
+  Outcome out{r.failed_at, r.retryable, r.message, r.reason,
+              r.origin,    r.columns,   {}};
+  for (size_t i = 0; i < r.columns.size(); ++i)
+    EXPECT_EQ(r.formats[i], r.columns[i] == "_line" ? "l" : "u");
+  for (const vigie::Table& table : r.batches) {
     Batch batch;
-    for (const auto& column : view.columns()) {
-      if (column.name() == "_line") {
-        batch.lines.assign(column.ints(), column.ints() + view.rows());
+    for (const vigie::Column& column : table.columns) {
+      if (column.name == "_line") {
+        batch.lines = column.ints;
         continue;
       }
       std::vector<std::optional<std::string>> cells;
-      for (int64_t r = 0; r < view.rows(); ++r)
-        cells.push_back(column.is_valid(r)
-                            ? std::optional<std::string>(column.string_at(r))
+      for (int64_t row = 0; row < table.rows(); ++row)
+        cells.push_back(column.is_valid(row)
+                            ? std::optional<std::string>(column.string_at(row))
                             : std::nullopt);
       batch.text_columns.push_back(std::move(cells));
     }
     out.batches.push_back(std::move(batch));
-    array.release(&array);
   }
-  schema.release(&schema);
-  stream.release(&stream);
-  api.destroy(instance);
   return out;
 }
 
@@ -153,7 +96,9 @@ class CrmSqlTest : public ::testing::Test {
 using Cells = std::vector<std::optional<std::string>>;
 
 TEST(CrmSqlPlugin, DescribesItselfAsAConnectorWithSecretUrlAndPassword) {
-  const auto& info = plugin().info();
+  // The host's loader has checked the ABI; the descriptor as it reads it.
+  auto library = vigie::testing::load_plugin("crm_sql");
+  const auto& info = library->info();
   EXPECT_EQ(info.abi_major, VIGIE_ABI_MAJOR);
   EXPECT_EQ(info.kind, VIGIE_KIND_CONNECTOR);
   EXPECT_STREQ(info.name, "crm_sql");
@@ -174,7 +119,7 @@ TEST_F(CrmSqlTest, EveryColumnComesOutAsTextWithLineNumbers) {
       "INSERT INTO t VALUES (-7, 0.1, 'é ü', NULL);"
       "INSERT INTO t VALUES (NULL, 1e300, '', -1);");
   Outcome r = run({{"url", url()}, {"table", "t"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.origin, "table t");
   EXPECT_EQ(r.columns,
             (std::vector<std::string>{"i", "r", "s", "big", "_line"}));
@@ -196,7 +141,7 @@ TEST_F(CrmSqlTest, DatesComeOutAsIsoText) {
       "INSERT INTO d VALUES ('2026-10-03 14:05:09', '2026-02-01', "
       "'2026-10-03T14:05:09');");
   Outcome r = run({{"url", url()}, {"table", "d"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   ASSERT_EQ(r.batches.size(), 1u);
   EXPECT_EQ(r.batches[0].text_columns[0], (Cells{"2026-10-03 14:05:09"}));
   EXPECT_EQ(r.batches[0].text_columns[1], (Cells{"2026-02-01 00:00:00"}));
@@ -208,7 +153,7 @@ TEST_F(CrmSqlTest, FiveRowsByTwoMakeThreeBatches) {
   sql("CREATE TABLE t (id TEXT);"
       "INSERT INTO t VALUES ('a'),('b'),('c'),('d'),('e');");
   Outcome r = run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   // 5 = 2 + 2 + 1; _line keeps counting across batches.
   ASSERT_EQ(r.batches.size(), 3u);
   EXPECT_EQ(r.batches[0].text_columns[0], (Cells{"a", "b"}));
@@ -223,7 +168,7 @@ TEST_F(CrmSqlTest, ExactMultipleOfTheBatchSizeEndsWithoutAnEmptyBatch) {
   sql("CREATE TABLE t (id TEXT); INSERT INTO t VALUES "
       "('a'),('b'),('c'),('d');");
   Outcome r = run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   ASSERT_EQ(r.batches.size(), 2u);
   EXPECT_EQ(r.batches[1].lines, (std::vector<int64_t>{3, 4}));
 }
@@ -231,10 +176,9 @@ TEST_F(CrmSqlTest, ExactMultipleOfTheBatchSizeEndsWithoutAnEmptyBatch) {
 TEST_F(CrmSqlTest, EmptyTableHasItsColumnsAndNoBatch) {
   sql("CREATE TABLE t (id TEXT, amount TEXT);");
   Outcome r = run({{"url", url()}, {"table", "t"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.columns, (std::vector<std::string>{"id", "amount", "_line"}));
   EXPECT_TRUE(r.batches.empty());
-  EXPECT_EQ(r.next_errno, 0);
 }
 
 TEST_F(CrmSqlTest, QueryResultColumnsKeepTheirReportedNames) {
@@ -244,7 +188,7 @@ TEST_F(CrmSqlTest, QueryResultColumnsKeepTheirReportedNames) {
                    {"query",
                     "SELECT id AS Customer_Id, n * 2 AS twice FROM t "
                     "WHERE n > 0 ORDER BY id"}});
-  ASSERT_EQ(r.open_status, VIGIE_OK) << r.message;
+  ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.origin, "query");
   EXPECT_EQ(r.columns,
             (std::vector<std::string>{"Customer_Id", "twice", "_line"}));
@@ -256,50 +200,54 @@ TEST_F(CrmSqlTest, QueryResultColumnsKeepTheirReportedNames) {
 
 TEST_F(CrmSqlTest, TableAndQueryTogetherOrNeitherAreRefused) {
   Outcome both = run({{"url", url()}, {"table", "t"}, {"query", "SELECT 1"}});
-  EXPECT_EQ(both.create_status, VIGIE_ERROR);
-  EXPECT_NE(both.message.find("exactly one of"), std::string::npos)
+  EXPECT_EQ(both.failed_at, ConnectorStep::kCreate);
+  EXPECT_NE(both.reason.find("exactly one of"), std::string::npos)
       << both.message;
   Outcome neither = run({{"url", url()}});
-  EXPECT_EQ(neither.create_status, VIGIE_ERROR);
+  EXPECT_EQ(neither.failed_at, ConnectorStep::kCreate);
 }
 
+// The host refuses an instance whatever the failing status of create (it
+// makes no retryable case of it): the step is what can be checked.
 TEST_F(CrmSqlTest, BadOptionsAreRefusedAtCreate) {
-  EXPECT_EQ(run({{"table", "t"}}).create_status, VIGIE_ERROR);  // no url
-  EXPECT_EQ(run({{"url", db_path_}, {"table", "t"}}).create_status,
-            VIGIE_ERROR);  // no backend:// prefix
+  EXPECT_EQ(run({{"table", "t"}}).failed_at, ConnectorStep::kCreate);  // url
+  EXPECT_EQ(run({{"url", db_path_}, {"table", "t"}}).failed_at,
+            ConnectorStep::kCreate);  // no backend:// prefix
   Outcome injected = run({{"url", url()}, {"table", "t; DROP TABLE t"}});
-  EXPECT_EQ(injected.create_status, VIGIE_ERROR);
+  EXPECT_EQ(injected.failed_at, ConnectorStep::kCreate);
   EXPECT_EQ(
-      run({{"url", url()}, {"table", "t"}, {"batch_rows", "0"}}).create_status,
-      VIGIE_ERROR);
+      run({{"url", url()}, {"table", "t"}, {"batch_rows", "0"}}).failed_at,
+      ConnectorStep::kCreate);
   // SQLite has no password: saying one is a mistake worth reporting.
-  EXPECT_EQ(
-      run({{"url", url()}, {"table", "t"}, {"password", "x"}}).create_status,
-      VIGIE_ERROR);
+  EXPECT_EQ(run({{"url", url()}, {"table", "t"}, {"password", "x"}}).failed_at,
+            ConnectorStep::kCreate);
 }
 
 TEST_F(CrmSqlTest, MissingTableIsAnErrorNamingIt) {
   sql("CREATE TABLE t (id TEXT);");
   Outcome r = run({{"url", url()}, {"table", "no_such_table"}});
-  EXPECT_EQ(r.open_status, VIGIE_ERROR);
-  EXPECT_NE(r.message.find("table no_such_table"), std::string::npos)
+  EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
+  EXPECT_FALSE(r.retryable);
+  EXPECT_NE(r.reason.find("table no_such_table"), std::string::npos)
       << r.message;
 }
 
 TEST_F(CrmSqlTest, BadQueryIsAnErrorNamingTheQuery) {
   sql("CREATE TABLE t (id TEXT);");
   Outcome r = run({{"url", url()}, {"query", "SELEKT nothing"}});
-  EXPECT_EQ(r.open_status, VIGIE_ERROR);
-  EXPECT_NE(r.message.find("query"), std::string::npos) << r.message;
+  EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
+  EXPECT_FALSE(r.retryable);
+  EXPECT_NE(r.reason.find("query"), std::string::npos) << r.message;
 }
 
 TEST_F(CrmSqlTest, UnreachableDatabaseIsRetryable) {
   Outcome r = run(
       {{"url", "sqlite3://db=" + (dir_ / "no_such_dir" / "x.sqlite").string()},
        {"table", "t"}});
-  EXPECT_EQ(r.create_status, VIGIE_OK);
-  EXPECT_EQ(r.open_status, VIGIE_RETRYABLE) << r.message;
-  EXPECT_NE(r.message.find("cannot connect"), std::string::npos) << r.message;
+  // Created, then refused to open as retryable (RetryablePluginError).
+  EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
+  EXPECT_TRUE(r.retryable) << r.message;
+  EXPECT_NE(r.reason.find("cannot connect"), std::string::npos) << r.message;
 }
 
 // ODBC's form (PWD=) is checked in connection_string_test.cpp: a failed
@@ -312,7 +260,9 @@ TEST_F(CrmSqlTest, SecretsNeverReachTheOriginOrTheMessages) {
                     {"password", "s3cr3t-pw"},
                     {"table", "orders"}});
   EXPECT_EQ(pg.origin, "table orders");
-  EXPECT_EQ(pg.open_status, VIGIE_RETRYABLE) << pg.message;
+  EXPECT_EQ(pg.failed_at, ConnectorStep::kOpen);
+  EXPECT_TRUE(pg.retryable) << pg.message;
+  // The whole text, the host's part with the origin included.
   EXPECT_EQ(pg.message.find("s3cr3t-pw"), std::string::npos) << pg.message;
 }
 

@@ -50,7 +50,7 @@ RunSpec single_period(int64_t from, int64_t to) {
 
 TEST(CustomerBaseTables, ValueSegmentsWithTiesAndUnevenCount) {
   Result r = run(ties_fixture(), single_period(day(0), day(100)));
-  const auto& t = r.table("value_segments");
+  const auto& t = r.table("value_segments").view();
   ASSERT_EQ(t.rows(), 4);
   // Total M = 100 + 100 + 50 + 50 + 50 + 10 = 360.
   // TBC: b, a: M 200, F 3, R (80 + 70) / 2.
@@ -83,7 +83,7 @@ TEST(CustomerBaseTables, SegmentNamesSetTheNumberOfSegments) {
                      {"segment_names.1", "silver"},
                      {"segment_names.2", "bronze"}};
   Result r = run(ties_fixture(), spec);
-  const auto& t = r.table("value_segments");
+  const auto& t = r.table("value_segments").view();
   // floor(3 r / 6) for r = 0..5: 0, 0, 1, 1, 2, 2: {b, a}, {B, c}, {d, e}.
   ASSERT_EQ(t.rows(), 3);
   EXPECT_EQ(text(t, "segment", 1), "silver");
@@ -96,7 +96,7 @@ TEST(CustomerBaseTables, EmptySegmentHasCountsButNoMeans) {
   Datasets d;
   d.order_line("1", "only", day(1), 10, 0);
   Result r = run(d, single_period(day(0), day(10)));
-  const auto& t = r.table("value_segments");
+  const auto& t = r.table("value_segments").view();
   ASSERT_EQ(t.rows(), 4);
   EXPECT_EQ(integer(t, "customers", 0), 1);  // floor(4 * 0 / 1) = 0
   EXPECT_EQ(integer(t, "customers", 1), 0);
@@ -120,7 +120,7 @@ TEST(CustomerBaseTables, ReturnsMakeMNetAndAnOrderOfTotalZeroNoPurchase) {
   RunSpec spec = single_period(day(0), day(100));
   spec.parameters = {{"segment_names.0", "all"}};
   Result r = run(d, spec);
-  const auto& t = r.table("value_segments");
+  const auto& t = r.table("value_segments").view();
   ASSERT_EQ(t.rows(), 1);
   EXPECT_EQ(integer(t, "customers", 0), 2);
   EXPECT_DOUBLE_EQ(number(t, "revenue", 0), 130);  // 100 + 30
@@ -133,7 +133,7 @@ TEST(CustomerBaseTables, ReturnsMakeMNetAndAnOrderOfTotalZeroNoPurchase) {
 
 TEST(CustomerBaseTables, RfmScoresRankEachDimension) {
   Result r = run(ties_fixture(), single_period(day(0), day(100)));
-  const auto& t = r.table("rfm_scores");
+  const auto& t = r.table("rfm_scores").view();
   // n = 6, score = 5 - floor(5 r / 6): ranks 0..5 -> 5, 5, 4, 3, 2, 1.
   // R ascending (recency): e 30, d 40, c 50, B 60, a 70, b 80
   //   -> e5 d5 c4 B3 a2 b1.
@@ -175,7 +175,7 @@ TEST(CustomerBaseTables, CacByChannel) {
   d.spend("2025-12", "social", 999);  // before P
   RunSpec spec = single_period(day(0), day(100));
   Result r = run(d, spec);
-  const auto& t = r.table("cac_by_channel");
+  const auto& t = r.table("cac_by_channel").view();
   ASSERT_EQ(t.rows(), 3);
   // email: 70 spent, nobody acquired: no cac.
   EXPECT_EQ(text(t, "channel", 0), "email");
@@ -214,7 +214,7 @@ Datasets alert_fixture() {
 
 TEST(CustomerBaseTables, AlertOneMonthBounds) {
   Result r = run(alert_fixture(), single_period(day(0), day(100)));
-  const auto& t = r.table("alert_1m");
+  const auto& t = r.table("alert_1m").view();
   // p3 (M 30) then p2 (M 20), by monetary value descending.
   ASSERT_EQ(t.rows(), 2);
   EXPECT_EQ(text(t, "customer_id", 0), "p3");
@@ -236,7 +236,7 @@ TEST(CustomerBaseTables, AlertOneMonthBounds) {
 
 TEST(CustomerBaseTables, AlertTwoMonthsBounds) {
   Result r = run(alert_fixture(), single_period(day(0), day(100)));
-  const auto& t = r.table("alert_2m");
+  const auto& t = r.table("alert_2m").view();
   ASSERT_EQ(t.rows(), 2);
   EXPECT_EQ(text(t, "customer_id", 0), "p5");
   EXPECT_DOUBLE_EQ(number(t, "recency_days", 0), 90);
@@ -250,7 +250,7 @@ TEST(CustomerBaseTables, AlertTwoMonthsFollowsTheActivityWindow) {
   RunSpec spec = single_period(day(0), day(100));
   spec.parameters = {{"activity_window", "70"}};  // alert_2m = [30, 40)
   Result r = run(alert_fixture(), spec);
-  const auto& t = r.table("alert_2m");
+  const auto& t = r.table("alert_2m").view();
   ASSERT_EQ(t.rows(), 1);
   EXPECT_EQ(text(t, "customer_id", 0), "p4");
 }

@@ -280,19 +280,28 @@ TEST(CustomerBaseValues, OnlyTheAskedKpisAreEmitted) {
   spec.kpis = {"revenue", "churn_rate"};
   Result r = run(base_fixture(), spec);
   EXPECT_EQ(r.values.size(), 2u);
-  EXPECT_TRUE(r.has_value_kpi("revenue"));
-  EXPECT_EQ(r.values.at("revenue").size(), 3u);  // every period
+  EXPECT_EQ(r.values.count("revenue"), 1u);
+  // Every period, each with its value (0 in P0, see above): the plugin
+  // emitted all three.
+  ASSERT_EQ(r.values.at("revenue").size(), 3u);
+  for (const auto& v : r.values.at("revenue")) EXPECT_TRUE(v.has_value());
   EXPECT_TRUE(r.tables.empty());
 }
 
+// Refused, with a message of the plugin's own.
+void expect_refused(const std::map<std::string, std::string>& parameters) {
+  std::optional<std::string> message = create_error(parameters);
+  ASSERT_TRUE(message.has_value());
+  EXPECT_NE(*message, "");
+}
+
 TEST(CustomerBaseValues, BadParametersAreRefusedAtCreate) {
-  EXPECT_EQ(create_error({}), "");
-  EXPECT_EQ(create_error({{"activity_window", "auto"}}), "");
-  EXPECT_NE(create_error({{"activity_window", "soon"}}), "");
-  EXPECT_NE(create_error({{"activity_window", "0"}}), "");
-  EXPECT_NE(create_error({{"alert_1m_days", "60"}, {"alert_2m_days", "30"}}),
-            "");
-  EXPECT_NE(create_error({{"discount_rate", "-1"}}), "");
+  EXPECT_EQ(create_error({}), std::nullopt);
+  EXPECT_EQ(create_error({{"activity_window", "auto"}}), std::nullopt);
+  expect_refused({{"activity_window", "soon"}});
+  expect_refused({{"activity_window", "0"}});
+  expect_refused({{"alert_1m_days", "60"}, {"alert_2m_days", "30"}});
+  expect_refused({{"discount_rate", "-1"}});
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Loads the built customer_base plugin through its C ABI (dlopen, as the
-// engine does) and runs it on tables built in a test.
+// Runs the built customer_base plugin through the engine's host on tables
+// built in a test.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/run_indicator.hpp"
+#include "table/interner.hpp"
 #include "vigie/sdk.hpp"
 
 namespace customer_base_test {
@@ -28,7 +30,6 @@ inline int64_t money(double units) {
 // columns share one dictionary, as the engine hands them over.
 class Datasets {
  public:
-  Datasets();
   // customer "" means an anonymous line.
   void order_line(std::string_view order_id, std::string_view customer,
                   int64_t ordered_at, double amount, double margin);
@@ -45,15 +46,9 @@ class Datasets {
   vigie::Table spend_table() const;
 
  private:
-  int32_t code(std::shared_ptr<vigie::StringPool>& pool,
-               std::map<std::string, int32_t, std::less<>>& codes,
-               std::string_view text);
-  std::shared_ptr<vigie::StringPool> customer_ids_;
-  std::map<std::string, int32_t, std::less<>> customer_codes_;
-  std::shared_ptr<vigie::StringPool> order_ids_;
-  std::map<std::string, int32_t, std::less<>> order_codes_;
-  std::shared_ptr<vigie::StringPool> texts_;
-  std::map<std::string, int32_t, std::less<>> text_codes_;
+  vigie::table::Interner customer_ids_;
+  vigie::table::Interner order_ids_;
+  vigie::table::Interner texts_;
   struct Line {
     int32_t order;
     std::optional<int32_t> customer;
@@ -74,23 +69,9 @@ class Datasets {
   std::vector<Spend> spend_;
 };
 
-// What the plugin handed back, read through vigie::TableView.
-struct Result {
-  std::map<std::string, std::map<uint32_t, std::optional<double>>> values;
-  struct Owned {
-    ArrowSchema schema;
-    ArrowArray array;
-    std::unique_ptr<vigie::TableView> view;
-    ~Owned();
-  };
-  std::map<std::string, std::unique_ptr<Owned>> tables;
-
-  std::optional<double> value(const std::string& kpi, uint32_t period) const;
-  bool has_value_kpi(const std::string& kpi) const {
-    return values.count(kpi) > 0;
-  }
-  const vigie::TableView& table(const std::string& kpi) const;
-};
+// What the plugin handed back, checked by the host; tables are read
+// through vigie::TableView.
+using Result = vigie::testing::IndicatorRun;
 
 struct RunSpec {
   std::map<std::string, std::string> parameters;
@@ -99,9 +80,11 @@ struct RunSpec {
   std::vector<std::string> kpis;  // empty: all
 };
 
-// Runs the plugin; throws with the plugin's message when it fails.
+// Runs the plugin; throws plugin_host::PluginError when it fails.
 Result run(const Datasets& data, const RunSpec& run);
-// create() only: the error message, or empty when it succeeded.
-std::string create_error(const std::map<std::string, std::string>& parameters);
+// create() only: the plugin's message refusing `parameters`, or nothing
+// when it accepts them.
+std::optional<std::string> create_error(
+    const std::map<std::string, std::string>& parameters);
 
 }  // namespace customer_base_test

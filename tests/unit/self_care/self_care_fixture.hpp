@@ -11,7 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "indicator_harness.hpp"
+#include "support/run_indicator.hpp"
+#include "table/interner.hpp"
 #include "vigie/sdk.hpp"
 
 namespace vigie::testing {
@@ -22,21 +23,6 @@ inline constexpr int64_t kJan1 = 1767225600 * kMicrosPerSecond;
 // Midnight UTC of day n counted from 2026-01-01 (day 0).
 inline constexpr int64_t day(int64_t n) { return kJan1 + n * kMicrosPerDay; }
 inline constexpr int64_t hours(int64_t n) { return n * kMicrosPerHour; }
-
-// A dictionary being filled: the same text always gets the same code.
-class Interner {
- public:
-  int32_t code(const std::string& text) {
-    auto [it, added] = codes_.emplace(text, 0);
-    if (added) it->second = pool_->append(text);
-    return it->second;
-  }
-  std::shared_ptr<const StringPool> pool() const { return pool_; }
-
- private:
-  std::shared_ptr<StringPool> pool_ = std::make_shared<StringPool>();
-  std::map<std::string, int32_t> codes_;
-};
 
 class SelfCareData {
  public:
@@ -63,7 +49,7 @@ class SelfCareData {
     call_outcome_.push_back(nullable(outcomes_, outcome));
   }
 
-  std::vector<std::pair<std::string, Table>> datasets() {
+  NamedTables datasets() {
     Table web;
     auto& ts = web.add("ts", Type::Timestamp);
     for (int64_t t : web_ts_) ts.push_int(t);
@@ -71,7 +57,7 @@ class SelfCareData {
     auto& visitor = web.add("visitor_id", Type::Dictionary);
     visitor.dictionary = visitors_.pool();
     for (size_t i = 0; i < web_ts_.size(); ++i)
-      visitor.push_code(visitors_.code("v" + std::to_string(i)));
+      visitor.push_code(visitors_.intern("v" + std::to_string(i)));
     add_dictionary(web, "customer_id", customers_, web_customer_);
     add_dictionary(web, "event_type", event_types_, web_type_);
     add_dictionary(web, "page", pages_, web_page_);
@@ -88,7 +74,7 @@ class SelfCareData {
     add_dictionary(calls, "reason", reasons_, call_reason_);
     add_dictionary(calls, "outcome", outcomes_, call_outcome_);
 
-    std::vector<std::pair<std::string, Table>> out;
+    NamedTables out;
     out.emplace_back("web_events", std::move(web));
     out.emplace_back("calls", std::move(calls));
     return out;
@@ -97,11 +83,11 @@ class SelfCareData {
  private:
   static constexpr int32_t kNull = -1;
 
-  static int32_t nullable(Interner& interner, const char* text) {
-    return text == nullptr ? kNull : interner.code(text);
+  static int32_t nullable(table::Interner& interner, const char* text) {
+    return text == nullptr ? kNull : interner.intern(text);
   }
   static void add_dictionary(Table& table, const std::string& name,
-                             const Interner& interner,
+                             const table::Interner& interner,
                              const std::vector<int32_t>& codes) {
     auto& column = table.add(name, Type::Dictionary);
     column.dictionary = interner.pool();
@@ -113,8 +99,8 @@ class SelfCareData {
     }
   }
 
-  Interner customers_, visitors_, event_types_, pages_, actions_, directions_,
-      reasons_, outcomes_;
+  table::Interner customers_, visitors_, event_types_, pages_, actions_,
+      directions_, reasons_, outcomes_;
   std::vector<int64_t> web_ts_;
   std::vector<int32_t> web_customer_, web_type_, web_page_, web_action_;
   std::vector<int64_t> call_started_;
@@ -135,8 +121,12 @@ inline std::map<std::string, std::string> standard_parameters() {
       {"rebound_hours", "48"}};
 }
 
-inline std::string plugin_path() {
-  return std::string(VIGIE_PLUGIN_DIR) + "/vigie_self_care.so";
+// Runs the built self_care plugin through the engine's host, every KPI.
+inline IndicatorRun run_self_care(
+    const std::map<std::string, std::string>& parameters, NamedTables datasets,
+    const std::vector<vigie_period>& periods, uint32_t current) {
+  return run_indicator("self_care", parameters, std::move(datasets), periods,
+                       current);
 }
 
 }  // namespace vigie::testing

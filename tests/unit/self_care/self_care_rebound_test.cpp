@@ -7,7 +7,6 @@
 
 #include <string>
 
-#include "indicator_harness.hpp"
 #include "self_care_fixture.hpp"
 
 namespace vigie::testing {
@@ -72,11 +71,10 @@ SelfCareData rebound_data() {
 class SelfCareRebound : public ::testing::Test {
  protected:
   void SetUp() override {
-    IndicatorPlugin plugin(plugin_path());
-    results_ = plugin.run(standard_parameters(), rebound_data().datasets(),
-                          {{day(-10), day(0)}, {day(0), day(10)}}, 1);
+    results_ = run_self_care(standard_parameters(), rebound_data().datasets(),
+                             {{day(-10), day(0)}, {day(0), day(10)}}, 1);
   }
-  Results results_;
+  IndicatorRun results_;
 };
 
 TEST_F(SelfCareRebound, CountsPairsAndReboundsOfTheReportPeriod) {
@@ -160,9 +158,10 @@ TEST_F(SelfCareRebound, WarnsThatTheLatestWebEventsMayStillRebound) {
   // The latest call of the data (C06's) starts at day 10 + 12 h: 12 h
   // after the end of P, so events of P's last 48 - 12 = 36 h may rebound.
   ASSERT_EQ(results_.notes.count("rebound_rate"), 1u);
-  EXPECT_THAT(results_.notes["rebound_rate"],
-              HasSubstr("stop 12.0 h after its end"));
-  EXPECT_THAT(results_.notes["rebound_rate"], HasSubstr("last 36.0 h"));
+  const auto& notes = results_.notes.at("rebound_rate");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_THAT(notes[0], HasSubstr("stop 12.0 h after its end"));
+  EXPECT_THAT(notes[0], HasSubstr("last 36.0 h"));
 }
 
 TEST(SelfCareReboundWindow, FollowsTheReboundHoursParameter) {
@@ -171,9 +170,8 @@ TEST(SelfCareReboundWindow, FollowsTheReboundHoursParameter) {
   // change_address C04, C08 = 2, pay_invoice C07 = 1: 3 of the 9 pairs.
   auto parameters = standard_parameters();
   parameters["rebound_hours"] = "24";
-  IndicatorPlugin plugin(plugin_path());
-  auto results =
-      plugin.run(parameters, rebound_data().datasets(), {{day(0), day(10)}}, 0);
+  auto results = run_self_care(parameters, rebound_data().datasets(),
+                               {{day(0), day(10)}}, 0);
   EXPECT_DOUBLE_EQ(*results.value("rebound_rate", 0), 3.0 / 9.0);
   EXPECT_EQ(results.table("failed_journeys").view().rows(), 3);
 }

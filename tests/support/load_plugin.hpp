@@ -1,0 +1,16 @@
+// A plugin of this build, loaded by the engine's own loader.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "plugin_host/library.hpp"
+
+namespace vigie::testing {
+
+// Loads VIGIE_PLUGIN_DIR/vigie_<name>.so and checks its descriptor and ABI
+// as a run does. Throws plugin_host::PluginError.
+std::shared_ptr<const plugin_host::Library> load_plugin(
+    const std::string& name);
+
+}  // namespace vigie::testing

@@ -1,0 +1,115 @@
+#include "support/run_connector.hpp"
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "plugin_host/connector.hpp"
+#include "plugin_host/plugin_error.hpp"
+#include "support/load_plugin.hpp"
+
+namespace vigie::testing {
+namespace {
+
+constexpr const char* kSource = "test";
+
+// Copies one batch into owned columns. plugin_host::import_table does the
+// same from Arrow structs, but a Batch lends only its view (its structs stay
+// with the host), and Stream::next has already checked it.
+Table copy_table(const TableView& view) {
+  Table out;
+  for (const ColumnView& in : view.columns()) {
+    Column& column = out.add(in.name(), in.type());
+    if (in.type() == Type::Dictionary) {
+      auto pool = std::make_shared<StringPool>();
+      for (int32_t code = 0; code < in.dictionary_size(); ++code)
+        pool->append(in.dictionary_at(code));
+      column.dictionary = pool;
+    }
+    for (int64_t row = 0; row < view.rows(); ++row) {
+      if (!in.is_valid(row)) {
+        column.push_null();
+        continue;
+      }
+      switch (in.type()) {
+        case Type::Int64:
+        case Type::Decimal:
+        case Type::Timestamp:
+          column.push_int(in.ints()[row]);
+          break;
+        case Type::Double:
+          column.push_double(in.doubles()[row]);
+          break;
+        case Type::Bool:
+          column.push_bool(in.bool_at(row));
+          break;
+        case Type::String:
+          column.push_string(in.string_at(row));
+          break;
+        case Type::Dictionary:
+          column.push_code(in.codes()[row]);
+          break;
+      }
+    }
+  }
+  return out;
+}
+
+void record(ConnectorRun& run, ConnectorStep step, const std::string& who,
+            const plugin_host::PluginError& error) {
+  run.failed_at = step;
+  run.retryable =
+      dynamic_cast<const plugin_host::RetryablePluginError*>(&error) != nullptr;
+  run.message = error.what();
+  const std::string prefix = who + ": ";
+  if (run.message.rfind(prefix, 0) != 0)
+    throw std::logic_error("a plugin error not led by '" + prefix +
+                           "': " + run.message);
+  run.reason = run.message.substr(prefix.size());
+}
+
+}  // namespace
+
+int64_t ConnectorRun::rows() const {
+  int64_t n = 0;
+  for (const Table& batch : batches) n += batch.rows();
+  return n;
+}
+
+ConnectorRun run_connector(const std::string& plugin,
+                           const std::map<std::string, std::string>& config) {
+  auto library = load_plugin(plugin);
+  ConnectorRun run;
+  std::unique_ptr<plugin_host::Connector> connector;
+  try {
+    connector =
+        std::make_unique<plugin_host::Connector>(library, config, kSource);
+  } catch (const plugin_host::PluginError& e) {
+    // No connector to ask who() of: the origin is not known yet.
+    record(run, ConnectorStep::kCreate,
+           "plugin '" + plugin + "' (source '" + kSource + "')", e);
+    return run;
+  }
+  run.origin = connector->origin();
+  std::optional<plugin_host::Connector::Stream> stream;
+  try {
+    stream.emplace(connector->open());
+  } catch (const plugin_host::PluginError& e) {
+    record(run, ConnectorStep::kOpen, connector->who(), e);
+    return run;
+  }
+  const ArrowSchema& schema = stream->schema();
+  for (int64_t i = 0; i < schema.n_children; ++i) {
+    run.columns.emplace_back(schema.children[i]->name);
+    run.formats.emplace_back(schema.children[i]->format);
+  }
+  try {
+    while (auto batch = stream->next())
+      run.batches.push_back(copy_table(batch->view()));
+  } catch (const plugin_host::PluginError& e) {
+    record(run, ConnectorStep::kRead, connector->who(), e);
+  }
+  return run;
+}
+
+}  // namespace vigie::testing
