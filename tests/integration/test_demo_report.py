@@ -1,16 +1,19 @@
 """Both shipped report specs on the demo data, end to end: the files, the
 PDF (pages, fonts, French text), kpis.json, the operational lists
-(pseudonymised, consenting customers only, no personal data anywhere), two
-KPIs recomputed from the demo database, and reruns."""
+(pseudonymised, consenting customers only, no personal data anywhere), the
+customer-base and self-care KPIs recomputed from the raw demo files
+(kpi_crosscheck.py), and reruns."""
 
 import csv
 import decimal
 import json
+import math
 import os
 import re
 import sqlite3
 import unittest
 
+import kpi_crosscheck as xcheck
 import vigie_testlib as lib
 
 LIST_KEY = "integration-test-list-key"
@@ -184,6 +187,108 @@ class DemoReportTest(unittest.TestCase):
                      if "2026-10-01" <= first[o] < "2026-11-01" and total[o] > 0)
         self.assertGreater(orders, 0)
         return revenue, orders
+
+    # ---- the controller's cross-check ----------------------------------
+    # kpi_crosscheck.py recomputes the KPIs from crm.sqlite, web_events.csv
+    # and calls.csv for October (value) and September (previous).
+
+    PERIODS = {"value": xcheck.Period(2026, 10),
+               "previous": xcheck.Period(2026, 9)}
+
+    def assert_close(self, got, expected, what):
+        """Rates, means and quotients of money: kpis.json carries doubles,
+        and the engine and Python may divide or add in another order (e.g.
+        a sum of recencies in days), so the last bits can differ. A relative
+        1e-9 is far below any figure the report prints (for a value under
+        10 million, finer than a cent)."""
+        if expected is None:
+            self.assertIsNone(got, what)
+            return
+        self.assertIsNotNone(got, what)
+        self.assertTrue(math.isclose(got, expected, rel_tol=1e-9),
+                        f"{what}: kpis.json {got!r}, recomputed {expected!r}")
+
+    def assert_money(self, got, expected, what):
+        """A sum of money is exact: the JSON number (or decimal text) to the
+        cent equals the exact decimal sum."""
+        cents = decimal.Decimal("0.01")
+        self.assertEqual(decimal.Decimal(str(got)).quantize(cents),
+                         expected.quantize(cents), what)
+
+    def test_customer_base_kpis_match_the_controllers_recomputation(self):
+        values = lib.value_kpis(self.kpis(MANAGEMENT))
+        book = xcheck.OrderBook(self.data / "crm.sqlite")
+        for key, period in self.PERIODS.items():
+            expected = xcheck.customer_base(book, period)
+            # The demo data must exercise every figure.
+            self.assertGreater(expected["new_customers"], 0)
+            self.assertGreater(expected["lost_customers"], 0)
+            for kpi in ["buyers", "new_customers", "active_customers",
+                        "lost_customers", "net_customer_growth", "orders"]:
+                with self.subTest(kpi=kpi, period=period.month):
+                    self.assertEqual(values[kpi][key], expected[kpi])
+            with self.subTest(kpi="revenue", period=period.month):
+                self.assert_money(values["revenue"][key], expected["revenue"],
+                                  "revenue")
+            for kpi in ["churn_rate", "mean_recency_days", "clv_historic",
+                        "margin_rate", "avg_basket", "cac"]:
+                with self.subTest(kpi=kpi, period=period.month):
+                    self.assert_close(values[kpi][key], expected[kpi],
+                                      f"{kpi} {period.month}")
+
+    def test_value_segments_match_the_controllers_recomputation(self):
+        table = {k["id"]: k for k in self.kpis(MANAGEMENT)["kpis"]}[
+            "value_segments"]
+        names = [c["name"] for c in table["columns"]]
+        rows = [dict(zip(names, row)) for row in table["rows"]]
+        book = xcheck.OrderBook(self.data / "crm.sqlite")
+        expected = xcheck.value_segments(book, self.PERIODS["value"])
+        self.assertEqual([r["segment"] for r in rows], xcheck.SEGMENT_NAMES)
+        for row in rows:
+            want = expected[row["segment"]]
+            with self.subTest(segment=row["segment"]):
+                self.assertGreater(want["customers"], 0)
+                self.assertEqual(row["customers"], want["customers"])
+                # A Decimal column: exact decimal text in kpis.json.
+                self.assertEqual(decimal.Decimal(row["revenue"]),
+                                 want["revenue"])
+                for column in ["revenue_share", "mean_frequency",
+                               "mean_basket", "mean_recency_days"]:
+                    self.assert_close(row[column], want[column], column)
+
+    def test_self_care_kpis_match_the_controllers_recomputation(self):
+        doc = self.kpis(MANAGEMENT)
+        values = lib.value_kpis(doc)
+        table = {k["id"]: k for k in doc["kpis"]}["self_care_by_action"]
+        names = [c["name"] for c in table["columns"]]
+        by_action = {row[0]: dict(zip(names, row)) for row in table["rows"]}
+        contacts = xcheck.Contacts(self.data / "web_events.csv",
+                                   self.data / "calls.csv")
+        for key, period in self.PERIODS.items():
+            expected = xcheck.self_care(contacts, period)
+            self.assertGreater(expected["rebound_rate"], 0)
+            with self.subTest(kpi="avoidable_calls", period=period.month):
+                self.assertEqual(values["avoidable_calls"][key],
+                                 expected["avoidable_calls"])
+            for kpi in ["self_care_savings", "avoidable_cost"]:
+                with self.subTest(kpi=kpi, period=period.month):
+                    self.assert_money(values[kpi][key], expected[kpi], kpi)
+            for kpi in ["digital_adoption", "identified_call_share",
+                        "rebound_rate"]:
+                with self.subTest(kpi=kpi, period=period.month):
+                    self.assert_close(values[kpi][key], expected[kpi],
+                                      f"{kpi} {period.month}")
+        # The per-action table (report period only): online_actions is the
+        # sum of its online column, and the rebound counts behind the rate.
+        expected = xcheck.self_care(contacts, self.PERIODS["value"])
+        self.assertEqual(sorted(by_action), sorted(xcheck.ACTION_COSTS))
+        self.assertEqual(sum(r["online"] for r in by_action.values()),
+                         expected["online_actions"])
+        for action, want in expected["by_action"].items():
+            with self.subTest(action=action):
+                row = by_action[action]
+                for column in ["online", "offline", "pairs", "rebounded"]:
+                    self.assertEqual(row[column], want[column], column)
 
     # ---- operational lists ---------------------------------------------
 
