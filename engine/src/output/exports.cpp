@@ -47,7 +47,8 @@ json table_json(const Table& t, const std::string& tz) {
   for (const auto& c : t.columns)
     columns.push_back(
         {{"name", c.name},
-         {"type", c.type == Type::Dictionary ? "string" : type_name(c.type)}});
+         {"type", c.type == Type::Dictionary ? "string" : type_name(c.type)},
+         {"unit", c.unit}});
   json rows = json::array();
   for (int64_t r = 0; r < t.rows(); ++r) {
     json row = json::array();

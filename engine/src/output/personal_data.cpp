@@ -64,6 +64,7 @@ ProtectedList protect_list(const Table& list, const ConsentLookup& consent,
     }
     Column& dst = out.table.add(c.name, c.type);
     dst.dictionary = c.dictionary;
+    dst.unit = c.unit;
     for (int64_t r : kept) {
       const auto i = static_cast<size_t>(r);
       if (!c.is_valid(r)) {

@@ -49,7 +49,34 @@ render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
   return t;
 }
 
-// A table cell as a reader expects it: numbers in the locale, times local.
+// The unit a column's values are shown in: the one the indicator gave it,
+// else what its type says (decimals of the data model are money).
+std::string display_unit(const Column& c) {
+  if (!c.unit.empty()) return c.unit;
+  switch (c.type) {
+    case Type::Decimal:
+      return "currency";
+    case Type::Int64:
+      return "count";
+    default:
+      return "";
+  }
+}
+
+double number_at(const Column& c, size_t i) {
+  switch (c.type) {
+    case Type::Int64:
+      return static_cast<double>(c.ints[i]);
+    case Type::Decimal:
+      return static_cast<double>(c.ints[i]) /
+             static_cast<double>(kDecimalScale);
+    default:
+      return c.doubles[i];
+  }
+}
+
+// A table cell as a reader expects it: numbers in the locale and their
+// unit, times local.
 std::string cell_display(const Column& c, int64_t row,
                          const std::string& time_zone,
                          const render::Locale& locale) {
@@ -57,18 +84,9 @@ std::string cell_display(const Column& c, int64_t row,
   const auto i = static_cast<size_t>(row);
   switch (c.type) {
     case Type::Int64:
-      return render::format_value(static_cast<double>(c.ints[i]), "count",
-                                  locale);
-    case Type::Decimal:  // decimals of the data model are amounts of money
-      return render::format_value(
-          static_cast<double>(c.ints[i]) / static_cast<double>(kDecimalScale),
-          "currency", locale);
-    case Type::Double: {
-      const bool share = c.name.find("share") != std::string::npos ||
-                         c.name.find("rate") != std::string::npos ||
-                         c.name.find("adoption") != std::string::npos;
-      return render::format_value(c.doubles[i], share ? "ratio" : "", locale);
-    }
+    case Type::Decimal:
+    case Type::Double:
+      return render::format_value(number_at(c, i), display_unit(c), locale);
     case Type::Bool:
       return c.bools[i] ? (locale.language == "fr" ? "oui" : "yes")
                         : (locale.language == "fr" ? "non" : "no");
@@ -139,31 +157,22 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
   const Column* labels = k.table->find(b.label_column);
   const Column* values = k.table->find(b.value_column);
   if (labels == nullptr || values == nullptr)
-    throw std::runtime_error(
-        fmt::format("bar chart of '{}': its table has no column '{}' or '{}'",
-                    k.id, b.label_column, b.value_column));
-  chart.unit = values->type == Type::Decimal ? "currency" : "";
+    throw RunError(kUsageError,
+                   fmt::format("{}: {}: the table of '{}' has no column '{}' "
+                               "or '{}'",
+                               b.location.str(), b.location.path, k.id,
+                               b.label_column, b.value_column));
+  if (values->type != Type::Int64 && values->type != Type::Decimal &&
+      values->type != Type::Double)
+    throw RunError(
+        kUsageError,
+        fmt::format("{}: {}: the column '{}' of '{}' is not a number",
+                    b.location.str(), b.location.path, b.value_column, k.id));
+  chart.unit = display_unit(*values);
   for (int64_t r = 0; r < k.table->rows(); ++r) {
     chart.labels.emplace_back(labels->string_at(r));
-    const auto i = static_cast<size_t>(r);
-    double v = 0;
-    if (values->is_valid(r)) {
-      switch (values->type) {
-        case Type::Int64:
-          v = static_cast<double>(values->ints[i]);
-          break;
-        case Type::Decimal:
-          v = static_cast<double>(values->ints[i]) /
-              static_cast<double>(kDecimalScale);
-          break;
-        case Type::Double:
-          v = values->doubles[i];
-          break;
-        default:
-          break;
-      }
-    }
-    chart.values.push_back(v);
+    chart.values.push_back(
+        values->is_valid(r) ? number_at(*values, static_cast<size_t>(r)) : 0);
   }
   return chart;
 }

@@ -65,6 +65,7 @@ Table import_table(const ArrowSchema& schema, const ArrowArray& array) {
   Table out;
   for (const ColumnView& in : view.columns()) {
     Column& c = out.add(in.name(), in.type());
+    c.unit = in.unit();
     std::shared_ptr<StringPool> pool;
     if (in.type() == Type::Dictionary) {
       pool = std::make_shared<StringPool>();

@@ -30,7 +30,7 @@ vigie::Table cac_by_channel(const PurchaseHistory& h,
   auto& channel = out.add("channel", vigie::Type::String);
   auto& spend_column = out.add("spend", vigie::Type::Decimal);
   auto& new_customers = out.add("new_customers", vigie::Type::Int64);
-  auto& cac = out.add("cac", vigie::Type::Double);
+  auto& cac = out.add("cac", vigie::Type::Double, "currency");
   for (const auto& [name, row] : channels) {
     channel.push_string(name);
     spend_column.push_int(row.spend);

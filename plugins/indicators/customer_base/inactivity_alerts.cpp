@@ -43,7 +43,7 @@ vigie::Table inactivity_list(const PurchaseHistory& h,
   vigie::Table out;
   auto& id = out.add("customer_id", vigie::Type::String);
   auto& last = out.add("last_purchase", vigie::Type::Timestamp);
-  auto& recency = out.add("recency_days", vigie::Type::Double);
+  auto& recency = out.add("recency_days", vigie::Type::Double, "days");
   auto& segment = out.add("value_segment", vigie::Type::String);
   auto& monetary = out.add("monetary", vigie::Type::Decimal);
   auto& frequency = out.add("frequency", vigie::Type::Int64);

@@ -72,10 +72,10 @@ vigie::Table RfmRanking::segment_table(
   auto& segment = out.add("segment", vigie::Type::String);
   auto& customers = out.add("customers", vigie::Type::Int64);
   auto& revenue = out.add("revenue", vigie::Type::Decimal);
-  auto& share = out.add("revenue_share", vigie::Type::Double);
+  auto& share = out.add("revenue_share", vigie::Type::Double, "ratio");
   auto& frequency = out.add("mean_frequency", vigie::Type::Double);
-  auto& basket = out.add("mean_basket", vigie::Type::Double);
-  auto& recency = out.add("mean_recency_days", vigie::Type::Double);
+  auto& basket = out.add("mean_basket", vigie::Type::Double, "currency");
+  auto& recency = out.add("mean_recency_days", vigie::Type::Double, "days");
   auto push_ratio = [](vigie::Column& column, double num, double den) {
     if (den == 0)
       column.push_null();

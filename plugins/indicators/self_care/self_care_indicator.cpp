@@ -64,13 +64,13 @@ Table by_action_table(const SelfCareParameters& parameters,
   auto& action = t.add("action", Type::String);
   auto& online = t.add("online", Type::Int64);
   auto& offline = t.add("offline", Type::Int64);
-  auto& adoption = t.add("digital_adoption", Type::Double);
+  auto& adoption = t.add("digital_adoption", Type::Double, "ratio");
   auto& unit_cost = t.add("unit_cost", Type::Decimal);
   auto& savings = t.add("savings", Type::Decimal);
   auto& avoidable_cost = t.add("avoidable_cost", Type::Decimal);
   auto& pairs = t.add("pairs", Type::Int64);
   auto& rebounded = t.add("rebounded", Type::Int64);
-  auto& rebound_rate = t.add("rebound_rate", Type::Double);
+  auto& rebound_rate = t.add("rebound_rate", Type::Double, "ratio");
   for (size_t a = 0; a < parameters.actions.size(); ++a) {
     const auto& cost = parameters.actions[a];
     action.push_string(cost.code);

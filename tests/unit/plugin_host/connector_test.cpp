@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "plugin_host/arrow_import.hpp"
 #include "plugin_host/connector.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "test_plugins.hpp"
@@ -105,6 +106,35 @@ TEST(Connector, ExceptionInsideAReaderBecomesAnError) {
                 AllOf(HasSubstr("plugin 'memory' (source 'people'"),
                       HasSubstr("memory connector failed on purpose")));
   }
+}
+
+}  // namespace
+}  // namespace vigie::plugin_host
+
+namespace vigie::plugin_host {
+namespace {
+
+TEST(ArrowImport, ColumnUnitsCrossAsFieldMetadata) {
+  auto table = std::make_shared<Table>();
+  table->add("share", Type::Double, "ratio").push_double(0.25);
+  table->add("basket", Type::Double, "currency").push_double(12.5);
+  table->add("plain", Type::Int64).push_int(3);
+  ArrowArray array;
+  ArrowSchema schema;
+  export_table(std::shared_ptr<const Table>(table), &array, &schema);
+  // The unit travels as Arrow metadata: a reader that ignores it still
+  // reads the values.
+  TableView view(&schema, &array);
+  EXPECT_EQ(view.column("share").unit(), "ratio");
+  EXPECT_EQ(view.column("plain").unit(), "");
+  EXPECT_EQ(schema.children[2]->metadata, nullptr);
+  const Table copy = import_table(schema, array);
+  EXPECT_EQ(copy.find("share")->unit, "ratio");
+  EXPECT_EQ(copy.find("basket")->unit, "currency");
+  EXPECT_EQ(copy.find("basket")->doubles[0], 12.5);
+  EXPECT_EQ(copy.find("plain")->unit, "");
+  array.release(&array);
+  schema.release(&schema);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -14,6 +15,28 @@
 #include "vigie/sdk/column.hpp"
 
 namespace vigie {
+
+// The value of `key` in Arrow field metadata, or "" (no metadata, no key).
+inline std::string metadata_value(const char* metadata, std::string_view key) {
+  if (metadata == nullptr) return {};
+  auto get = [&](int32_t& n) {
+    std::memcpy(&n, metadata, sizeof n);
+    metadata += sizeof n;
+  };
+  int32_t pairs = 0;
+  get(pairs);
+  for (int32_t i = 0; i < pairs; ++i) {
+    int32_t length = 0;
+    get(length);
+    std::string_view k(metadata, static_cast<size_t>(length));
+    metadata += length;
+    get(length);
+    std::string_view v(metadata, static_cast<size_t>(length));
+    metadata += length;
+    if (k == key) return std::string(v);
+  }
+  return {};
+}
 
 // Parses an Arrow format string into a vigie::Type, or throws.
 inline Type type_of_format(std::string_view format, bool dictionary_encoded,
@@ -43,6 +66,7 @@ class ColumnView {
   ColumnView(const ArrowSchema* schema, const ArrowArray* array)
       : schema_(schema), array_(array) {
     name_ = schema->name ? schema->name : "";
+    unit_ = metadata_value(schema->metadata, "vigie.unit");
     type_ =
         type_of_format(schema->format, schema->dictionary != nullptr, name_);
     if (array->n_buffers < 2 || (type_ == Type::String && array->n_buffers < 3))
@@ -69,6 +93,7 @@ class ColumnView {
 
   const std::string& name() const { return name_; }
   Type type() const { return type_; }
+  const std::string& unit() const { return unit_; }  // see Column::unit
   int64_t size() const { return array_->length; }
   int64_t null_count() const { return array_->null_count; }
 
@@ -138,6 +163,7 @@ class ColumnView {
   const ArrowSchema* schema_;
   const ArrowArray* array_;
   std::string name_;
+  std::string unit_;
   Type type_;
   int64_t offset_ = 0;
   const uint8_t* validity_ = nullptr;

@@ -62,6 +62,11 @@ class StringPool {
 struct Column {
   std::string name;
   Type type = Type::Int64;
+  // How a reader shows the values: "currency", "count", "ratio" (a share),
+  // "multiple", "days", "seconds", "score", or "" (the type decides:
+  // decimals are money). Crosses the ABI as the Arrow field metadata
+  // "vigie.unit".
+  std::string unit;
   std::vector<int64_t> ints;                     // Int64, Decimal, Timestamp
   std::vector<double> doubles;                   // Double
   std::vector<uint8_t> bools;                    // Bool
@@ -179,8 +184,9 @@ struct Table {
       if (c.name == name) return &c;
     return nullptr;
   }
-  Column& add(std::string name, Type type) {
+  Column& add(std::string name, Type type, std::string unit = {}) {
     columns.emplace_back(std::move(name), type);
+    columns.back().unit = std::move(unit);
     return columns.back();
   }
 };
@@ -241,6 +247,7 @@ struct ArrayHolder {
 struct SchemaHolder {
   std::string format;
   std::string name;
+  std::string metadata;  // Arrow's encoding; empty: none
   std::vector<ArrowSchema*> children;
   std::vector<std::unique_ptr<ArrowSchema>> owned_children;
   std::unique_ptr<ArrowSchema> dictionary;
@@ -275,9 +282,27 @@ inline std::vector<uint8_t> pack_bits(const std::vector<uint8_t>& bytes) {
   return bits;
 }
 
+// Arrow's metadata encoding (C Data Interface): an int32 count of pairs,
+// then each key and value as an int32 length and its bytes, native order.
+inline std::string encode_metadata(
+    const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string out;
+  auto put = [&](int32_t n) {
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  };
+  put(static_cast<int32_t>(pairs.size()));
+  for (const auto& [key, value] : pairs) {
+    put(static_cast<int32_t>(key.size()));
+    out += key;
+    put(static_cast<int32_t>(value.size()));
+    out += value;
+  }
+  return out;
+}
+
 inline void fill_schema(ArrowSchema* out, const std::string& name,
                         const std::string& format, bool nullable) {
-  auto* h = new SchemaHolder{format, name, {}, {}, nullptr};
+  auto* h = new SchemaHolder{format, name, {}, {}, {}, nullptr};
   *out = ArrowSchema{h->format.c_str(),
                      h->name.c_str(),
                      nullptr,
@@ -348,6 +373,11 @@ inline void export_column(const std::shared_ptr<const Column>& owner,
                     &release_array,
                     h};
   fill_schema(schema, c.name, arrow_format(c.type), true);
+  if (!c.unit.empty()) {
+    auto* sh = static_cast<SchemaHolder*>(schema->private_data);
+    sh->metadata = encode_metadata({{"vigie.unit", c.unit}});
+    schema->metadata = sh->metadata.data();
+  }
   if (c.type == Type::Dictionary) {
     auto* sh = static_cast<SchemaHolder*>(schema->private_data);
     sh->dictionary = std::make_unique<ArrowSchema>();
@@ -365,7 +395,7 @@ inline void export_table(const std::shared_ptr<const Table>& table,
   using namespace arrow_export_detail;
   auto* ah = new ArrayHolder;
   ah->keep_alive = table;
-  auto* sh = new SchemaHolder{"+s", "", {}, {}, nullptr};
+  auto* sh = new SchemaHolder{"+s", "", {}, {}, {}, nullptr};
   for (const Column& c : table->columns) {
     auto child = std::make_unique<ArrowArray>();
     auto child_schema = std::make_unique<ArrowSchema>();
