@@ -141,13 +141,29 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
     t.numeric.push_back(c->type == Type::Int64 || c->type == Type::Decimal ||
                         c->type == Type::Double);
   }
-  for (int64_t r = 0; r < k.table->rows(); ++r) {
+  const int64_t shown = b.max_rows > 0
+                            ? std::min<int64_t>(b.max_rows, k.table->rows())
+                            : k.table->rows();
+  for (int64_t r = 0; r < shown; ++r) {
     std::vector<std::string> row;
     for (const Column* c : columns)
       row.push_back(cell_display(*c, r, time_zone, locale));
     t.rows.push_back(std::move(row));
   }
   return t;
+}
+
+// Where the rows a table block leaves out are: never dropped silently.
+std::string more_rows_note(const KpiResult& k, int64_t hidden,
+                           bool lists_exported, const render::Locale& locale) {
+  const std::string n =
+      render::format_value(static_cast<double>(hidden), "count", locale);
+  const bool csv = lists_exported && k.kind == VIGIE_OUTPUT_LIST;
+  if (locale.language == "fr")
+    return fmt::format("… et {} autre(s) ligne(s), dans {}.", n,
+                       csv ? "lists/" + k.id + ".csv" : "kpis.json");
+  return fmt::format("… and {} more row(s), in {}.", n,
+                     csv ? "lists/" + k.id + ".csv" : "kpis.json");
 }
 
 render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
@@ -241,6 +257,10 @@ render::Document build_document(const spec::Spec& spec,
           const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
           s.blocks.emplace_back(
               table_of(b, k, spec.report.time_zone, doc.locale));
+          if (k.table && b.max_rows > 0 && k.table->rows() > b.max_rows)
+            s.blocks.emplace_back(
+                render::Note{more_rows_note(k, k.table->rows() - b.max_rows,
+                                            spec.outputs.lists, doc.locale)});
           for (const auto& n : k.notes) s.blocks.emplace_back(render::Note{n});
           break;
         }

@@ -507,7 +507,7 @@ class SpecReader {
         break;
       case BlockKind::Table:
       case BlockKind::List:
-        read_single_kpi(entry.value, block, {"columns"});
+        read_single_kpi(entry.value, block, {"columns", "max_rows"});
         break;
       case BlockKind::BarChart:
         read_bar_chart(entry.value, block);
@@ -545,6 +545,10 @@ class SpecReader {
       read_kpi_reference(*kpi, block);
     doc_.assign(block.title, f.optional("title"));
     if (auto columns = f.optional("columns")) read_columns(*columns, block);
+    if (auto max_rows = f.optional("max_rows")) {
+      doc_.assign(block.max_rows, max_rows);
+      if (block.max_rows < 1) doc_.error(*max_rows, "expected at least 1 row");
+    }
   }
 
   void read_bar_chart(const Cursor& at, Block& block) {

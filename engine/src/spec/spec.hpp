@@ -74,7 +74,10 @@ struct Block {
   std::string value_column;  // bar chart: the table column for their values
   std::vector<std::string> columns;  // table/list: columns shown (all if empty)
   std::vector<std::string> column_headers;  // by column; empty: the name
-  std::string text;                         // note
+  // table/list: rows shown in the report at most (0: all); the rest is
+  // named in a note, and every row stays in kpis.json and the list CSV.
+  int max_rows = 0;
+  std::string text;  // note
   Location location;
 };
 
