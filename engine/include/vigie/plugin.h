@@ -153,6 +153,9 @@ typedef struct vigie_compute_request {
   uint32_t current;            /* index of the report period P */
   uint32_t kpi_count;
   const char* const* kpis; /* the KPI ids the report asks for */
+  /* The report's locale ("fr_FR", "en_GB"): the language of the notes an
+   * indicator writes. Read it only when struct_size covers it. */
+  const char* locale;
 } vigie_compute_request;
 
 /* Where an indicator hands its results; the engine owns it. */

@@ -68,8 +68,9 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
     for (size_t m : members) ids.push_back(spec.kpis[m].id);
 
     plugin_host::Indicator indicator(library, parameters, who);
-    auto out = indicator.compute(inputs, periods,
-                                 static_cast<uint32_t>(plan.current), ids);
+    auto out =
+        indicator.compute(inputs, periods, static_cast<uint32_t>(plan.current),
+                          ids, spec.report.locale);
 
     for (size_t m : members) {
       const spec::Kpi& k = spec.kpis[m];

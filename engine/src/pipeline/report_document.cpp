@@ -231,9 +231,16 @@ render::Document build_document(const spec::Spec& spec,
       switch (b.kind) {
         case spec::BlockKind::Tiles: {
           render::TileRow row;
-          for (const auto& id : b.kpis)
-            row.tiles.push_back(tile_of(find_kpi(kpis, id), doc.locale));
+          std::vector<render::Note> remarks;
+          for (const auto& id : b.kpis) {
+            const KpiResult& k = find_kpi(kpis, id);
+            row.tiles.push_back(tile_of(k, doc.locale));
+            for (const auto& n : k.notes)
+              remarks.push_back({fmt::format("{} : {}", k.label, n)});
+          }
           s.blocks.emplace_back(std::move(row));
+          // What the indicator says of a figure is printed beside it.
+          for (auto& r : remarks) s.blocks.emplace_back(std::move(r));
           break;
         }
         case spec::BlockKind::LineChart: {

@@ -101,10 +101,11 @@ Indicator::~Indicator() {
   if (instance_) api_->destroy(instance_);
 }
 
-IndicatorResults Indicator::compute(
-    const std::vector<InputDataset>& datasets,
-    const std::vector<vigie_period>& periods, uint32_t current,
-    const std::vector<std::string>& kpis) const {
+IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
+                                    const std::vector<vigie_period>& periods,
+                                    uint32_t current,
+                                    const std::vector<std::string>& kpis,
+                                    const std::string& locale) const {
   // Lend each table as Arrow for the call; released right after.
   struct Lent {
     ArrowSchema schema{};
@@ -131,7 +132,8 @@ IndicatorResults Indicator::compute(
                                 periods.data(),
                                 current,
                                 static_cast<uint32_t>(kpi_ids.size()),
-                                kpi_ids.data()};
+                                kpi_ids.data(),
+                                locale.c_str()};
   Collector collector{&library_->info(), periods.size(), {}, {}};
   vigie_result_sink sink{sizeof(vigie_result_sink), &collector,
                          &Collector::on_value, &Collector::on_table,

@@ -41,7 +41,8 @@ class Indicator {
   IndicatorResults compute(const std::vector<InputDataset>& datasets,
                            const std::vector<vigie_period>& periods,
                            uint32_t current,
-                           const std::vector<std::string>& kpis) const;
+                           const std::vector<std::string>& kpis,
+                           const std::string& locale = "en") const;
 
   const std::string& who() const { return who_; }
 

@@ -160,8 +160,21 @@ TEST_F(SelfCareRebound, WarnsThatTheLatestWebEventsMayStillRebound) {
   ASSERT_EQ(results_.notes.count("rebound_rate"), 1u);
   const auto& notes = results_.notes.at("rebound_rate");
   ASSERT_EQ(notes.size(), 1u);
-  EXPECT_THAT(notes[0], HasSubstr("stop 12.0 h after its end"));
-  EXPECT_THAT(notes[0], HasSubstr("last 36.0 h"));
+  EXPECT_THAT(notes[0], HasSubstr("stop 12 h after its end"));
+  EXPECT_THAT(notes[0], HasSubstr("last 36 h"));
+}
+
+TEST(SelfCareReboundNote, IsWrittenInTheReportsLanguage) {
+  // The same data as above: calls stop 12 h after P, 36 h still open.
+  const auto run = run_indicator(
+      "self_care", standard_parameters(), rebound_data().datasets(),
+      {{day(-10), day(0)}, {day(0), day(10)}}, 1, {}, "fr_FR");
+  const auto& notes = run.notes.at("rebound_rate");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_THAT(
+      notes[0],
+      HasSubstr("les données d'appels s'arrêtent 12 h après cette fin"));
+  EXPECT_THAT(notes[0], HasSubstr("des 36 dernières heures"));
 }
 
 TEST(SelfCareReboundWindow, FollowsTheReboundHoursParameter) {

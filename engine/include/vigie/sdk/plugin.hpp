@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -211,6 +212,10 @@ struct Request {
   std::vector<vigie_period> periods;  // oldest first
   uint32_t current = 0;               // index of the report period P
   std::vector<std::string> kpis;
+  std::string locale = "en";  // the report's, e.g. "fr_FR"
+
+  // Whether notes should be in French (else English).
+  bool french() const { return locale.rfind("fr", 0) == 0; }
 
   const TableView* dataset(std::string_view name) const {
     for (const auto& [n, t] : datasets)
@@ -278,6 +283,10 @@ struct IndicatorAdapter {
       r.current = req->current;
       for (uint32_t i = 0; i < req->kpi_count; ++i)
         r.kpis.emplace_back(req->kpis[i]);
+      if (req->struct_size >=
+              offsetof(vigie_compute_request, locale) + sizeof(req->locale) &&
+          req->locale != nullptr)
+        r.locale = req->locale;
       static_cast<I*>(instance)->compute(r, Sink(sink));
     });
   }
