@@ -78,6 +78,11 @@ class DemoReportTest(unittest.TestCase):
                 self.assertEqual(len(svgs), pages)
                 for svg in svgs:
                     self.assertIn("<svg", svg.read_text(encoding="utf-8"))
+                # stdout says what was written: every file, and the pages.
+                files = [p for p in out.rglob("*") if p.is_file()]
+                result, _ = self.runs[name]
+                self.assertIn(f"{out}: {len(files)} file(s), report.pdf of "
+                              f"{pages} page(s)", result.stdout)
 
     def test_operational_lists_are_exported(self):
         out = self.output(OPERATIONAL)

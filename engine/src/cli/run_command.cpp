@@ -40,7 +40,13 @@ int run_command(const Args& args) {
                              "give --period or --as-of, not both");
   for (const auto& p : plugin_paths) opts.plugin_paths.emplace_back(p);
   opts.quiet = vm.count("quiet") > 0;
-  pipeline::run_report(opts);
+  const pipeline::RunSummary summary = pipeline::run_report(opts);
+  // The result, on stdout for whoever scheduled the run: what was written.
+  fmt::print("{}: {} file(s)", summary.out.string(), summary.files.size());
+  if (summary.pages > 0)
+    fmt::print(", report.pdf of {} page(s)", summary.pages);
+  fmt::print(", {} row(s) read, {} rejected\n", summary.rows_read,
+             summary.rows_rejected);
   return pipeline::kSuccess;
 }
 

@@ -29,6 +29,8 @@ class Staging {
   // each rename is atomic) and removes the staging folder.
   void commit();
   const std::filesystem::path& out_dir() const { return out_; }
+  // The files staged so far, relative to the output folder.
+  const std::vector<std::filesystem::path>& files() const { return files_; }
 
  private:
   std::filesystem::path out_;

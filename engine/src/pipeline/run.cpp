@@ -213,6 +213,7 @@ RunSummary run_report(const RunOptions& options) {
                                   *k.table, spec.report.time_zone);
     if (rejects.total_rejected() > 0)
       rejects.write_csv(staging.file("rejects.csv"));
+    summary.files = staging.files();
     staging.commit();
   } catch (const RunError&) {
     throw;
