@@ -76,6 +76,13 @@ void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
                                  "secret key (outputs.hmac_key_env)",
                                  spec.outputs.hmac_key_env));
     policy.key = key;
+    // A short key lets anyone holding a list try every customer id.
+    if (policy.key.size() < 16)
+      spdlog::warn(
+          "{} is {} characters long: use at least 16 random "
+          "characters, or the pseudonyms of the lists can be "
+          "recomputed by guessing the key",
+          spec.outputs.hmac_key_env, policy.key.size());
   }
   auto customers = datasets.find("customers");
   const output::ConsentLookup consent(
