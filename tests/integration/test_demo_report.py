@@ -353,6 +353,11 @@ class DemoReportTest(unittest.TestCase):
         self.assertEqual(len(first_keys), len(second_keys))
         self.assertTrue(first_keys)
         self.assertFalse(first_keys & second_keys)
+        # "another-key" is 11 characters: too short, and the run says so
+        # (the 25-character key of the other runs gives no warning).
+        self.assertIn("VIGIE_LIST_KEY is 11 characters long", result.stderr)
+        first_result, _ = self.runs[OPERATIONAL]
+        self.assertNotIn("characters long", first_result.stderr)
 
     # ---- reruns --------------------------------------------------------
 
