@@ -20,50 +20,31 @@ namespace {
 namespace fs = std::filesystem;
 using vigie::testing::ConnectorStep;
 
-// What a run of the connector gave: where it failed and why, the column
-// names and every batch's cells as text (nullopt for NULL).
-struct Batch {
-  std::vector<std::vector<std::optional<std::string>>> text_columns;
-  std::vector<int64_t> lines;
-};
-struct Outcome {
-  ConnectorStep failed_at = ConnectorStep::kNone;
-  // A failure the plugin said may be retried (VIGIE_RETRYABLE).
-  bool retryable = false;
-  // The whole text, naming the plugin and the origin.
-  std::string message;
-  // The same after the host's "plugin 'crm_sql' (source ..., <origin>): ":
-  // what the plugin said, not the origin's words.
-  std::string reason;
-  std::string origin;
-  std::vector<std::string> columns;
-  std::vector<Batch> batches;
-};
+using Cells = std::vector<std::optional<std::string>>;
 
-Outcome run(const std::map<std::string, std::string>& options) {
+// Runs the connector; every column it declares is text but `_line`.
+vigie::testing::ConnectorRun run(
+    const std::map<std::string, std::string>& options) {
   vigie::testing::ConnectorRun r =
       vigie::testing::run_connector("crm_sql", options);
-  Outcome out{r.failed_at, r.retryable, r.message, r.reason,
-              r.origin,    r.columns,   {}};
   for (size_t i = 0; i < r.columns.size(); ++i)
     EXPECT_EQ(r.formats[i], r.columns[i] == "_line" ? "l" : "u");
-  for (const vigie::Table& table : r.batches) {
-    Batch batch;
-    for (const vigie::Column& column : table.columns) {
-      if (column.name == "_line") {
-        batch.lines = column.ints;
-        continue;
-      }
-      std::vector<std::optional<std::string>> cells;
-      for (int64_t row = 0; row < table.rows(); ++row)
-        cells.push_back(column.is_valid(row)
-                            ? std::optional<std::string>(column.string_at(row))
-                            : std::nullopt);
-      batch.text_columns.push_back(std::move(cells));
-    }
-    out.batches.push_back(std::move(batch));
-  }
-  return out;
+  return r;
+}
+
+// Column `index` of a batch as text (nullopt for NULL).
+Cells text(const vigie::Table& batch, size_t index) {
+  const vigie::Column& column = batch.columns[index];
+  Cells cells;
+  for (int64_t row = 0; row < batch.rows(); ++row)
+    cells.push_back(column.is_valid(row)
+                        ? std::optional<std::string>(column.string_at(row))
+                        : std::nullopt);
+  return cells;
+}
+
+std::vector<int64_t> lines(const vigie::Table& batch) {
+  return batch.find("_line")->ints;
 }
 
 class CrmSqlTest : public ::testing::Test {
@@ -93,8 +74,6 @@ class CrmSqlTest : public ::testing::Test {
   std::string db_path_;
 };
 
-using Cells = std::vector<std::optional<std::string>>;
-
 TEST(CrmSqlPlugin, DescribesItselfAsAConnectorWithSecretUrlAndPassword) {
   // The host's loader has checked the ABI; the descriptor as it reads it.
   auto library = vigie::testing::load_plugin("crm_sql");
@@ -118,64 +97,66 @@ TEST_F(CrmSqlTest, EveryColumnComesOutAsTextWithLineNumbers) {
       "INSERT INTO t VALUES (42, 12.34, 'abc', 9007199254740993);"
       "INSERT INTO t VALUES (-7, 0.1, 'é ü', NULL);"
       "INSERT INTO t VALUES (NULL, 1e300, '', -1);");
-  Outcome r = run({{"url", url()}, {"table", "t"}});
+  vigie::testing::ConnectorRun r = run({{"url", url()}, {"table", "t"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.origin, "table t");
   EXPECT_EQ(r.columns,
             (std::vector<std::string>{"i", "r", "s", "big", "_line"}));
   ASSERT_EQ(r.batches.size(), 1u);
-  const Batch& b = r.batches[0];
-  EXPECT_EQ(b.text_columns[0], (Cells{"42", "-7", std::nullopt}));
+  const vigie::Table& b = r.batches[0];
+  EXPECT_EQ(text(b, 0), (Cells{"42", "-7", std::nullopt}));
   // Shortest round-trip text: 12.34 and 0.1 print as written, not as
   // 12.339999999999999857891452847979962825775146484375.
-  EXPECT_EQ(b.text_columns[1], (Cells{"12.34", "0.1", "1e+300"}));
+  EXPECT_EQ(text(b, 1), (Cells{"12.34", "0.1", "1e+300"}));
   // An empty string is a value, not a NULL.
-  EXPECT_EQ(b.text_columns[2], (Cells{"abc", "é ü", ""}));
+  EXPECT_EQ(text(b, 2), (Cells{"abc", "é ü", ""}));
   // 2^53 + 1: exact only when read as a 64-bit integer, not through a double.
-  EXPECT_EQ(b.text_columns[3], (Cells{"9007199254740993", std::nullopt, "-1"}));
-  EXPECT_EQ(b.lines, (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(text(b, 3), (Cells{"9007199254740993", std::nullopt, "-1"}));
+  EXPECT_EQ(lines(b), (std::vector<int64_t>{1, 2, 3}));
 }
 
 TEST_F(CrmSqlTest, DatesComeOutAsIsoText) {
   sql("CREATE TABLE d (at DATETIME, day DATE, raw TEXT);"
       "INSERT INTO d VALUES ('2026-10-03 14:05:09', '2026-02-01', "
       "'2026-10-03T14:05:09');");
-  Outcome r = run({{"url", url()}, {"table", "d"}});
+  vigie::testing::ConnectorRun r = run({{"url", url()}, {"table", "d"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   ASSERT_EQ(r.batches.size(), 1u);
-  EXPECT_EQ(r.batches[0].text_columns[0], (Cells{"2026-10-03 14:05:09"}));
-  EXPECT_EQ(r.batches[0].text_columns[1], (Cells{"2026-02-01 00:00:00"}));
+  EXPECT_EQ(text(r.batches[0], 0), (Cells{"2026-10-03 14:05:09"}));
+  EXPECT_EQ(text(r.batches[0], 1), (Cells{"2026-02-01 00:00:00"}));
   // A TEXT column keeps its text as stored.
-  EXPECT_EQ(r.batches[0].text_columns[2], (Cells{"2026-10-03T14:05:09"}));
+  EXPECT_EQ(text(r.batches[0], 2), (Cells{"2026-10-03T14:05:09"}));
 }
 
 TEST_F(CrmSqlTest, FiveRowsByTwoMakeThreeBatches) {
   sql("CREATE TABLE t (id TEXT);"
       "INSERT INTO t VALUES ('a'),('b'),('c'),('d'),('e');");
-  Outcome r = run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
+  vigie::testing::ConnectorRun r =
+      run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   // 5 = 2 + 2 + 1; _line keeps counting across batches.
   ASSERT_EQ(r.batches.size(), 3u);
-  EXPECT_EQ(r.batches[0].text_columns[0], (Cells{"a", "b"}));
-  EXPECT_EQ(r.batches[1].text_columns[0], (Cells{"c", "d"}));
-  EXPECT_EQ(r.batches[2].text_columns[0], (Cells{"e"}));
-  EXPECT_EQ(r.batches[0].lines, (std::vector<int64_t>{1, 2}));
-  EXPECT_EQ(r.batches[1].lines, (std::vector<int64_t>{3, 4}));
-  EXPECT_EQ(r.batches[2].lines, (std::vector<int64_t>{5}));
+  EXPECT_EQ(text(r.batches[0], 0), (Cells{"a", "b"}));
+  EXPECT_EQ(text(r.batches[1], 0), (Cells{"c", "d"}));
+  EXPECT_EQ(text(r.batches[2], 0), (Cells{"e"}));
+  EXPECT_EQ(lines(r.batches[0]), (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(lines(r.batches[1]), (std::vector<int64_t>{3, 4}));
+  EXPECT_EQ(lines(r.batches[2]), (std::vector<int64_t>{5}));
 }
 
 TEST_F(CrmSqlTest, ExactMultipleOfTheBatchSizeEndsWithoutAnEmptyBatch) {
   sql("CREATE TABLE t (id TEXT); INSERT INTO t VALUES "
       "('a'),('b'),('c'),('d');");
-  Outcome r = run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
+  vigie::testing::ConnectorRun r =
+      run({{"url", url()}, {"table", "t"}, {"batch_rows", "2"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   ASSERT_EQ(r.batches.size(), 2u);
-  EXPECT_EQ(r.batches[1].lines, (std::vector<int64_t>{3, 4}));
+  EXPECT_EQ(lines(r.batches[1]), (std::vector<int64_t>{3, 4}));
 }
 
 TEST_F(CrmSqlTest, EmptyTableHasItsColumnsAndNoBatch) {
   sql("CREATE TABLE t (id TEXT, amount TEXT);");
-  Outcome r = run({{"url", url()}, {"table", "t"}});
+  vigie::testing::ConnectorRun r = run({{"url", url()}, {"table", "t"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.columns, (std::vector<std::string>{"id", "amount", "_line"}));
   EXPECT_TRUE(r.batches.empty());
@@ -184,26 +165,28 @@ TEST_F(CrmSqlTest, EmptyTableHasItsColumnsAndNoBatch) {
 TEST_F(CrmSqlTest, QueryResultColumnsKeepTheirReportedNames) {
   sql("CREATE TABLE t (id TEXT, n INTEGER);"
       "INSERT INTO t VALUES ('a', 1), ('b', -2), ('c', 3);");
-  Outcome r = run({{"url", url()},
-                   {"query",
-                    "SELECT id AS Customer_Id, n * 2 AS twice FROM t "
-                    "WHERE n > 0 ORDER BY id"}});
+  vigie::testing::ConnectorRun r =
+      run({{"url", url()},
+           {"query",
+            "SELECT id AS Customer_Id, n * 2 AS twice FROM t "
+            "WHERE n > 0 ORDER BY id"}});
   ASSERT_EQ(r.failed_at, ConnectorStep::kNone) << r.message;
   EXPECT_EQ(r.origin, "query");
   EXPECT_EQ(r.columns,
             (std::vector<std::string>{"Customer_Id", "twice", "_line"}));
   ASSERT_EQ(r.batches.size(), 1u);
   // Rows with n > 0: a (1 -> 2) and c (3 -> 6).
-  EXPECT_EQ(r.batches[0].text_columns[0], (Cells{"a", "c"}));
-  EXPECT_EQ(r.batches[0].text_columns[1], (Cells{"2", "6"}));
+  EXPECT_EQ(text(r.batches[0], 0), (Cells{"a", "c"}));
+  EXPECT_EQ(text(r.batches[0], 1), (Cells{"2", "6"}));
 }
 
 TEST_F(CrmSqlTest, TableAndQueryTogetherOrNeitherAreRefused) {
-  Outcome both = run({{"url", url()}, {"table", "t"}, {"query", "SELECT 1"}});
+  vigie::testing::ConnectorRun both =
+      run({{"url", url()}, {"table", "t"}, {"query", "SELECT 1"}});
   EXPECT_EQ(both.failed_at, ConnectorStep::kCreate);
   EXPECT_NE(both.reason.find("exactly one of"), std::string::npos)
       << both.message;
-  Outcome neither = run({{"url", url()}});
+  vigie::testing::ConnectorRun neither = run({{"url", url()}});
   EXPECT_EQ(neither.failed_at, ConnectorStep::kCreate);
 }
 
@@ -213,7 +196,8 @@ TEST_F(CrmSqlTest, BadOptionsAreRefusedAtCreate) {
   EXPECT_EQ(run({{"table", "t"}}).failed_at, ConnectorStep::kCreate);  // url
   EXPECT_EQ(run({{"url", db_path_}, {"table", "t"}}).failed_at,
             ConnectorStep::kCreate);  // no backend:// prefix
-  Outcome injected = run({{"url", url()}, {"table", "t; DROP TABLE t"}});
+  vigie::testing::ConnectorRun injected =
+      run({{"url", url()}, {"table", "t; DROP TABLE t"}});
   EXPECT_EQ(injected.failed_at, ConnectorStep::kCreate);
   EXPECT_EQ(
       run({{"url", url()}, {"table", "t"}, {"batch_rows", "0"}}).failed_at,
@@ -225,7 +209,8 @@ TEST_F(CrmSqlTest, BadOptionsAreRefusedAtCreate) {
 
 TEST_F(CrmSqlTest, MissingTableIsAnErrorNamingIt) {
   sql("CREATE TABLE t (id TEXT);");
-  Outcome r = run({{"url", url()}, {"table", "no_such_table"}});
+  vigie::testing::ConnectorRun r =
+      run({{"url", url()}, {"table", "no_such_table"}});
   EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
   EXPECT_FALSE(r.retryable);
   EXPECT_NE(r.reason.find("table no_such_table"), std::string::npos)
@@ -234,14 +219,15 @@ TEST_F(CrmSqlTest, MissingTableIsAnErrorNamingIt) {
 
 TEST_F(CrmSqlTest, BadQueryIsAnErrorNamingTheQuery) {
   sql("CREATE TABLE t (id TEXT);");
-  Outcome r = run({{"url", url()}, {"query", "SELEKT nothing"}});
+  vigie::testing::ConnectorRun r =
+      run({{"url", url()}, {"query", "SELEKT nothing"}});
   EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
   EXPECT_FALSE(r.retryable);
   EXPECT_NE(r.reason.find("query"), std::string::npos) << r.message;
 }
 
 TEST_F(CrmSqlTest, UnreachableDatabaseIsRetryable) {
-  Outcome r = run(
+  vigie::testing::ConnectorRun r = run(
       {{"url", "sqlite3://db=" + (dir_ / "no_such_dir" / "x.sqlite").string()},
        {"table", "t"}});
   // Created, then refused to open as retryable (RetryablePluginError).
@@ -255,10 +241,11 @@ TEST_F(CrmSqlTest, UnreachableDatabaseIsRetryable) {
 // of the sanitizer build would report.
 TEST_F(CrmSqlTest, SecretsNeverReachTheOriginOrTheMessages) {
   // A PostgreSQL server that is not there: connecting fails at once.
-  Outcome pg = run({{"url", "postgresql://host=" + dir_.string() +
-                                " port=1 dbname=crm user=vigie"},
-                    {"password", "s3cr3t-pw"},
-                    {"table", "orders"}});
+  vigie::testing::ConnectorRun pg =
+      run({{"url", "postgresql://host=" + dir_.string() +
+                       " port=1 dbname=crm user=vigie"},
+           {"password", "s3cr3t-pw"},
+           {"table", "orders"}});
   EXPECT_EQ(pg.origin, "table orders");
   EXPECT_EQ(pg.failed_at, ConnectorStep::kOpen);
   EXPECT_TRUE(pg.retryable) << pg.message;
