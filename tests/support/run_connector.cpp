@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "plugin_host/arrow_import.hpp"
 #include "plugin_host/connector.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "support/load_plugin.hpp"
@@ -12,48 +13,6 @@ namespace vigie::testing {
 namespace {
 
 constexpr const char* kSource = "test";
-
-// Copies one batch into owned columns. plugin_host::import_table does the
-// same from Arrow structs, but a Batch lends only its view (its structs stay
-// with the host), and Stream::next has already checked it.
-Table copy_table(const TableView& view) {
-  Table out;
-  for (const ColumnView& in : view.columns()) {
-    Column& column = out.add(in.name(), in.type());
-    if (in.type() == Type::Dictionary) {
-      auto pool = std::make_shared<StringPool>();
-      for (int32_t code = 0; code < in.dictionary_size(); ++code)
-        pool->append(in.dictionary_at(code));
-      column.dictionary = pool;
-    }
-    for (int64_t row = 0; row < view.rows(); ++row) {
-      if (!in.is_valid(row)) {
-        column.push_null();
-        continue;
-      }
-      switch (in.type()) {
-        case Type::Int64:
-        case Type::Decimal:
-        case Type::Timestamp:
-          column.push_int(in.ints()[row]);
-          break;
-        case Type::Double:
-          column.push_double(in.doubles()[row]);
-          break;
-        case Type::Bool:
-          column.push_bool(in.bool_at(row));
-          break;
-        case Type::String:
-          column.push_string(in.string_at(row));
-          break;
-        case Type::Dictionary:
-          column.push_code(in.codes()[row]);
-          break;
-      }
-    }
-  }
-  return out;
-}
 
 void record(ConnectorRun& run, ConnectorStep step, const std::string& who,
             const plugin_host::PluginError& error) {
@@ -105,7 +64,7 @@ ConnectorRun run_connector(const std::string& plugin,
   }
   try {
     while (auto batch = stream->next())
-      run.batches.push_back(copy_table(batch->view()));
+      run.batches.push_back(plugin_host::copy_table(batch->view()));
   } catch (const plugin_host::PluginError& e) {
     record(run, ConnectorStep::kRead, connector->who(), e);
   }

@@ -59,16 +59,12 @@ void check_batch(const ArrowSchema& schema, const ArrowArray& array) {
     check_column(*schema.children[i], *array.children[i], array.length);
 }
 
-Table import_table(const ArrowSchema& schema, const ArrowArray& array) {
-  check_batch(schema, array);
-  TableView view(&schema, &array);
+Table copy_table(const TableView& view) {
   Table out;
   for (const ColumnView& in : view.columns()) {
-    Column& c = out.add(in.name(), in.type());
-    c.unit = in.unit();
-    std::shared_ptr<StringPool> pool;
+    Column& c = out.add(in.name(), in.type(), in.unit());
     if (in.type() == Type::Dictionary) {
-      pool = std::make_shared<StringPool>();
+      auto pool = std::make_shared<StringPool>();
       for (int32_t code = 0; code < in.dictionary_size(); ++code)
         pool->append(in.dictionary_at(code));
       c.dictionary = pool;
@@ -100,6 +96,11 @@ Table import_table(const ArrowSchema& schema, const ArrowArray& array) {
     }
   }
   return out;
+}
+
+Table import_table(const ArrowSchema& schema, const ArrowArray& array) {
+  check_batch(schema, array);
+  return copy_table(TableView(&schema, &array));
 }
 
 }  // namespace vigie::plugin_host

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "vigie/arrow_c_data.h"
+#include "vigie/sdk/arrow_view.hpp"
 #include "vigie/sdk/column.hpp"
 
 namespace vigie::plugin_host {
@@ -14,5 +15,8 @@ void check_batch(const ArrowSchema& schema, const ArrowArray& array);
 
 // Copies the batch (checked first); dictionary columns get their own pool.
 Table import_table(const ArrowSchema& schema, const ArrowArray& array);
+
+// Copies a batch already checked (a Batch's view) into owned columns.
+Table copy_table(const TableView& view);
 
 }  // namespace vigie::plugin_host
