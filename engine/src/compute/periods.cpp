@@ -39,31 +39,11 @@ int64_t local_midnight_us(const date::time_zone* tz, Month m) {
 
 }  // namespace
 
-Month Month::plus(int months) const {
-  int index = year * 12 + static_cast<int>(month) - 1 + months;
-  return {index / 12, static_cast<unsigned>(index % 12) + 1};
-}
-
-std::string Month::iso() const {
-  return fmt::format("{:04d}-{:02d}", year, month);
-}
-
-std::optional<Month> parse_month(const std::string& text) {
-  int y = 0;
-  unsigned m = 0;
-  char dash = 0;
-  if (text.size() != 7 ||
-      std::sscanf(text.c_str(), "%4d%c%2u", &y, &dash, &m) != 3 ||
-      dash != '-' || m < 1 || m > 12)
-    return std::nullopt;
-  return Month{y, m};
-}
-
 Month report_month(const std::optional<std::string>& period,
                    const std::optional<std::string>& as_of,
                    const std::string& time_zone) {
   if (period) {
-    auto m = parse_month(*period);
+    auto m = table::parse_month(*period);
     if (!m)
       throw std::invalid_argument("--period expects YYYY-MM, got '" + *period +
                                   "'");

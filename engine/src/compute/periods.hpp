@@ -7,16 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "table/month.hpp"
 #include "vigie/plugin.h"
 
 namespace vigie::compute {
 
-struct Month {
-  int year = 0;
-  unsigned month = 0;  // 1..12
-  Month plus(int months) const;
-  std::string iso() const;  // "2026-10"
-};
+using table::Month;
 
 struct Period {
   Month month;
@@ -25,9 +21,6 @@ struct Period {
   std::string label;        // "octobre 2026" (fr) / "October 2026"
   std::string short_label;  // "oct. 26" / "Oct 26"
 };
-
-// "2026-10" -> October 2026; nothing if malformed.
-std::optional<Month> parse_month(const std::string& text);
 
 // The report period from the command line: --period YYYY-MM wins; else
 // --as-of YYYY-MM-DD gives the last full month before that day; else the

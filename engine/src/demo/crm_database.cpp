@@ -151,7 +151,7 @@ void write_marketing_spend(Database& db, const DemoWorld& world) {
       "spend TEXT NOT NULL)");
   Insert insert(db, "INSERT INTO marketing_spend VALUES (?, ?, ?)");
   for (const auto& row : world.spend)
-    insert.text(1, month_text(row.month))
+    insert.text(1, row.month.iso())
         .text(2, kAcquisitionChannels[row.channel])
         .text(3, cents_text(row.spend_cents))
         .insert();

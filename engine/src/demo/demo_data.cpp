@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include "demo/generate.hpp"
@@ -32,10 +33,14 @@ void write_text(const std::filesystem::path& path, const char* text) {
 DemoSummary write_demo_data(const DemoOptions& options) {
   if (!(options.scale > 0) || !std::isfinite(options.scale))
     throw std::runtime_error("demo scale must be a positive number");
-  Month last = parse_month(options.end_month);
+  const std::optional<Month> end_month = table::parse_month(options.end_month);
+  if (!end_month || end_month->year < 1971)
+    throw std::runtime_error("month must be written YYYY-MM, got '" +
+                             options.end_month + "'");
+  const Month last = *end_month;
   DemoWorld world;
-  world.start = month_start(add_months(last, 1 - kMonths));
-  world.end = month_start(add_months(last, 1));
+  world.start = month_start(last.plus(1 - kMonths));
+  world.end = month_start(last.plus(1));
   // Customers may have been created up to two years before the range.
   LocalClock clock(options.time_zone, world.start - 800 * kDay, world.end);
 

@@ -14,23 +14,6 @@
 
 namespace vigie::demo {
 
-Month parse_month(const std::string& text) {
-  int year = 0, month = 0;
-  char dash = 0, extra = 0;
-  if (text.size() != 7 ||
-      std::sscanf(text.c_str(), "%4d%c%2d%c", &year, &dash, &month, &extra) !=
-          3 ||
-      dash != '-' || month < 1 || month > 12 || year < 1971)
-    throw std::runtime_error("month must be written YYYY-MM, got '" + text +
-                             "'");
-  return {year, month};
-}
-
-Month add_months(Month m, int count) {
-  int index = m.year * 12 + (m.month - 1) + count;
-  return {index / 12, index % 12 + 1};
-}
-
 int64_t month_start(Month m) {
   auto days = date::sys_days(date::year(m.year) /
                              date::month(static_cast<unsigned>(m.month)) / 1);
@@ -39,18 +22,13 @@ int64_t month_start(Month m) {
 
 Month month_of(int64_t local_s) {
   date::year_month_day ymd{date::sys_days(date::days(day_of(local_s)))};
-  return {static_cast<int>(ymd.year()),
-          static_cast<int>(unsigned(ymd.month()))};
+  return {static_cast<int>(ymd.year()), unsigned(ymd.month())};
 }
 
 int weekday_of(int64_t local_s) {
   // 1970-01-01 was a Thursday (3 with Monday = 0).
   int64_t d = (day_of(local_s) + 3) % 7;
   return static_cast<int>(d < 0 ? d + 7 : d);
-}
-
-std::string month_text(Month m) {
-  return fmt::format("{:04}-{:02}", m.year, m.month);
 }
 
 LocalClock::LocalClock(const std::string& time_zone, int64_t from, int64_t to) {

@@ -8,20 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "table/month.hpp"
+
 namespace vigie::demo {
 
 inline constexpr int64_t kMinute = 60;
 inline constexpr int64_t kHour = 3600;
 inline constexpr int64_t kDay = 86400;
 
-struct Month {
-  int year;
-  int month;  // 1..12
-};
+using table::Month;
 
-// "2026-10" -> {2026, 10}; throws on anything else.
-Month parse_month(const std::string& text);
-Month add_months(Month m, int count);
 // Local seconds of the first instant of the month.
 int64_t month_start(Month m);
 // The month a local time falls in.
@@ -55,6 +51,5 @@ class LocalClock {
 };
 
 // "YYYY-MM".
-std::string month_text(Month m);
 
 }  // namespace vigie::demo

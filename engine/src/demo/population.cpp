@@ -36,8 +36,7 @@ void make_products(DemoWorld& world, Rng& rng) {
 
 void make_customers(DemoWorld& world, Rng& rng, double scale) {
   auto count = static_cast<size_t>(std::llround(kCustomersAtScaleOne * scale));
-  const int64_t history_start =
-      month_start(add_months(month_of(world.start), -24));
+  const int64_t history_start = month_start(month_of(world.start).plus(-24));
   // Creation times first, sorted, so that customer ids follow them.
   std::vector<int64_t> created(count);
   for (auto& t : created) {
@@ -218,8 +217,8 @@ void make_orders(DemoWorld& world, Rng& rng) {
 // per acquisition, with noise: CAC by channel comes out near kAcquisitionCost.
 void make_marketing_spend(DemoWorld& world, Rng& rng) {
   Month first = month_of(world.start);
-  for (Month m = first; month_start(m) < world.end; m = add_months(m, 1)) {
-    int64_t from = month_start(m), to = month_start(add_months(m, 1));
+  for (Month m = first; month_start(m) < world.end; m = m.plus(1)) {
+    int64_t from = month_start(m), to = month_start(m.plus(1));
     std::array<int64_t, kAcquisitionChannels.size()> acquired{};
     for (const auto& c : world.customers)
       if (c.created_at >= from && c.created_at < to) ++acquired[c.acquisition];
