@@ -52,7 +52,6 @@ class DatasetBuilder {
   // The dataset: the canonical columns some source provided.
   std::shared_ptr<const Table> finish();
 
-  const table::CanonicalDataset& dataset() const { return dataset_; }
 
  private:
   struct Binding;

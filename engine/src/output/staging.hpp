@@ -28,7 +28,6 @@ class Staging {
   // Renames every staged file into the output folder (same file system, so
   // each rename is atomic) and removes the staging folder.
   void commit();
-  const std::filesystem::path& out_dir() const { return out_; }
   // The files staged so far, relative to the output folder.
   const std::vector<std::filesystem::path>& files() const { return files_; }
 
