@@ -52,7 +52,6 @@ class DatasetBuilder {
   // The dataset: the canonical columns some source provided.
   std::shared_ptr<const Table> finish();
 
-
  private:
   struct Binding;
   const table::CanonicalDataset& dataset_;
