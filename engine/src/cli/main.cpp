@@ -9,6 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "pipeline/errors.hpp"
+#include "secrets/redacting_sink.hpp"
+#include "secrets/redactor.hpp"
 
 namespace {
 
@@ -29,7 +31,10 @@ constexpr const char* kUsage =
 int main(int argc, char** argv) {
   // Logs are for people and schedulers watching the run: stderr, so that
   // stdout stays for what a command prints as its result.
-  spdlog::set_default_logger(spdlog::stderr_color_mt("vigie"));
+  // Every log line goes through the redactor: no module can log a secret.
+  auto sink = vigie::secrets::redacting_sink(
+      std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("vigie", sink));
   spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
   if (argc < 2) {
     std::fputs(kUsage, stderr);
@@ -53,10 +58,12 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "vigie: unknown command '{}'\n\n{}", command, kUsage);
     return vigie::pipeline::kUsageError;
   } catch (const vigie::pipeline::RunError& e) {
-    fmt::print(stderr, "vigie {}: error: {}\n", command, e.what());
+    fmt::print(stderr, "vigie {}: error: {}\n", command,
+               vigie::secrets::redact(e.what()));
     return e.code();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "vigie {}: internal error: {}\n", command, e.what());
+    fmt::print(stderr, "vigie {}: internal error: {}\n", command,
+               vigie::secrets::redact(e.what()));
     return vigie::pipeline::kInternalError;
   }
 }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "output/cell_text.hpp"
+#include "secrets/redactor.hpp"
 #include "table/csv_field.hpp"
 
 namespace vigie::output {
@@ -56,6 +57,24 @@ json table_json(const Table& t, const std::string& tz) {
     rows.push_back(std::move(row));
   }
   return {{"columns", columns}, {"rows", rows}};
+}
+
+// Every string of the document, keys included, with secrets hidden: one
+// walk at the end rather than a call at each place a string is put.
+json without_secrets(const json& j) {
+  if (j.is_string()) return secrets::redact(j.get_ref<const std::string&>());
+  if (j.is_array()) {
+    json out = json::array();
+    for (const auto& item : j) out.push_back(without_secrets(item));
+    return out;
+  }
+  if (j.is_object()) {
+    json out = json::object();
+    for (const auto& [key, value] : j.items())
+      out[secrets::redact(key)] = without_secrets(value);
+    return out;
+  }
+  return j;
 }
 
 void write_text(const std::filesystem::path& path, const std::string& text) {
@@ -136,7 +155,7 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
     out.push_back(std::move(j));
   }
   doc["kpis"] = out;
-  write_text(path, doc.dump(2) + "\n");
+  write_text(path, without_secrets(doc).dump(2) + "\n");
 }
 
 void write_table_csv(const std::filesystem::path& path, const Table& table,

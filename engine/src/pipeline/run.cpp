@@ -19,6 +19,7 @@
 #include "plugin_host/plugin_error.hpp"
 #include "render/format.hpp"
 #include "render/renderer.hpp"
+#include "secrets/redactor.hpp"
 #include "spec/reader.hpp"
 
 namespace vigie::pipeline {
@@ -76,6 +77,7 @@ void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
                                  "secret key (outputs.hmac_key_env)",
                                  spec.outputs.hmac_key_env));
     policy.key = key;
+    secrets::add(policy.key, "${" + spec.outputs.hmac_key_env + "}");
     // A short key lets anyone holding a list try every customer id.
     if (policy.key.size() < 16)
       spdlog::warn(

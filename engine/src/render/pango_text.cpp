@@ -1,6 +1,7 @@
 #include "render/pango_text.hpp"
 
 #include "render/theme.hpp"
+#include "secrets/redactor.hpp"
 
 namespace vigie::render::pango {
 
@@ -22,7 +23,11 @@ void set_text(PangoLayout* layout, const std::string& text, Font font) {
                                            font.size * PANGO_SCALE);
   pango_layout_set_font_description(layout, description);
   pango_font_description_free(description);
-  pango_layout_set_text(layout, text.c_str(), static_cast<int>(text.size()));
+  // Every text of a report is measured and drawn through here: hiding
+  // secrets here keeps them out of the PDF and the SVG pages whatever block
+  // they would have reached.
+  const std::string shown = secrets::redact(text);
+  pango_layout_set_text(layout, shown.c_str(), static_cast<int>(shown.size()));
 }
 
 }  // namespace vigie::render::pango

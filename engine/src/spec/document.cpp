@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "secrets/redactor.hpp"
 #include "spec/substitute.hpp"
 #include "spec/suggest.hpp"
 
@@ -58,7 +59,9 @@ Cursor Document::root(const YAML::Node& node) {
 Cursor Document::child(const Cursor& map, const YAML::Node& key,
                        const YAML::Node& value) const {
   YAML::Mark mark = value.IsNull() ? key.Mark() : value.Mark();
-  return Cursor{value, child_path(map.path, key.Scalar()), mark, map.sensitive};
+  Cursor out{value, child_path(map.path, key.Scalar()), mark, map.sensitive};
+  out.environment = map.environment;
+  return out;
 }
 
 bool Document::expect_map(const Cursor& at, std::string_view what) {
@@ -107,6 +110,7 @@ std::vector<Cursor> Document::items(const Cursor& list) {
     if (mark.line < 0) mark = list.mark;
     out.push_back(Cursor{item, fmt::format("{}[{}]", list.path, index++), mark,
                          list.sensitive});
+    out.back().environment = list.environment;
   }
   return out;
 }
@@ -124,6 +128,17 @@ std::optional<Text> Document::text(const Cursor& at) {
     error(at,
           "malformed '${': expected ${NAME}, NAME made of letters, digits "
           "and '_'");
+  if (s.used_environment && !at.environment) {
+    error(at,
+          "a value from the environment (${NAME}) is a secret and may only "
+          "be used in a plugin option (a source's config, parameters); "
+          "here it could be printed: write the value in the spec");
+    return std::nullopt;
+  }
+  // A value from the environment is a secret: it is registered here, where
+  // it enters, and hidden in everything printed (secrets/redactor.hpp).
+  for (const auto& [name, value] : s.variables)
+    secrets::add(value, "${" + name + "}");
   return Text{std::move(s.value), s.used_environment};
 }
 

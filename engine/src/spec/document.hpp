@@ -19,12 +19,16 @@ namespace vigie::spec {
 // A node and where it sits. `mark` is the node's own mark, except for an
 // empty value ("key:"), which yaml-cpp marks at the next line: there the
 // key's mark is used. A sensitive node (a secret option) never has its
-// value quoted in a message.
+// value quoted in a message. Only a node inside a plugin option may take a
+// value from the environment (`environment`): such a value is a secret,
+// and a plugin option is the one place built to carry secrets; anywhere
+// else (a title, a time zone, a mapping) parts of it would be printed.
 struct Cursor {
   YAML::Node node;
   std::string path;
   YAML::Mark mark;
   bool sensitive = false;
+  bool environment = false;
 
   Cursor() = default;
   Cursor(YAML::Node n, std::string p, YAML::Mark m, bool s)
@@ -39,6 +43,7 @@ struct Cursor {
     path = other.path;
     mark = other.mark;
     sensitive = other.sensitive;
+    environment = other.environment;
     return *this;
   }
 };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "secrets/redactor.hpp"
 #include "spec/suggest.hpp"
 
 namespace vigie::spec {
@@ -66,8 +67,9 @@ void flatten(Document& doc, const Cursor& value, const std::string& key,
     for (const auto& item : doc.items(value))
       flatten(doc, item, fmt::format("{}.{}", key, index++), secret, out);
   } else if (auto t = doc.text(value)) {
-    out.values[key] = t->value;
+    if (secret) secrets::add(t->value);
     if (secret || t->from_environment) out.secrets.insert(key);
+    out.values[key] = std::move(t->value);
   }
 }
 
@@ -124,6 +126,7 @@ void read_options(Document& doc, const Cursor& map,
     }
     Cursor value = e.value;
     value.sensitive = option->secret != 0;
+    value.environment = true;  // options are where secrets go
     check_type(doc, value, *option);
     erase_option(out, e.key);
     flatten(doc, value, e.key, value.sensitive, out);

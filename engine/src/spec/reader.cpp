@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 
+#include "secrets/redactor.hpp"
 #include "spec/document.hpp"
 #include "spec/options.hpp"
 #include "spec/substitute.hpp"
@@ -428,6 +429,7 @@ class SpecReader {
         continue;
       }
       Cursor value = e.value;
+      value.environment = true;  // options are where secrets go
       for (const auto* o : options) value.sensitive |= o->secret != 0;
       for (const auto* o : options) check_type(doc_, value, *o);
       flatten(doc_, value, e.key, value.sensitive, out);
@@ -707,9 +709,12 @@ ReadResult read_spec(const std::filesystem::path& file,
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
+  // Redacted here, the one way a diagnostic becomes text: a spec path or
+  // a message may quote a value that is secret.
   if (d.where.path.empty())
-    return fmt::format("{}: {}", d.where.str(), d.message);
-  return fmt::format("{}: {}: {}", d.where.str(), d.where.path, d.message);
+    return secrets::redact(fmt::format("{}: {}", d.where.str(), d.message));
+  return secrets::redact(
+      fmt::format("{}: {}: {}", d.where.str(), d.where.path, d.message));
 }
 
 }  // namespace vigie::spec

@@ -37,9 +37,10 @@ Substitution substitute(std::string_view text, const Environment& env) {
       continue;
     }
     out.used_environment = true;
-    if (auto value = env(std::string(name)))
+    if (auto value = env(std::string(name))) {
       out.value.append(*value);
-    else
+      out.variables.emplace_back(std::string(name), *value);
+    } else
       out.missing.emplace_back(name);
     pos = close + 1;
   }

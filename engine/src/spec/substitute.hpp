@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "spec/reader.hpp"
@@ -16,7 +17,9 @@ struct Substitution {
   std::string value;                 // missing variables are replaced by ""
   bool used_environment = false;     // some part came from a variable
   std::vector<std::string> missing;  // names of unset variables
-  bool malformed = false;            // a "${" without a valid "NAME}" after it
+  // Each variable used, as {name, value}: the value is a secret.
+  std::vector<std::pair<std::string, std::string>> variables;
+  bool malformed = false;  // a "${" without a valid "NAME}" after it
 };
 
 // A letter or '_' followed by letters, digits or '_'.

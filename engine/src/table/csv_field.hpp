@@ -5,11 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "secrets/redactor.hpp"
+
 namespace vigie::table {
 
-inline std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos)
-    return std::string(s);
+// Secrets are hidden here, the one way a field of any CSV becomes text.
+inline std::string csv_field(std::string_view raw) {
+  const std::string s = secrets::redact(raw);
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

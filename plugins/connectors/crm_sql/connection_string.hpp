@@ -13,9 +13,16 @@ namespace vigie::crm_sql {
 // has no "backend://" prefix.
 std::string backend_of(std::string_view url);
 
-// The URL with `password` appended in the backend's own syntax
+// A postgresql:// URL in either form libpq knows, the URI
+// (postgresql://user:pw@host:5432/db?sslmode=require) or keyword pairs
+// (postgresql://host=db dbname=crm), as keyword pairs: the only form SOCI
+// passes on intact. Throws std::invalid_argument with libpq's reason.
+std::string postgresql_keywords(std::string_view url);
+
+// The URL SOCI connects with: a PostgreSQL URL as keyword pairs (above),
+// with `password` appended in the backend's own syntax
 // (` password='...'` for PostgreSQL and MySQL, `;PWD={...}` for ODBC).
-// An empty password leaves the URL as it is.
+// Other backends: an empty password leaves the URL as it is.
 std::string with_password(const std::string& url, const std::string& password);
 
 // The secrets a message must never show: the password option and any
