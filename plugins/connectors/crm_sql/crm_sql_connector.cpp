@@ -188,6 +188,7 @@ class CrmSqlConnector : public vigie::sdk::Connector {
 constexpr vigie_option kOptions[] = {
     vigie::sdk::option(VIGIE_OPTION_STRING, "url", nullptr, true,
                        "SOCI connection URL: sqlite3://db=crm.sqlite, "
+                       "postgresql://user@host:5432/crm or "
                        "postgresql://host=... dbname=..., odbc://DSN=...",
                        true),
     vigie::sdk::option(VIGIE_OPTION_STRING, "password", nullptr, false,
