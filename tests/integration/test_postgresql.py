@@ -15,6 +15,7 @@ import pwd
 import sqlite3
 import subprocess
 import unittest
+import urllib.parse
 
 import vigie_testlib as lib
 
@@ -109,6 +110,12 @@ class PostgresServer:
         return (f"postgresql://host=127.0.0.1 port={self.port} "
                 f"dbname={DATABASE} user={USER}")
 
+    def uri(self, password):
+        """libpq's URI form, the one the spec reference shows, with the
+        password inside (percent-encoded: libpq decodes it)."""
+        return (f"postgresql://{USER}:{urllib.parse.quote(password)}"
+                f"@127.0.0.1:{self.port}/{DATABASE}")
+
 
 def copy_sqlite_to_postgres(sqlite_path, server, folder):
     """Each demo table through a CSV file and psql's \\copy (client side).
@@ -164,6 +171,14 @@ class PostgresqlTest(unittest.TestCase):
         cls.pg_run = lib.run_vigie(["run", cls.spec, "--period",
                                     lib.DEMO_PERIOD, "--out", cls.pg_out],
                                    env=env)
+        # The URI form, password inside the URL written in the spec.
+        uri_spec = spec.replace(
+            sqlite_url, f'url: "{cls.server.uri(PASSWORD)}", batch_rows: 1000')
+        cls.uri_spec = lib.write_spec(cls.dir / "management-uri.yaml", uri_spec)
+        cls.uri_out = cls.dir / "out-uri"
+        cls.uri_run = lib.run_vigie(["run", cls.uri_spec, "--period",
+                                     lib.DEMO_PERIOD, "--out", cls.uri_out],
+                                    env=env)
         # Then the same run with the server down.
         cls.server.stop()
         cls.down_out = cls.dir / "out-down"
@@ -213,10 +228,16 @@ class PostgresqlTest(unittest.TestCase):
                 (count,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()
                 self.assertEqual(read[table], count, table)
 
+    def test_the_uri_form_reads_the_same_figures(self):
+        self.assertEqual(self.uri_run.returncode, 0,
+                         lib.describe(self.uri_run))
+        self.assertEqual(lib.value_kpis(self.load(self.uri_out)),
+                         lib.value_kpis(self.load(self.pg_out)))
+
     def test_the_password_is_never_printed_nor_written(self):
-        for run in (self.pg_run, self.down_run):
+        for run in (self.pg_run, self.down_run, self.uri_run):
             self.assertNotIn(PASSWORD, run.stdout + run.stderr)
-        files = lib.files_under(self.pg_out)
+        files = lib.files_under(self.pg_out) + lib.files_under(self.uri_out)
         self.assertTrue(files)
         for path in files:
             with self.subTest(file=path.name):
