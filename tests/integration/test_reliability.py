@@ -396,6 +396,10 @@ class ReliabilityTest(unittest.TestCase):
             self.skipTest("cannot mount a tmpfs here (needs root or "
                           f"CAP_SYS_ADMIN): {result.stderr.strip()}")
         self.addCleanup(subprocess.run, ["umount", "-l", str(mount)])
+        # The mount point itself cannot be swapped: refused at once.
+        result = lib.run_vigie(self.args(self.spec(), NEW_PERIOD, mount))
+        self.assertEqual(result.returncode, 5, lib.describe(result))
+        self.assertIn(f"{mount} is a mount point", result.stderr)
         out = mount / "out"
         spec = self.spec()
         many = self.spec(orders=write_orders(self.dir / "many.csv", 20),

@@ -1,6 +1,7 @@
 #include "output/report_folder.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -80,6 +81,18 @@ void check_replaceable(const fs::path& dir) {
     throw std::runtime_error(
         fmt::format("{} is not a folder: --out names the folder of the report",
                     dir.string()));
+  // The new report is staged beside DIR and renamed over it: that needs
+  // DIR and its parent on one file system.
+  struct stat folder {};
+  struct stat parent {};
+  if (::stat(dir.c_str(), &folder) == 0 &&
+      ::stat(dir.parent_path().c_str(), &parent) == 0 &&
+      folder.st_dev != parent.st_dev)
+    throw std::runtime_error(fmt::format(
+        "{} is a mount point: Vigie replaces its output folder as a whole "
+        "by a rename from beside it, which cannot cross file systems; give "
+        "--out a folder inside it",
+        dir.string()));
   if (fs::exists(dir / kReportMarker, ec)) return;
   bool only_report_files = true;
   for (const auto& entry : fs::directory_iterator(dir, ec))
@@ -177,6 +190,7 @@ void ReportFolder::publish() {
   io::write_file(staging_ / kReportMarker, marker);
   sync_tree(staging_);
   io::pause_point("publish:staged");
+  check_replaceable(dir_);  // again: it was checked when the run began
 
   const fs::path old =
       swap_in(staging_, dir_, sibling(fmt::format("{}{}", kAside, ::getpid())));
