@@ -215,7 +215,9 @@ class ReliabilityTest(unittest.TestCase):
                           + probe.stderr.decode(errors="replace"))
         spec = self.spec()
         self.previous_report(spec)
-        cases = [("renameat2", 1), ("unlink,unlinkat,rmdir", 1), ("fsync", 1),
+        # First, while nothing is left beside the report: the first removal
+        # of the run is then that of the old report.
+        cases = [("unlink,unlinkat,rmdir", 1), ("renameat2", 1), ("fsync", 1),
                  ("fsync", 5)]
         # strace counts the calls of each thread: the SVG pages are written
         # on a thread of their own (about 11 writes, 64 KiB buffers), the
@@ -250,8 +252,10 @@ class ReliabilityTest(unittest.TestCase):
                     # Killed while removing the old report: the new one.
                     self.assertEqual(result.returncode, killed)
                     self.assertEqual(period, NEW_PERIOD)
-                # Back to the previous report for the next case.
-                self.run_ok(spec, PREVIOUS_PERIOD)
+                if period == NEW_PERIOD:
+                    # Back to the previous report for the next case.
+                    self.run_ok(spec, PREVIOUS_PERIOD)
+        self.run_ok(spec, NEW_PERIOD)
         self.assertEqual(self.leftovers(), [])
 
     # ---- two runs, one folder ------------------------------------------
@@ -275,7 +279,7 @@ class ReliabilityTest(unittest.TestCase):
 
     def test_runs_started_together_never_mix_their_reports(self):
         spec = self.spec()
-        for attempt in range(3):
+        for attempt in range(2):
             with self.subTest(attempt=attempt):
                 runs = [subprocess.Popen(
                     [lib.PATHS.vigie] + [str(a) for a in
