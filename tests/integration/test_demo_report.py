@@ -70,16 +70,21 @@ class DemoReportTest(unittest.TestCase):
                 for file in ["report.pdf", "page-1.svg", "kpis.json"]:
                     self.assertTrue((out / file).is_file(), file)
                 self.assertFalse((out / "rejects.csv").exists())
-                leftovers = [p.name for p in out.iterdir()
-                             if p.name.startswith(".")]
-                self.assertEqual(leftovers, [])
+                # The one hidden file is the marker that lists the files;
+                # no staging folder is left beside the report either.
+                hidden = [p.name for p in out.iterdir()
+                          if p.name.startswith(".")]
+                self.assertEqual(hidden, [".vigie-report"])
+                self.assertEqual([p.name for p in out.parent.iterdir()
+                                  if ".vigie-staging-" in p.name], [])
                 pages = lib.pdf_page_count(out / "report.pdf")
                 svgs = sorted(out.glob("page-*.svg"))
                 self.assertEqual(len(svgs), pages)
                 for svg in svgs:
                     self.assertIn("<svg", svg.read_text(encoding="utf-8"))
                 # stdout says what was written: every file, and the pages.
-                files = [p for p in out.rglob("*") if p.is_file()]
+                files = [p for p in out.rglob("*")
+                         if p.is_file() and p.name != ".vigie-report"]
                 result, _ = self.runs[name]
                 self.assertIn(f"{out}: {len(files)} file(s), report.pdf of "
                               f"{pages} page(s)", result.stdout)
@@ -402,7 +407,7 @@ class DemoReportTest(unittest.TestCase):
         for file, inode in before.items():
             self.assertNotEqual(os.stat(out / file).st_ino, inode, file)
         self.assertEqual([p.name for p in out.iterdir()
-                          if p.name.startswith(".")], [])
+                          if p.name.startswith(".")], [".vigie-report"])
 
 
 if __name__ == "__main__":

@@ -74,6 +74,7 @@ class FailureTest(unittest.TestCase):
         orders = self.dir / "orders.csv"
         bad_lines = write_orders(orders, 200, 20)
         self.assertEqual(len(bad_lines), 10)
+        # A report folder of a version before the .vigie-report marker.
         self.out.mkdir()
         previous = b"%PDF-1.5 the previous report"
         (self.out / "report.pdf").write_bytes(previous)
@@ -82,11 +83,13 @@ class FailureTest(unittest.TestCase):
         self.assertEqual(result.returncode, 3, lib.describe(result))
         self.assertIn("shop_orders", result.stderr)
         self.assertIn("10 of 200", result.stderr)
-        self.assertEqual(sorted(p.name for p in self.out.iterdir()),
-                         ["rejects.csv", "report.pdf"])
+        # The folder keeps its report, whole; the rejected rows are beside.
+        self.assertEqual([p.name for p in self.out.iterdir()], ["report.pdf"])
         self.assertEqual((self.out / "report.pdf").read_bytes(), previous)
+        evidence = self.dir / "out.rejects.csv"
+        self.assertIn(str(evidence), result.stderr)
 
-        with open(self.out / "rejects.csv", newline="", encoding="utf-8") as f:
+        with open(evidence, newline="", encoding="utf-8") as f:
             rejects = list(csv.DictReader(f))
         self.assertEqual(len(rejects), 10)
         self.assertEqual([int(r["line"]) for r in rejects], bad_lines)
@@ -100,7 +103,10 @@ class FailureTest(unittest.TestCase):
         write_orders(orders, 200, 20)
         result = self.run_spec(self.csv_spec(orders))
         self.assertEqual(result.returncode, 3, lib.describe(result))
-        self.assertEqual([p.name for p in self.out.iterdir()], ["rejects.csv"])
+        self.assertFalse(self.out.exists())
+        self.assertEqual(sorted(p.name for p in self.dir.iterdir()
+                                if p.name.startswith((".out", "out"))),
+                         [".out.vigie-lock", "out.rejects.csv"])
 
     def test_few_rejects_are_reported_in_the_pdf(self):
         # 400 rows, one in 200 bad: 2 rejects = 0.5%, under the 1%.
@@ -110,6 +116,10 @@ class FailureTest(unittest.TestCase):
 
         result = self.run_spec(self.csv_spec(orders))
         self.assertEqual(result.returncode, 0, lib.describe(result))
+        raw = (self.out / "rejects.csv").read_bytes()
+        # RFC 4180 line ends, like every CSV Vigie writes.
+        self.assertEqual(raw.count(b"\r\n"), 3)
+        self.assertEqual(raw.count(b"\n"), 3)
         with open(self.out / "rejects.csv", newline="", encoding="utf-8") as f:
             rejects = list(csv.DictReader(f))
         self.assertEqual([int(r["line"]) for r in rejects], bad_lines)

@@ -1,9 +1,8 @@
-// Rows that could not be read: counted per source and written, with where
-// and why, to the run's rejects file.
+// Rows that could not be read: counted per source and kept with where and
+// why (written as rejects.csv by output/exports.hpp).
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,8 +30,6 @@ class RejectLog {
   int64_t total_rejected() const {
     return static_cast<int64_t>(rejects_.size());
   }
-  // CSV: source,origin,line,reason.
-  void write_csv(const std::filesystem::path& path) const;
 
  private:
   std::vector<Reject> rejects_;

@@ -1,9 +1,8 @@
 #include "output/exports.hpp"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
+#include "io/file_writer.hpp"
 #include "output/cell_text.hpp"
 #include "secrets/redactor.hpp"
 #include "table/csv_field.hpp"
@@ -75,12 +74,6 @@ json without_secrets(const json& j) {
     return out;
   }
   return j;
-}
-
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
 }  // namespace
@@ -155,7 +148,7 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
     out.push_back(std::move(j));
   }
   doc["kpis"] = out;
-  write_text(path, without_secrets(doc).dump(2) + "\n");
+  io::write_file(path, without_secrets(doc).dump(2) + "\n");
 }
 
 void write_table_csv(const std::filesystem::path& path, const Table& table,
@@ -163,14 +156,26 @@ void write_table_csv(const std::filesystem::path& path, const Table& table,
   std::string text;
   for (size_t i = 0; i < table.columns.size(); ++i)
     text += (i ? "," : "") + table::csv_field(table.columns[i].name);
-  text += "\r\n";
+  text += table::kCsvLineEnd;
   for (int64_t r = 0; r < table.rows(); ++r) {
     for (size_t i = 0; i < table.columns.size(); ++i)
       text += (i ? "," : "") +
               table::csv_field(cell_text(table.columns[i], r, time_zone));
-    text += "\r\n";
+    text += table::kCsvLineEnd;
   }
-  write_text(path, text);
+  io::write_file(path, text);
+}
+
+void write_rejects_csv(const std::filesystem::path& path,
+                       const ingest::RejectLog& rejects) {
+  std::string text = "source,origin,line,reason";
+  text += table::kCsvLineEnd;
+  for (const auto& r : rejects.rejects()) {
+    text += table::csv_field(r.source) + ',' + table::csv_field(r.origin) +
+            ',' + std::to_string(r.line) + ',' + table::csv_field(r.reason);
+    text += table::kCsvLineEnd;
+  }
+  io::write_file(path, text);
 }
 
 }  // namespace vigie::output

@@ -1,5 +1,6 @@
 // The machine-readable outputs of a run: kpis.json (schema in
-// docs/kpis-json.md) and one CSV a list.
+// docs/kpis-json.md), one CSV a list and rejects.csv. Each is written
+// with io::FileWriter: a failure names the file and the system's reason.
 #pragma once
 
 #include <filesystem>
@@ -26,8 +27,14 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
                      const ingest::RejectLog& rejects,
                      const std::vector<std::string>& notes);
 
-// RFC 4180, a header line, UTF-8; values as in kpis.json.
+// RFC 4180 (table/csv_field.hpp), a header line, UTF-8; values as in
+// kpis.json.
 void write_table_csv(const std::filesystem::path& path, const Table& table,
                      const std::string& time_zone);
+
+// rejects.csv: source,origin,line,reason (docs/data-model.md), RFC 4180
+// like the list CSVs.
+void write_rejects_csv(const std::filesystem::path& path,
+                       const ingest::RejectLog& rejects);
 
 }  // namespace vigie::output

@@ -7,6 +7,8 @@
 
 #include <cstdio>
 
+#include "io/pause_point.hpp"
+
 namespace vigie::pipeline {
 
 using Clock = std::chrono::steady_clock;
@@ -41,6 +43,7 @@ Progress::~Progress() {
 
 void Progress::stage(const std::string& name) {
   finish_stage();
+  io::pause_point(name);  // the fault tests stop a run at each stage
   stage_ = name;
   rows_ = 0;
   stage_start_ = Clock::now();

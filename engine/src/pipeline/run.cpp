@@ -11,7 +11,7 @@
 #include "output/cell_text.hpp"
 #include "output/exports.hpp"
 #include "output/personal_data.hpp"
-#include "output/staging.hpp"
+#include "output/report_folder.hpp"
 #include "pipeline/errors.hpp"
 #include "pipeline/load_sources.hpp"
 #include "pipeline/progress.hpp"
@@ -45,14 +45,36 @@ std::string now_iso(const std::string& time_zone) {
   return output::timestamp_text(us, time_zone);
 }
 
-std::unique_ptr<output::Staging> open_staging(
+// Locks the output folder and opens the staging folder beside it: a
+// second run into the same folder, or a folder that cannot be written or
+// is not Vigie's to replace, fails before any work.
+std::unique_ptr<output::ReportFolder> open_report_folder(
     const std::filesystem::path& out) {
   try {
-    return std::make_unique<output::Staging>(out);
-  } catch (const std::filesystem::filesystem_error& e) {
-    throw RunError(kOutputError, fmt::format("cannot write into {}: {}",
-                                             out.string(), e.code().message()));
+    return std::make_unique<output::ReportFolder>(out);
+  } catch (const std::runtime_error& e) {
+    throw RunError(kOutputError, e.what());
   }
+}
+
+// A run that stopped on its data leaves the rejected rows as evidence
+// beside the output folder, which keeps its previous report whole.
+RunError with_rejects_evidence(const RunError& data_error,
+                               output::ReportFolder& folder,
+                               const ingest::RejectLog& rejects) {
+  try {
+    output::write_rejects_csv(folder.file("rejects.csv"), rejects);
+    folder.publish_evidence("rejects.csv");
+  } catch (const std::runtime_error& e) {
+    return RunError(kOutputError,
+                    fmt::format("{}; the run had stopped because: {}", e.what(),
+                                data_error.what()));
+  }
+  return RunError(kDataError,
+                  fmt::format("{}; the rejected rows are in {} ({} keeps its "
+                              "previous report)",
+                              data_error.what(), folder.evidence().string(),
+                              folder.dir().string()));
 }
 
 bool has_lists(const std::vector<compute::KpiResult>& kpis) {
@@ -130,6 +152,9 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
 }  // namespace
 
 RunSummary run_report(const RunOptions& options) {
+  // Locked before any work, held to the end of the run.
+  auto folder_ptr = open_report_folder(options.out);
+  output::ReportFolder& folder = *folder_ptr;
   Progress progress(options.quiet);
   progress.stage("loading plugins");
   auto plugins = plugin_host::Registry::scan(
@@ -148,23 +173,14 @@ RunSummary run_report(const RunOptions& options) {
     throw RunError(kUsageError, e.what());
   }
 
-  // Opened before any work, so that an output folder that cannot be
-  // written fails the run at once.
-  auto staging_ptr = open_staging(options.out);
-  output::Staging& staging = *staging_ptr;
   RunSummary summary;
-  summary.out = options.out;
+  summary.out = folder.dir();
   ingest::RejectLog rejects;
   compute::Datasets datasets;
   try {
     datasets = load_sources(spec, plugins, rejects, progress);
   } catch (const RunError& e) {
-    if (e.code() == kDataError) {
-      // The evidence of a data error is kept, alone: no report beside it.
-      auto evidence = open_staging(options.out);
-      rejects.write_csv(evidence->file("rejects.csv"));
-      evidence->commit();
-    }
+    if (e.code() == kDataError) throw with_rejects_evidence(e, folder, rejects);
     throw;
   }
   for (const auto& [id, c] : rejects.counts()) {
@@ -196,13 +212,13 @@ RunSummary run_report(const RunOptions& options) {
       // Each render has its own Pango font map, so they share no state.
       std::future<std::vector<std::filesystem::path>> svg_pages;
       if (spec.outputs.svg)
-        svg_pages = std::async(std::launch::async, [&doc, &staging] {
-          return render::render_svg_pages(doc, staging.dir());
+        svg_pages = std::async(std::launch::async, [&doc, &folder] {
+          return render::render_svg_pages(doc, folder.staging());
         });
       if (spec.outputs.pdf)
-        summary.pages = render::render_pdf(doc, staging.file("report.pdf"));
+        summary.pages = render::render_pdf(doc, folder.file("report.pdf"));
       if (svg_pages.valid())
-        for (const auto& page : svg_pages.get()) staging.adopt(page.filename());
+        for (const auto& page : svg_pages.get()) folder.adopt(page.filename());
     }
     progress.stage("exporting");
     if (spec.outputs.json) {
@@ -212,26 +228,27 @@ RunSummary run_report(const RunOptions& options) {
           spec.report.comparison == spec::Comparison::PreviousYear
               ? "year"
               : "previous"};
-      output::write_kpis_json(staging.file("kpis.json"), run, plan, kpis,
+      output::write_kpis_json(folder.file("kpis.json"), run, plan, kpis,
                               rejects, notes);
     }
     if (spec.outputs.lists)
       for (const auto& k : kpis)
         if (k.kind == VIGIE_OUTPUT_LIST && k.table)
-          output::write_table_csv(staging.file("lists/" + k.id + ".csv"),
+          output::write_table_csv(folder.file("lists/" + k.id + ".csv"),
                                   *k.table, spec.report.time_zone);
     if (rejects.total_rejected() > 0)
-      rejects.write_csv(staging.file("rejects.csv"));
-    summary.files = staging.files();
-    staging.commit();
+      output::write_rejects_csv(folder.file("rejects.csv"), rejects);
+    summary.files = folder.files();
+    progress.stage("publishing");
+    folder.publish();
   } catch (const RunError&) {
     throw;
   } catch (const std::runtime_error& e) {
     // Writing failed (a full disk, a folder that vanished): the staged
-    // files go with the staging folder, the previous report stays.
+    // files go with the staging folder, the previous report stays whole.
     throw RunError(kOutputError, e.what());
   }
-  progress.done(fmt::format("report written to {}", options.out.string()));
+  progress.done(fmt::format("report written to {}", folder.dir().string()));
   return summary;
 }
 

@@ -5,8 +5,10 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
+#include <exception>
 #include <stdexcept>
 
+#include "io/file_writer.hpp"
 #include "render/cairo_canvas.hpp"
 #include "render/layout.hpp"
 #include "render/text_measure.hpp"
@@ -31,31 +33,54 @@ void draw_page(cairo_surface_t* surface, const Page& page,
   cairo_destroy(cr);
 }
 
-// Finishes the surface and checks Cairo wrote it all.
-void finish(cairo_surface_t* surface, const std::filesystem::path& path) {
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    throw std::runtime_error(fmt::format("cannot write {}: {}", path.string(),
-                                         cairo_status_to_string(status)));
-  }
-}
+// Where Cairo writes a page or a document: a FileWriter, so that a failed
+// write names the file and the system's reason (Cairo alone would only say
+// "error while writing to output stream"). Cairo is C: the callback keeps
+// the exception and says CAIRO_STATUS_WRITE_ERROR; finish() rethrows it.
+class CairoOutput {
+ public:
+  explicit CairoOutput(const std::filesystem::path& path) : file_(path) {}
 
-// The file appears complete under its name or not at all: a reader never
-// sees a half-written report.
-std::filesystem::path temporary_for(const std::filesystem::path& path) {
-  return path.parent_path() / (path.filename().string() + ".part");
-}
+  static cairo_status_t write(void* closure, const unsigned char* data,
+                              unsigned int length) {
+    auto* self = static_cast<CairoOutput*>(closure);
+    if (self->failure_) return CAIRO_STATUS_WRITE_ERROR;
+    try {
+      self->file_.write(
+          std::string_view(reinterpret_cast<const char*>(data), length));
+      return CAIRO_STATUS_SUCCESS;
+    } catch (...) {
+      self->failure_ = std::current_exception();
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  }
+
+  // Finishes the surface and checks that all of it reached the disk.
+  void finish(cairo_surface_t* surface) {
+    cairo_surface_finish(surface);
+    if (failure_) std::rethrow_exception(failure_);
+    const cairo_status_t status = cairo_surface_status(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+      throw std::runtime_error(fmt::format("cannot write {}: {}",
+                                           file_.path().string(),
+                                           cairo_status_to_string(status)));
+    file_.close();
+  }
+
+ private:
+  io::FileWriter file_;
+  std::exception_ptr failure_;
+};
 
 }  // namespace
 
 int render_pdf(const Document& doc, const std::filesystem::path& path) {
   const TextMeasurer measurer;
   const std::vector<Page> pages = layout_document(doc, measurer);
-  const std::filesystem::path partial = temporary_for(path);
+  CairoOutput output(path);
   {
-    Surface surface(cairo_pdf_surface_create(partial.c_str(), theme::kPageWidth,
-                                             theme::kPageHeight));
+    Surface surface(cairo_pdf_surface_create_for_stream(
+        &CairoOutput::write, &output, theme::kPageWidth, theme::kPageHeight));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                    doc.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
@@ -70,9 +95,8 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
       draw_page(surface.get(), page, measurer);
       cairo_surface_show_page(surface.get());
     }
-    finish(surface.get(), path);
+    output.finish(surface.get());
   }
-  std::filesystem::rename(partial, path);
   return static_cast<int>(pages.size());
 }
 
@@ -84,15 +108,14 @@ std::vector<std::filesystem::path> render_svg_pages(
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::filesystem::path path = dir / fmt::format("page-{}.svg", i + 1);
-    const std::filesystem::path partial = temporary_for(path);
+    CairoOutput output(path);
     {
-      Surface surface(cairo_svg_surface_create(
-          partial.c_str(), theme::kPageWidth, theme::kPageHeight));
+      Surface surface(cairo_svg_surface_create_for_stream(
+          &CairoOutput::write, &output, theme::kPageWidth, theme::kPageHeight));
       cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
       draw_page(surface.get(), pages[i], measurer);
-      finish(surface.get(), path);
+      output.finish(surface.get());
     }
-    std::filesystem::rename(partial, path);
     paths.push_back(path);
   }
   return paths;

@@ -1,5 +1,6 @@
-// One field of a CSV file the engine writes (RFC 4180): quoted, with
-// doubled quotes, only when it holds a separator, a quote or a line break.
+// The CSV files the engine writes (the list CSVs, rejects.csv) follow
+// RFC 4180: CRLF line ends, and a field quoted, with doubled quotes, only
+// when it holds a separator, a quote or a line break.
 #pragma once
 
 #include <string>
@@ -8,6 +9,8 @@
 #include "secrets/redactor.hpp"
 
 namespace vigie::table {
+
+inline constexpr std::string_view kCsvLineEnd = "\r\n";
 
 // Secrets are hidden here, the one way a field of any CSV becomes text.
 inline std::string csv_field(std::string_view raw) {
