@@ -5,10 +5,14 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include "render/cairo_canvas.hpp"
 #include "render/layout.hpp"
+#include "render/svg_ids.hpp"
 #include "render/text_measure.hpp"
 #include "render/theme.hpp"
 
@@ -45,6 +49,31 @@ void finish(cairo_surface_t* surface, const std::filesystem::path& path) {
 // sees a half-written report.
 std::filesystem::path temporary_for(const std::filesystem::path& path) {
   return path.parent_path() / (path.filename().string() + ".part");
+}
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data,
+                                unsigned int length) {
+  static_cast<std::string*>(closure)->append(
+      reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Writes `text` at `path` through a temporary file, renamed when complete.
+void write_whole(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path partial = temporary_for(path);
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw std::runtime_error(
+          fmt::format("cannot write {}: {}", path.string(),
+                      std::generic_category().message(errno)));
+    }
+  }
+  std::filesystem::rename(partial, path);
 }
 
 }  // namespace
@@ -84,15 +113,17 @@ std::vector<std::filesystem::path> render_svg_pages(
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::filesystem::path path = dir / fmt::format("page-{}.svg", i + 1);
-    const std::filesystem::path partial = temporary_for(path);
+    // Drawn into memory first: Cairo's ids are renumbered before the page
+    // is written (svg_ids.hpp).
+    std::string svg;
     {
-      Surface surface(cairo_svg_surface_create(
-          partial.c_str(), theme::kPageWidth, theme::kPageHeight));
+      Surface surface(cairo_svg_surface_create_for_stream(
+          append_to_string, &svg, theme::kPageWidth, theme::kPageHeight));
       cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
       draw_page(surface.get(), pages[i], measurer);
       finish(surface.get(), path);
     }
-    std::filesystem::rename(partial, path);
+    write_whole(path, renumber_cairo_ids(svg));
     paths.push_back(path);
   }
   return paths;
