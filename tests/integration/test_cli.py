@@ -206,6 +206,12 @@ class PluginFolderTest(unittest.TestCase):
             result.stderr,
             r"spec\.yaml:\d+:\d+: .*connector 'memory' was not loaded: "
             r"plugin \S+/vigie_memory\.so: cannot be loaded: truncated")
+        # `plugins info` names the refusal too, as a plugin error.
+        result = lib.run_vigie(["plugins", "info", "memory", "--plugin-path",
+                                self.dir])
+        self.assertEqual(result.returncode, 4, lib.describe(result))
+        self.assertIn("vigie_memory.so: cannot be loaded: truncated",
+                      result.stderr)
 
     def test_a_folder_writable_by_others_is_refused(self):
         (self.dir / "vigie_memory.so").write_bytes(self.memory)
