@@ -147,7 +147,7 @@ std::shared_ptr<const Library> Library::load(
       given.has_parent_path() ? given : std::filesystem::path(".") / given;
   if (auto problem = unsafe_permissions(path, ::geteuid()))
     throw PluginError(
-        fmt::format("plugin {}: refused: {}", path.string(), *problem));
+        fmt::format("plugin {}: not loaded: {}", path.string(), *problem));
   // The headers are checked before dlopen maps the file: a truncated
   // library would otherwise kill the process with SIGBUS inside dlopen.
   // The file can still change between this check and dlopen; only its

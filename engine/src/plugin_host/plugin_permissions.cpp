@@ -86,7 +86,7 @@ std::optional<std::string> unsafe_permissions(const std::filesystem::path& path,
         what, path.string(), mode, path.string());
   if ((mode & S_IWGRP) && !is_user_private_group(status.st_uid, status.st_gid))
     return fmt::format(
-        "the plugin {} {} is writable by group {} (mode {:04o}): its members "
+        "the plugin {} {} is writable by group {}, mode {:04o}: its members "
         "could make vigie run their code; make it writable by its owner only "
         "(chmod g-w {})",
         what, path.string(), group_text(status.st_gid), mode, path.string());

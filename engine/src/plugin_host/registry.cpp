@@ -59,7 +59,7 @@ Registry Registry::scan(const std::vector<fs::path>& dirs) {
       for (const auto& file : files)
         registry.refused_.emplace_back(
             file,
-            fmt::format("plugin {}: refused: {}", file.string(), *problem));
+            fmt::format("plugin {}: not loaded: {}", file.string(), *problem));
       continue;
     }
     for (const auto& file : files) {

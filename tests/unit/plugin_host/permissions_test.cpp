@@ -127,8 +127,8 @@ TEST_F(PluginFolder, GroupWritableByASharedGroupIsRefused) {
   chmod(folder_.path(), 0775);
   EXPECT_THAT(
       unsafe_permissions(folder_.path(), ::geteuid()).value_or(""),
-      AllOf(HasSubstr(fmt::format("is writable by group '{}' (gid {}) (mode "
-                                  "0775)",
+      AllOf(HasSubstr(fmt::format("is writable by group '{}' (gid {}), mode "
+                                  "0775",
                                   ::getgrgid(shared)->gr_name, shared)),
             HasSubstr("chmod g-w " + folder_.path().string())));
 }
