@@ -25,6 +25,12 @@ function(vigie_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${target} PRIVATE Vigie::sdk ${ARG_LIBRARIES})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  # The engine refuses a plugin file or folder its group or others may write
+  # (unless the group is the owner's user private group). Under a umask of
+  # 002 the linker and CMake make both group-writable: take that right back.
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND chmod go-w $<TARGET_FILE:${target}> $<TARGET_FILE_DIR:${target}>
+    VERBATIM)
   if(COMMAND vigie_warnings)  # the Vigie tree's own warning policy
     vigie_warnings(${target})
   endif()

@@ -1,9 +1,12 @@
 """The command line as a user meets it: help, exit codes, the plugin
-catalogue, a plugin refused for its ABI, and `vigie validate` on a spec
-full of mistakes."""
+catalogue, plugins refused for their ABI, their file or their folder, and
+`vigie validate` on a spec full of mistakes."""
 
+import os
 import pathlib
 import re
+import shutil
+import struct
 import unittest
 
 import vigie_testlib as lib
@@ -116,6 +119,139 @@ class PluginCatalogueTest(unittest.TestCase):
         result = lib.run_vigie(["plugins", "list"], env=env)
         self.assertEqual(result.returncode, 0, lib.describe(result))
         self.assertRegex(result.stdout, r"(?m)^indicator\s+throwing\s")
+
+
+def elf_layout(data):
+    """(e_phoff, e_phnum, [(p_type, p_offset, p_filesz)]) of a 64-bit
+    little-endian ELF file's bytes."""
+    phoff, = struct.unpack_from("<Q", data, 32)
+    phentsize, phnum = struct.unpack_from("<HH", data, 54)
+    segments = []
+    for i in range(phnum):
+        p_type, _, p_offset = struct.unpack_from("<IIQ", data,
+                                                 phoff + i * phentsize)
+        p_filesz, = struct.unpack_from("<Q", data, phoff + i * phentsize + 32)
+        segments.append((p_type, p_offset, p_filesz))
+    return phoff, phnum, segments
+
+
+class PluginFolderTest(unittest.TestCase):
+    """Bad files and unsafe folders on --plugin-path: each is refused with
+    its reason, and no command dies of it (a truncated library used to kill
+    every command with SIGBUS inside dlopen)."""
+
+    def setUp(self):
+        self.dir = lib.make_temp_dir("plugin-folder")  # mode 0700
+        self.addCleanup(lib.remove_temp_dir, self.dir)
+        self.memory = (pathlib.Path(lib.PATHS.test_plugins)
+                       / "vigie_memory.so").read_bytes()
+
+    def list_plugins(self):
+        result = lib.run_vigie(["plugins", "list", "--plugin-path", self.dir])
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        return result
+
+    def refusal(self, result, file_name):
+        lines = [line for line in result.stderr.splitlines()
+                 if line.startswith("refused: ") and f"/{file_name}:" in line]
+        self.assertEqual(len(lines), 1, lib.describe(result))
+        return lines[0]
+
+    def test_truncated_plugins_are_listed_as_refused(self):
+        phoff, phnum, segments = elf_layout(self.memory)
+        load_end = max(offset + size for kind, offset, size in segments
+                       if kind == 1)  # PT_LOAD
+        cuts = {"vigie_header.so": 40,
+                "vigie_phdrs.so": phoff + 56 + 10,
+                "vigie_segment.so": load_end - 100}
+        for name, size in cuts.items():
+            (self.dir / name).write_bytes(self.memory[:size])
+        result = self.list_plugins()
+        self.assertIn("truncated: the ELF header needs 64 bytes but the file "
+                      "has 40 bytes", self.refusal(result, "vigie_header.so"))
+        self.assertIn(f"truncated: the program headers end at byte "
+                      f"{phoff + 56 * phnum}",
+                      self.refusal(result, "vigie_phdrs.so"))
+        self.assertRegex(self.refusal(result, "vigie_segment.so"),
+                         rf"truncated: segment \d+ \(PT_LOAD\) ends at byte "
+                         rf"\d+ but the file has {load_end - 100} bytes")
+        # The built-in plugins are listed all the same.
+        self.assertRegex(result.stdout, r"(?m)^connector\s+csv\s")
+
+    def test_files_that_are_no_library_for_this_engine_say_why(self):
+        (self.dir / "vigie_empty.so").write_bytes(b"")
+        (self.dir / "vigie_text.so").write_text("not a library\n")
+        foreign = bytearray(self.memory)
+        struct.pack_into("<H", foreign, 18, 183)  # e_machine: AArch64
+        (self.dir / "vigie_foreign.so").write_bytes(bytes(foreign))
+        shutil.copy(pathlib.Path(lib.PATHS.test_plugins)
+                    / "vigie_unresolved.so", self.dir)
+        result = self.list_plugins()
+        self.assertIn("empty file (0 bytes)",
+                      self.refusal(result, "vigie_empty.so"))
+        self.assertIn("does not start with the ELF magic number",
+                      self.refusal(result, "vigie_text.so"))
+        self.assertIn("built for another machine: AArch64 (e_machine 183)",
+                      self.refusal(result, "vigie_foreign.so"))
+        self.assertIn("undefined symbol: vigie_testing_function_nobody_defines",
+                      self.refusal(result, "vigie_unresolved.so"))
+        self.assertNotIn("Bad file descriptor", result.stderr)
+
+    def test_a_spec_naming_a_refused_plugin_says_why(self):
+        (self.dir / "vigie_memory.so").write_bytes(self.memory[:2000])
+        spec = lib.write_spec(self.dir / "spec.yaml", MEMORY_SPEC)
+        result = lib.run_vigie(["validate", spec, "--plugin-path", self.dir])
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertRegex(
+            result.stderr,
+            r"spec\.yaml:\d+:\d+: .*connector 'memory' was not loaded: "
+            r"plugin \S+/vigie_memory\.so: cannot be loaded: truncated")
+        # `plugins info` names the refusal too, as a plugin error.
+        result = lib.run_vigie(["plugins", "info", "memory", "--plugin-path",
+                                self.dir])
+        self.assertEqual(result.returncode, 4, lib.describe(result))
+        self.assertIn("vigie_memory.so: cannot be loaded: truncated",
+                      result.stderr)
+
+    def test_a_folder_writable_by_others_is_refused(self):
+        (self.dir / "vigie_memory.so").write_bytes(self.memory)
+        os.chmod(self.dir, 0o777)
+        result = self.list_plugins()
+        line = self.refusal(result, "vigie_memory.so")
+        self.assertIn(f"the plugin folder {self.dir} is writable by anyone "
+                      f"(mode 0777)", line)
+        self.assertIn(f"chmod go-w {self.dir}", line)
+        self.assertNotRegex(result.stdout, r"(?m)^connector\s+memory\s")
+        os.chmod(self.dir, 0o755)
+        result = self.list_plugins()
+        self.assertRegex(result.stdout, r"(?m)^connector\s+memory\s")
+
+    def test_a_second_plugin_of_a_name_is_reported(self):
+        built_in = pathlib.Path(lib.PATHS.vigie).parent / "plugins"
+        shutil.copy(built_in / "vigie_csv.so", self.dir)
+        result = self.list_plugins()
+        self.assertIn(f"two plugins are named 'csv': {self.dir}/vigie_csv.so "
+                      f"is used, {built_in}/vigie_csv.so (found later) is "
+                      f"ignored", result.stderr)
+
+
+# A spec whose only source is read by the memory test plugin.
+MEMORY_SPEC = """\
+report:
+  id: memory
+  title: "Memory"
+sources:
+  - id: mem
+    connector: memory
+    dataset: orders
+    config: {columns: [order_id]}
+kpis:
+  - {id: orders, indicator: customer_base}
+sections:
+  - title: "S"
+    blocks:
+      - tiles: [orders]
+"""
 
 
 class ValidateTest(unittest.TestCase):

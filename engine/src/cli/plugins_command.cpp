@@ -76,9 +76,14 @@ int plugins_command(const Args& args) {
     return 0;
   }
   if (words.size() == 2 && words[0] == "info") {
-    if (registry.find(words[1]) == nullptr)
+    if (registry.find(words[1]) == nullptr) {
+      // Its file was found but not loaded: say why rather than "no plugin".
+      if (const std::string refusal = registry.refusal(words[1]);
+          !refusal.empty())
+        throw pipeline::RunError(pipeline::kPluginError, refusal);
       throw pipeline::RunError(pipeline::kUsageError,
                                fmt::format("no plugin named '{}'", words[1]));
+    }
     auto lib = registry.library(words[1]);
     const auto& i = lib->info();
     print_descriptor(*lib);

@@ -2,12 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <dlfcn.h>
+#include <unistd.h>
+
 #include <boost/dll/shared_library.hpp>
 #include <cstring>
 #include <mutex>
 #include <vector>
 
+#include "plugin_host/elf_check.hpp"
 #include "plugin_host/plugin_error.hpp"
+#include "plugin_host/plugin_permissions.hpp"
 
 namespace vigie::plugin_host {
 
@@ -103,16 +108,56 @@ std::string abi_text(uint16_t major, uint16_t minor) {
   return fmt::format("{}.{}", major, minor);
 }
 
-std::shared_ptr<const Library> Library::load(
-    const std::filesystem::path& path) {
-  auto handle = std::make_unique<Handle>();
+namespace {
+
+// Opens `path` with the dynamic loader; throws with dlerror()'s reason when
+// it fails. Boost.DLL reports every dlopen failure as "Bad file descriptor"
+// and clears dlerror(), so the file is opened here first: the loader's own
+// message says what is wrong (an undefined symbol, a missing dependency, a
+// bad ELF header). Boost.DLL then opens the same path, which only takes a
+// second reference on the library already loaded, and this one is dropped.
+void load_with_dlerror(const std::filesystem::path& path,
+                       boost::dll::shared_library& library) {
+  constexpr int kMode = RTLD_NOW | RTLD_LOCAL;
+  ::dlerror();  // clear an earlier message
+  void* own = ::dlopen(path.c_str(), kMode);
+  if (own == nullptr) {
+    const char* reason = ::dlerror();
+    throw PluginError(fmt::format("plugin {}: cannot be loaded: {}",
+                                  path.string(),
+                                  reason ? reason : "dlopen failed"));
+  }
   boost::dll::fs::error_code ec;
-  handle->library.load(
+  library.load(
       path, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local,
       ec);
+  ::dlclose(own);
   if (ec)
     throw PluginError(fmt::format("plugin {}: cannot be loaded: {}",
                                   path.string(), ec.message()));
+}
+
+}  // namespace
+
+std::shared_ptr<const Library> Library::load(
+    const std::filesystem::path& given) {
+  // A path without a folder would make dlopen search the system's library
+  // folders; a plugin is always a file named by its path.
+  const std::filesystem::path path =
+      given.has_parent_path() ? given : std::filesystem::path(".") / given;
+  if (auto problem = unsafe_permissions(path, ::geteuid()))
+    throw PluginError(
+        fmt::format("plugin {}: not loaded: {}", path.string(), *problem));
+  // The headers are checked before dlopen maps the file: a truncated
+  // library would otherwise kill the process with SIGBUS inside dlopen.
+  // The file can still change between this check and dlopen; only its
+  // owner (or root) can do that, since a file or folder writable by anyone
+  // else is refused above, so it is the owner's own doing.
+  if (auto problem = elf_problem(path))
+    throw PluginError(fmt::format("plugin {}: cannot be loaded: {}",
+                                  path.string(), *problem));
+  auto handle = std::make_unique<Handle>();
+  load_with_dlerror(path, handle->library);
   if (!handle->library.has(VIGIE_PLUGIN_INFO_SYMBOL))
     throw PluginError(
         fmt::format("plugin {}: not a Vigie plugin (no {} function)",

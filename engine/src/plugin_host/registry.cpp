@@ -1,10 +1,14 @@
 #include "plugin_host/registry.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 
 #include "plugin_host/plugin_error.hpp"
+#include "plugin_host/plugin_permissions.hpp"
 
 namespace vigie::plugin_host {
 namespace fs = std::filesystem;
@@ -49,6 +53,15 @@ Registry Registry::scan(const std::vector<fs::path>& dirs) {
         files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
+    // Anyone who can write the folder can put a plugin in it: none of its
+    // files is loaded, and each says why.
+    if (auto problem = unsafe_permissions(dir, ::geteuid())) {
+      for (const auto& file : files)
+        registry.refused_.emplace_back(
+            file,
+            fmt::format("plugin {}: not loaded: {}", file.string(), *problem));
+      continue;
+    }
     for (const auto& file : files) {
       try {
         registry.add(file);
@@ -63,8 +76,23 @@ Registry Registry::scan(const std::vector<fs::path>& dirs) {
 void Registry::add(const fs::path& file) {
   auto lib = Library::load(file);
   std::string name = lib->name();
-  if (libraries_.contains(name)) return;  // an earlier directory wins
+  if (auto it = libraries_.find(name); it != libraries_.end()) {
+    // An earlier folder wins (--plugin-path before VIGIE_PLUGIN_PATH before
+    // the built-in ones): say so, a plugin shadowing another by accident
+    // would otherwise go unnoticed.
+    spdlog::warn(
+        "two plugins are named '{}': {} is used, {} (found later) is ignored",
+        name, it->second->path().string(), lib->path().string());
+    return;
+  }
   libraries_.emplace(name, std::move(lib));
+}
+
+std::string Registry::refusal(std::string_view name) const {
+  const std::string file_name = fmt::format("vigie_{}.so", name);
+  for (const auto& [file, reason] : refused_)
+    if (file.filename() == file_name) return reason;
+  return "";
 }
 
 const vigie_plugin_info* Registry::find(std::string_view name) const {

@@ -22,14 +22,17 @@ std::vector<std::filesystem::path> plugin_directories(
 class Registry : public spec::PluginCatalog {
  public:
   // Loads every vigie_*.so of the directories. A library that cannot be
-  // loaded or is refused is recorded in refused(), not fatal: the run fails
-  // only if a spec names it. The first plugin of a name wins.
+  // loaded or is refused (and every file of a folder writable by others) is
+  // recorded in refused(), not fatal: the run fails only if a spec names it.
+  // The first plugin of a name wins; a later one is reported on stderr.
   static Registry scan(const std::vector<std::filesystem::path>& dirs);
   // Loads one file; throws PluginError when it is refused.
   void add(const std::filesystem::path& file);
 
   const vigie_plugin_info* find(std::string_view name) const override;
   std::vector<std::string> names(vigie_plugin_kind kind) const override;
+  // The reason the file vigie_<name>.so was refused, or "".
+  std::string refusal(std::string_view name) const override;
 
   std::shared_ptr<const Library> library(std::string_view name) const;
   const std::map<std::string, std::shared_ptr<const Library>, std::less<>>&

@@ -7,10 +7,12 @@
 
 #include <exception>
 #include <stdexcept>
+#include <string>
 
 #include "io/file_writer.hpp"
 #include "render/cairo_canvas.hpp"
 #include "render/layout.hpp"
+#include "render/svg_ids.hpp"
 #include "render/text_measure.hpp"
 #include "render/theme.hpp"
 
@@ -72,6 +74,23 @@ class CairoOutput {
   std::exception_ptr failure_;
 };
 
+cairo_status_t append_to_string(void* closure, const unsigned char* data,
+                                unsigned int length) {
+  static_cast<std::string*>(closure)->append(
+      reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Finishes a surface drawn into memory and checks Cairo drew it all.
+void finish_in_memory(cairo_surface_t* surface,
+                      const std::filesystem::path& path) {
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw std::runtime_error(fmt::format("cannot draw {}: {}", path.string(),
+                                         cairo_status_to_string(status)));
+}
+
 }  // namespace
 
 int render_pdf(const Document& doc, const std::filesystem::path& path) {
@@ -108,14 +127,17 @@ std::vector<std::filesystem::path> render_svg_pages(
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::filesystem::path path = dir / fmt::format("page-{}.svg", i + 1);
-    CairoOutput output(path);
+    // Drawn into memory first: Cairo's ids are renumbered before the page
+    // is written (svg_ids.hpp).
+    std::string svg;
     {
       Surface surface(cairo_svg_surface_create_for_stream(
-          &CairoOutput::write, &output, theme::kPageWidth, theme::kPageHeight));
+          append_to_string, &svg, theme::kPageWidth, theme::kPageHeight));
       cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
       draw_page(surface.get(), pages[i], measurer);
-      output.finish(surface.get());
+      finish_in_memory(surface.get(), path);
     }
+    io::write_file(path, renumber_cairo_ids(svg));
     paths.push_back(path);
   }
   return paths;

@@ -17,6 +17,9 @@ class PluginCatalog {
   virtual const vigie_plugin_info* find(std::string_view name) const = 0;
   // Names of the plugins of one kind, for "did you mean" and listings.
   virtual std::vector<std::string> names(vigie_plugin_kind kind) const = 0;
+  // Why a plugin file of that name was found but refused (with the file and
+  // the loader's reason), or "" when there was none.
+  virtual std::string refusal(std::string_view /*name*/) const { return ""; }
 };
 
 }  // namespace vigie::spec

@@ -155,6 +155,15 @@ class SpecReader {
     const char* noun = kind == VIGIE_KIND_CONNECTOR ? "connector" : "indicator";
     const vigie_plugin_info* plugin = plugins_.find(name);
     if (plugin == nullptr) {
+      // The refusal names the file, hence the name: not for a value that
+      // came from the environment, which is never printed.
+      if (const std::string refusal =
+              t->from_environment ? "" : plugins_.refusal(name);
+          !refusal.empty()) {
+        doc_.error(at, fmt::format("{} {} was not loaded: {}", noun,
+                                   doc_.quote(at, *t), refusal));
+        return nullptr;
+      }
       auto names = plugins_.names(kind);
       std::string hint = t->from_environment ? "" : did_you_mean(name, names);
       doc_.error(at, fmt::format("unknown {} {};{} available: {}", noun,

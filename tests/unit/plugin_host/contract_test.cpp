@@ -17,13 +17,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Test plugins built to be refused at load.
+const std::set<fs::path> kRefusedOnPurpose{"vigie_abi_mismatch.so",
+                                           "vigie_unresolved.so"};
+
 std::vector<fs::path> all_plugins(int32_t kind = 0) {
   std::vector<fs::path> out;
   for (const char* dir : {VIGIE_PLUGIN_DIR, VIGIE_TEST_PLUGIN_DIR}) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(dir, ec))
       if (e.path().extension() == ".so" &&
-          e.path().filename() != "vigie_abi_mismatch.so" &&
+          !kRefusedOnPurpose.contains(e.path().filename()) &&
           (kind == 0 || Library::load(e.path())->info().kind == kind))
         out.push_back(e.path());
   }

@@ -48,8 +48,11 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
   EXPECT_NE(registry.find("memory"), nullptr);
   EXPECT_NE(registry.find("throwing"), nullptr);
   EXPECT_EQ(registry.find("abi_mismatch"), nullptr);
-  ASSERT_EQ(registry.refused().size(), 1u);
+  EXPECT_EQ(registry.find("unresolved"), nullptr);
+  ASSERT_EQ(registry.refused().size(), 2u);
   EXPECT_THAT(registry.refused()[0].second, HasSubstr("vigie_abi_mismatch.so"));
+  EXPECT_THAT(registry.refused()[1].second,
+              HasSubstr("vigie_unresolved.so: cannot be loaded: "));
   EXPECT_THAT(registry.names(VIGIE_KIND_INDICATOR),
               ::testing::ElementsAre("short_entries", "throwing"));
 }

@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <future>
 #include <sstream>
 
 #include "pdf_tools.hpp"
@@ -183,6 +184,32 @@ TEST_F(RenderOutput, OneSvgFileAPage) {
     ++files;
   }
   EXPECT_EQ(files, svgs.size());
+}
+
+// The same Document gives the same bytes, however many Cairo surfaces the
+// process made before and whatever is drawn beside it: here a second
+// rendering of the SVG pages while the PDF is drawn on another thread, as
+// `vigie run` does.
+TEST_F(RenderOutput, SvgPagesAndPdfAreTheSameBytesEveryTime) {
+  const Document doc = testing::sample_document();
+  const auto first_pdf = dir_ / "first.pdf";
+  render_pdf(doc, first_pdf);
+  const auto first = render_svg_pages(doc, dir_ / "first");
+  const auto second_pdf = dir_ / "second.pdf";
+  auto pdf = std::async(std::launch::async,
+                        [&] { return render_pdf(doc, second_pdf); });
+  const auto second = render_svg_pages(doc, dir_ / "second");
+  pdf.get();
+  ASSERT_EQ(first.size(), second.size());
+  ASSERT_GE(first.size(), 2u);
+  for (size_t i = 0; i < first.size(); ++i) {
+    const std::string a = testing::read_file(first[i]);
+    // Not EXPECT_EQ: a failure would print both pages whole.
+    EXPECT_TRUE(a == testing::read_file(second[i])) << first[i].filename();
+    // Renumbered ids: the page's group is the first surface of its file.
+    EXPECT_THAT(a, HasSubstr("<g id=\"surface1\">")) << first[i].filename();
+  }
+  EXPECT_TRUE(testing::read_file(first_pdf) == testing::read_file(second_pdf));
 }
 
 TEST_F(RenderOutput, DocumentWithoutSectionsIsTheCoverAlone) {

@@ -131,6 +131,13 @@ class FakeCatalog : public PluginCatalog {
       if (p->kind == kind) out.emplace_back(p->name);
     return out;
   }
+  // One plugin file was found but refused, as a truncated copy would be.
+  std::string refusal(std::string_view name) const override {
+    return name == "broken" ? std::string(kBrokenRefusal) : "";
+  }
+  static constexpr const char* kBrokenRefusal =
+      "plugin /p/vigie_broken.so: cannot be loaded: truncated: segment 2 "
+      "(PT_LOAD) ends at byte 9000 but the file has 4000 bytes";
 
  private:
   static constexpr const vigie_plugin_info* kAll[] = {

@@ -226,6 +226,31 @@ sections: []
   EXPECT_EQ(r.errors[1].message, "'crm_sql' is a connector, not an indicator");
 }
 
+TEST(ReadSpec, ARefusedPluginSaysWhy) {
+  const std::string spec = R"(report: {id: r, title: T}
+sources:
+  - {id: s, connector: broken, dataset: orders}
+kpis: []
+sections: []
+)";
+  auto r = read(spec);
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(format_diagnostic(r.errors[0]),
+            std::string("spec.yaml:3:24: sources[0].connector: connector "
+                        "'broken' was not loaded: ") +
+                testing::FakeCatalog::kBrokenRefusal)
+      << all(r);
+  // A name from the environment is refused (only plugin options take one)
+  // and never printed, nor the file it names.
+  auto hidden = read(spec.substr(0, spec.find("broken")) + "\"${PLUGIN}\"" +
+                         spec.substr(spec.find("broken") + 6),
+                     {{"PLUGIN", "broken"}});
+  ASSERT_FALSE(hidden.errors.empty());
+  EXPECT_THAT(all(hidden),
+              ::testing::HasSubstr("may only be used in a plugin option"));
+  EXPECT_THAT(all(hidden), ::testing::Not(::testing::HasSubstr("broken")));
+}
+
 TEST(ReadSpec, OptionTypes) {
   auto r = read(R"(report: {id: r, title: T}
 sources:
