@@ -9,6 +9,7 @@
 #include "channel_rebound.hpp"
 #include "channel_usage.hpp"
 #include "self_care_datasets.hpp"
+#include "vigie/sdk/exact_sum.hpp"
 
 namespace vigie::self_care {
 

@@ -269,7 +269,7 @@ TEST_F(CrmSqlTest, TheDatabaseIsOpenedReadOnly) {
 TEST_F(CrmSqlTest, MalformedUrlsAreNotRetryable) {
   for (const char* url :
        {"postgresql://host=127.0.0.1 port=1 dbnme=crm",  // unknown option
-        "postgresql://host=127.0.0.1 port=1 dbname",     // no '='
+        "postgresql://host=127.0.0.1 port=notaport dbname=crm",
         "no_such_backend://db=crm"}) {
     vigie::testing::ConnectorRun r = run({{"url", url}, {"table", "t"}});
     EXPECT_EQ(r.failed_at, ConnectorStep::kOpen) << url;
