@@ -116,7 +116,7 @@ bool CsvReader::Impl::refill() {
       throw std::runtime_error(name +
                                ": the gzip data ends early (truncated "
                                "file?) after " +
-                               position() + "; nothing of it is used");
+                               position() + "; none of its rows are used");
     at_eof = true;
     return false;
   }
