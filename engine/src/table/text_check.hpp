@@ -12,7 +12,7 @@
 
 namespace vigie::table {
 
-// Why `text` may not enter, e.g. "not valid UTF-8 (byte 0xE9 at position
+// Why `text` may not enter, e.g. "is not valid UTF-8 (byte 0xE9 at position
 // 4)" or "holds a NUL character at position 2" (positions 1-based, in
 // bytes); nothing when it may.
 std::optional<std::string> text_problem(std::string_view text);
