@@ -5,4 +5,5 @@
 #include "vigie/sdk/arrow_view.hpp"
 #include "vigie/sdk/column.hpp"
 #include "vigie/sdk/config.hpp"
+#include "vigie/sdk/exact_sum.hpp"
 #include "vigie/sdk/plugin.hpp"

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "table/text_check.hpp"
+
 namespace vigie::ingest {
 namespace {
 
@@ -20,9 +22,10 @@ struct Cell {
 const char* expected_text(ColumnKind kind) {
   switch (kind) {
     case ColumnKind::Int:
-      return "a whole number";
+      return "a whole number (within ±9,223,372,036,854,775,807)";
     case ColumnKind::Decimal:
-      return "a decimal number like 12.34";
+      return "a decimal number like 12.34 (within "
+             "±922,337,203,685,477.5807)";
     case ColumnKind::Bool:
       return "true/false, 1/0 or yes/no";
     case ColumnKind::Timestamp:
@@ -46,13 +49,23 @@ class BatchRow : public RowAccess {
         std::string_view s = c.string_at(row_);
         return s.empty() ? Value::null() : Value::of_text(s);
       }
-      case Type::Int64:
-        return Value::of_number(c.ints()[row_] * kDecimalScale);
+      case Type::Int64: {
+        // Typed sources: a value past the decimal range is a reject (the
+        // caller catches EvaluationError), never a wrapped number.
+        int64_t scaled = 0;
+        if (__builtin_mul_overflow(c.ints()[row_], kDecimalScale, &scaled))
+          throw EvaluationError("number too large");
+        return Value::of_number(scaled);
+      }
       case Type::Decimal:
         return Value::of_number(c.ints()[row_]);
-      case Type::Double:
-        return Value::of_number(std::llround(
-            c.doubles()[row_] * static_cast<double>(kDecimalScale)));
+      case Type::Double: {
+        const double scaled =
+            c.doubles()[row_] * static_cast<double>(kDecimalScale);
+        if (!(std::fabs(scaled) < 0x1p63))  // also NaN
+          throw EvaluationError("number too large or not a number");
+        return Value::of_number(std::llround(scaled));
+      }
       case Type::Bool:
         return Value::of_text(c.bool_at(row_) ? "true" : "false");
       case Type::Timestamp:
@@ -209,6 +222,13 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
           reject(fmt::format("column '{}': a value is required", canon.name));
           ok = false;
         }
+        continue;
+      }
+      // Checked before any use, so that a bad byte is a reject naming
+      // where it is rather than a failure in some later writer.
+      if (auto problem = table::text_problem(text)) {
+        reject(fmt::format("column '{}': the value {}", canon.name, *problem));
+        ok = false;
         continue;
       }
       std::optional<int64_t> parsed;

@@ -1,8 +1,14 @@
 #include "ingest/rejects.hpp"
 
+#include "table/text_check.hpp"
+
 namespace vigie::ingest {
 void RejectLog::add(Reject r) {
   ++counts_[r.source].rejected;
+  // A reason may quote the bad value itself; the file and the messages
+  // that show it must stay valid UTF-8.
+  r.reason = table::printable_text(r.reason);
+  r.origin = table::printable_text(r.origin);
   rejects_.push_back(std::move(r));
 }
 

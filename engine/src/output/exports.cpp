@@ -148,7 +148,12 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
     out.push_back(std::move(j));
   }
   doc["kpis"] = out;
-  io::write_file(path, without_secrets(doc).dump(2) + "\n");
+  // Ingest lets only valid UTF-8 in, but a plugin's label, note or table
+  // text is not checked there: a bad byte becomes U+FFFD here rather than
+  // a type_error thrown out of the writer.
+  io::write_file(path, without_secrets(doc).dump(
+                           2, ' ', false, json::error_handler_t::replace) +
+                           "\n");
 }
 
 void write_table_csv(const std::filesystem::path& path, const Table& table,

@@ -92,6 +92,9 @@ compute::Datasets load_sources(const spec::Spec& spec,
           throw RunError(kUsageError, fmt::format("{}: {}: {}", where.str(),
                                                   where.path, e.what()));
         }
+        // Counted before its first batch, so that a source without rows
+        // still shows in the data-quality accounting.
+        rejects.count_read(source.id, 0);
         int64_t rows = 0;
         Prefetcher prefetcher(stream);
         while (auto batch = prefetcher.next()) {
@@ -99,6 +102,13 @@ compute::Datasets load_sources(const spec::Spec& spec,
           rows += batch->view().rows();
           progress.rows(rows);
         }
+        // Not an error (a channel may have had nothing to export yet), but
+        // never silent: also a note of the report (data_quality_notes).
+        if (rows == 0)
+          spdlog::warn(
+              "source '{}' ({}) has no rows: it adds nothing to "
+              "dataset '{}'",
+              source.id, connector.origin(), dataset.name);
       } catch (const plugin_host::PluginError& e) {
         throw RunError(kPluginError, e.what());
       }

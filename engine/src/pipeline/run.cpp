@@ -132,7 +132,16 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
                                             const render::Locale& locale) {
   std::vector<std::string> notes;
   int64_t read = 0;
-  for (const auto& [id, c] : rejects.counts()) read += c.read;
+  for (const auto& [id, c] : rejects.counts()) {
+    read += c.read;
+    if (c.read == 0)
+      notes.push_back(
+          locale.language == "fr"
+              ? fmt::format("Qualité des données : la source '{}' n'a "
+                            "fourni aucune ligne.",
+                            id)
+              : fmt::format("Data quality: source '{}' has no rows.", id));
+  }
   if (rejects.total_rejected() == 0) return notes;
   const auto n = render::format_value(
       static_cast<double>(rejects.total_rejected()), "count", locale);

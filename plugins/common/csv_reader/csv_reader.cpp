@@ -76,6 +76,7 @@ struct CsvReader::Impl {
   }
 
   bool refill();
+  std::string position() const;
   void skip_byte_order_mark();
   char detect_delimiter() const;
   bool scan_record(size_t& record_end, int64_t& newlines);
@@ -101,16 +102,33 @@ bool CsvReader::Impl::refill() {
   }
   size_t room = std::min(buffer.size() - end, size_t{INT_MAX});
   int got = gzread(file, buffer.data() + end, static_cast<unsigned>(room));
-  if (got < 0) {
-    int code = 0;
-    throw std::runtime_error(name + ": cannot read: " + gzerror(file, &code));
-  }
+  int code = Z_OK;
+  const char* why = gzerror(file, &code);
+  if (got < 0)  // a corrupt stream: bad data, bad check value or length
+    throw std::runtime_error(name + ": cannot read past " + position() + ": " +
+                             why);
   if (got == 0) {
+    // gzread hands over what it inflated before the input ran out and
+    // flags a stream that stopped before its trailer with Z_BUF_ERROR: a
+    // file cut short (an interrupted copy) would otherwise read as a
+    // shorter, valid one.
+    if (code == Z_BUF_ERROR)
+      throw std::runtime_error(name +
+                               ": the gzip data ends early (truncated "
+                               "file?) after " +
+                               position() + "; none of its rows are used");
     at_eof = true;
     return false;
   }
   end += static_cast<size_t>(got);
   return true;
+}
+
+// How far the input was read, for messages: bytes of inflated data and
+// the line being read.
+std::string CsvReader::Impl::position() const {
+  return std::to_string(buffer_origin + static_cast<int64_t>(end)) +
+         " bytes of data (line " + std::to_string(next_line) + ")";
 }
 
 void CsvReader::Impl::skip_byte_order_mark() {

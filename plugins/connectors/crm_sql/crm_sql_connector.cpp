@@ -16,8 +16,10 @@
 
 #include <soci/soci.h>
 
+#include "connect_failure.hpp"
 #include "connection_string.hpp"
 #include "row_text.hpp"
+#include "sqlite_file.hpp"
 #include "vigie/sdk.hpp"
 
 namespace vigie::crm_sql {
@@ -61,11 +63,18 @@ auto guard(const Source& source, const char* step, Fn&& fn) {
 class SqlReader : public vigie::sdk::BatchReader {
  public:
   explicit SqlReader(const Source& source) : source_(source) {
+    // Outside the try below: a missing file is no connection failure.
+    const std::string connect = read_only_sqlite(source_.connect);
     try {
-      session_ = std::make_unique<soci::session>(source_.connect);
+      session_ = std::make_unique<soci::session>(connect);
     } catch (const std::exception& e) {
-      throw vigie::sdk::RetryableError("cannot connect to the database: " +
-                                       redact(e.what(), source_.secrets));
+      std::string message = "cannot connect to the database: " +
+                            redact(e.what(), source_.secrets);
+      // Only a failure that may pass is retried by the engine: a
+      // malformed URL or an unknown backend fails at once.
+      if (is_transient_connect_failure(e.what()))
+        throw vigie::sdk::RetryableError(message);
+      throw std::runtime_error(message);
     }
     guard(source_, "run", [&] {
       if (source_.server_cursor) {

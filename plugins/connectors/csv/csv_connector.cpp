@@ -45,6 +45,13 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
         throw std::runtime_error(path.string() + ": column " +
                                  std::to_string(i + 1) +
                                  " of the header has no name");
+      // NULs in the header mean UTF-16 or binary data, not UTF-8 text: say
+      // so rather than fail later on column names nobody can see.
+      if (names[i].find('\0') != std::string::npos)
+        throw std::runtime_error(path.string() + ": column " +
+                                 std::to_string(i + 1) +
+                                 " of the header holds a NUL byte: the file "
+                                 "is not UTF-8 text (UTF-16?)");
       if (!seen.insert(names[i]).second)
         throw std::runtime_error(path.string() + ": the header names '" +
                                  names[i] + "' twice");

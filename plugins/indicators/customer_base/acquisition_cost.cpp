@@ -18,7 +18,7 @@ vigie::Table cac_by_channel(const PurchaseHistory& h,
   std::map<std::string, Channel, std::less<>> channels;
   if (spend)
     for (const auto& [name, amount] : spend->by_channel_in(start, end))
-      channels[name].spend = amount;
+      channels[name].spend = vigie::sdk::narrow(amount, "cac_by_channel");
   for (int32_t c = 0; c < h.customer_count() && c < directory.size(); ++c) {
     auto first = h.first_purchase(c);
     if (!first || *first < start || *first >= end) continue;

@@ -4,6 +4,7 @@
 // leaves room are in docs/kpi-choices.md, "customer_base".
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "acquisition_cost.hpp"
 #include "customer_directory.hpp"
@@ -76,8 +77,12 @@ class CustomerBaseIndicator : public vigie::sdk::Indicator {
       for (uint32_t i = 0; i < request.periods.size(); ++i) {
         PeriodValues values =
             calculator.compute(request.periods[i], predictive);
-        for (const ValueKpi& k : kValueKpis)
-          if (wants(k.id)) sink.value(k.id, i, values.*(k.member));
+        for (const ValueKpi& k : kValueKpis) {
+          if (!wants(k.id)) continue;
+          for (const char* kpi : values.overflowed)
+            if (std::string_view(kpi) == k.id) vigie::sdk::throw_overflow(kpi);
+          sink.value(k.id, i, values.*(k.member));
+        }
       }
     }
 

@@ -15,7 +15,7 @@ vigie::Table inactivity_list(const PurchaseHistory& h,
   struct Row {
     int32_t customer;
     int64_t last_purchase;
-    int64_t monetary;
+    WideInt monetary;
     int64_t frequency;
     const RfmCustomer* rfm;
   };
@@ -56,7 +56,8 @@ vigie::Table inactivity_list(const PurchaseHistory& h,
       segment.push_string(segment_names[static_cast<size_t>(r.rfm->segment)]);
     else
       segment.push_null();
-    monetary.push_int(r.monetary);
+    monetary.push_int(
+        vigie::sdk::narrow(r.monetary, "inactivity list column 'monetary'"));
     frequency.push_int(r.frequency);
     consent.push_bool(directory.consent_marketing(r.customer));
   }

@@ -6,6 +6,8 @@
 
 namespace customer_base {
 
+using vigie::sdk::WideInt;
+
 MarketingSpend::MarketingSpend(const vigie::TableView& spend) {
   const auto& month = spend.column("month");
   const auto& channel = spend.column("channel");
@@ -23,16 +25,16 @@ MarketingSpend::MarketingSpend(const vigie::TableView& spend) {
   }
 }
 
-int64_t MarketingSpend::total_in(int64_t from, int64_t to) const {
-  int64_t total = 0;
+WideInt MarketingSpend::total_in(int64_t from, int64_t to) const {
+  WideInt total = 0;
   for (const Row& r : rows_)
     if (r.month_instant >= from && r.month_instant < to) total += r.spend;
   return total;
 }
 
-std::map<std::string, int64_t, std::less<>> MarketingSpend::by_channel_in(
+std::map<std::string, WideInt, std::less<>> MarketingSpend::by_channel_in(
     int64_t from, int64_t to) const {
-  std::map<std::string, int64_t, std::less<>> out;
+  std::map<std::string, WideInt, std::less<>> out;
   for (const Row& r : rows_)
     if (r.month_instant >= from && r.month_instant < to)
       out[std::string(r.channel)] += r.spend;

@@ -16,11 +16,11 @@ class MarketingSpend {
  public:
   explicit MarketingSpend(const vigie::TableView& spend);
 
-  // Spend (int64 scaled by 10^4) of the months whose instant is in
-  // [from, to).
-  int64_t total_in(int64_t from, int64_t to) const;
-  std::map<std::string, int64_t, std::less<>> by_channel_in(int64_t from,
-                                                            int64_t to) const;
+  // Spend (scaled by 10^4, summed exactly in 128 bits: see
+  // vigie/sdk/exact_sum.hpp) of the months whose instant is in [from, to).
+  vigie::sdk::WideInt total_in(int64_t from, int64_t to) const;
+  std::map<std::string, vigie::sdk::WideInt, std::less<>> by_channel_in(
+      int64_t from, int64_t to) const;
 
  private:
   struct Row {

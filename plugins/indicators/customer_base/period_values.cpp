@@ -42,10 +42,18 @@ PeriodValues PeriodCalculator::compute(const vigie_period& period,
   auto [window, window_days] = activity_window(as_of);
   if (window_days) v.activity_window_days = static_cast<double>(*window_days);
 
+  // Sums shown as they are must fit an exact decimal; ratios need not.
+  auto exact_sum = [&](WideInt sum, const char* kpi) -> std::optional<double> {
+    if (!vigie::sdk::fits_int64(sum)) {
+      v.overflowed.push_back(kpi);
+      return std::nullopt;
+    }
+    return to_number(static_cast<int64_t>(sum));
+  };
   Money lines = h.lines_in(start, end);
-  v.revenue = to_number(lines.amount);
+  v.revenue = exact_sum(lines.amount, "revenue");
   if (h.has_margin()) {
-    v.margin = to_number(lines.margin);
+    v.margin = exact_sum(lines.margin, "margin");
     v.margin_rate = ratio(to_number(lines.margin), to_number(lines.amount));
   }
   const int64_t orders = h.purchases_in(start, end);
@@ -133,7 +141,7 @@ std::optional<double> PeriodCalculator::clv_predictive(int64_t as_of,
 
   // m: margin over the last 365 days per customer who bought in them.
   int64_t customers = 0;
-  int64_t margin = 0;
+  WideInt margin = 0;
   for (int32_t c = 0; c < h.customer_count(); ++c) {
     if (h.customer_purchases_in(c, as_of - kYear, as_of) == 0) continue;
     ++customers;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <tuple>
+#include <vector>
 
 #include "marketing_spend.hpp"
 #include "parameters.hpp"
@@ -15,6 +16,9 @@
 namespace customer_base {
 
 struct PeriodValues {
+  // The value KPIs whose exact sum did not fit a decimal: they have no
+  // value, and asking for one of them fails (vigie::sdk::OverflowError).
+  std::vector<const char*> overflowed;
   std::optional<double> revenue, margin, margin_rate, orders, avg_basket,
       buyers, active_customers, new_customers, recent_customers, lost_customers,
       churn_rate, net_customer_growth, renewal_ratio, mean_recency_days,
@@ -54,6 +58,13 @@ class PeriodCalculator {
 
 // An exact decimal sum (int64 scaled by 10^4) as a number.
 inline double to_number(int64_t scaled) {
+  return static_cast<double>(scaled) /
+         static_cast<double>(vigie::kDecimalScale);
+}
+
+// A 128-bit sum as a number for a ratio: no exactness is lost that a
+// double would keep.
+inline double to_number(WideInt scaled) {
   return static_cast<double>(scaled) /
          static_cast<double>(vigie::kDecimalScale);
 }

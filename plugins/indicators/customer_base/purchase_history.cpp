@@ -105,7 +105,7 @@ PurchaseHistory::PurchaseHistory(const vigie::TableView& orders,
   // of its earliest identified line (first in input order on a tie).
   const auto orders_size = static_cast<size_t>(order_count);
   std::vector<int64_t> order_time(orders_size, kNoTime);
-  std::vector<int64_t> order_total(orders_size, 0);
+  std::vector<WideInt> order_total(orders_size, 0);
   std::vector<int64_t> order_customer_time(orders_size, kNoTime);
   std::vector<int32_t> order_customer(orders_size, -1);
   std::vector<Line> lines;
@@ -143,7 +143,7 @@ PurchaseHistory::PurchaseHistory(const vigie::TableView& orders,
   }
 
   // Purchases: orders whose total, over all their lines, is > 0.
-  std::vector<std::pair<int64_t, int64_t>> purchases;  // (time, total)
+  std::vector<std::pair<int64_t, WideInt>> purchases;  // (time, total)
   std::vector<int64_t> purchases_per_customer(
       static_cast<size_t>(customer_count), 0);
   for (size_t o = 0; o < orders_size; ++o) {
@@ -229,7 +229,7 @@ int64_t PurchaseHistory::purchases_in(int64_t from, int64_t to) const {
                               lower(purchase_times_, from));
 }
 
-int64_t PurchaseHistory::purchase_totals_in(int64_t from, int64_t to) const {
+WideInt PurchaseHistory::purchase_totals_in(int64_t from, int64_t to) const {
   if (from >= to) return 0;
   return purchase_total_sums_[lower(purchase_times_, to)] -
          purchase_total_sums_[lower(purchase_times_, from)];

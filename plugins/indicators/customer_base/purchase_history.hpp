@@ -18,10 +18,14 @@ namespace customer_base {
 inline constexpr int64_t kBeginningOfTime = std::numeric_limits<int64_t>::min();
 inline constexpr int64_t kNoTime = std::numeric_limits<int64_t>::max();
 
-// Sums of decimal amounts, exact: int64 scaled by 10^4.
+using vigie::sdk::WideInt;
+
+// Sums of decimal amounts (int64 scaled by 10^4), exact and in 128 bits:
+// the KPI that shows one takes it back with vigie::sdk::narrow(), which
+// fails naming the KPI rather than wrap around.
 struct Money {
-  int64_t amount = 0;
-  int64_t margin = 0;
+  WideInt amount = 0;
+  WideInt margin = 0;
 };
 
 class PurchaseHistory {
@@ -40,7 +44,7 @@ class PurchaseHistory {
   // Purchases (orders with total > 0, anonymous included) whose time is in
   // [from, to): their number and the sum of their totals.
   int64_t purchases_in(int64_t from, int64_t to) const;
-  int64_t purchase_totals_in(int64_t from, int64_t to) const;
+  WideInt purchase_totals_in(int64_t from, int64_t to) const;
 
   // Per customer code.
   bool has_purchases(int32_t customer) const;
@@ -60,11 +64,11 @@ class PurchaseHistory {
   bool has_margin_ = false;
   // Every line, sorted by ordered_at, and running sums (size lines + 1).
   std::vector<int64_t> line_times_;
-  std::vector<int64_t> line_amount_sums_;
-  std::vector<int64_t> line_margin_sums_;
+  std::vector<WideInt> line_amount_sums_;
+  std::vector<WideInt> line_margin_sums_;
   // Every purchase, sorted by time, and running sums of totals.
   std::vector<int64_t> purchase_times_;
-  std::vector<int64_t> purchase_total_sums_;
+  std::vector<WideInt> purchase_total_sums_;
   // Customer c's purchase times: customer_purchase_times_[offsets[c] ..
   // offsets[c + 1]), sorted (compressed sparse rows).
   std::vector<int64_t> customer_purchase_offsets_;
@@ -73,8 +77,8 @@ class PurchaseHistory {
   // array so that a window's sum is a difference of two entries.
   std::vector<int64_t> customer_line_offsets_;
   std::vector<int64_t> customer_line_times_;
-  std::vector<int64_t> customer_line_amount_sums_;  // size lines + 1
-  std::vector<int64_t> customer_line_margin_sums_;
+  std::vector<WideInt> customer_line_amount_sums_;  // size lines + 1
+  std::vector<WideInt> customer_line_margin_sums_;
 };
 
 }  // namespace customer_base

@@ -55,11 +55,12 @@ const RfmCustomer* RfmRanking::find(int32_t customer) const {
 vigie::Table RfmRanking::segment_table(
     const std::vector<std::string>& names) const {
   struct Totals {
-    int64_t customers = 0, monetary = 0, frequency = 0;
+    int64_t customers = 0, frequency = 0;
+    vigie::sdk::ExactSum monetary;
     double recency_days = 0;
   };
   std::vector<Totals> totals(names.size());
-  int64_t all_monetary = 0;
+  vigie::sdk::ExactSum all_monetary;
   for (const RfmCustomer& r : ranked_) {
     Totals& t = totals[static_cast<size_t>(r.segment)];
     ++t.customers;
@@ -85,14 +86,15 @@ vigie::Table RfmRanking::segment_table(
   for (size_t s = 0; s < names.size(); ++s) {
     const Totals& t = totals[s];
     const auto n = static_cast<double>(t.customers);
+    const int64_t monetary = t.monetary.value("value_segments.revenue");
     segment.push_string(names[s]);
     customers.push_int(t.customers);
-    revenue.push_int(t.monetary);
-    push_ratio(share, static_cast<double>(t.monetary),
-               static_cast<double>(all_monetary));
+    revenue.push_int(monetary);
+    push_ratio(share, static_cast<double>(monetary),
+               static_cast<double>(all_monetary.wide()));
     push_ratio(frequency, static_cast<double>(t.frequency), n);
     push_ratio(basket,
-               static_cast<double>(t.monetary) /
+               static_cast<double>(monetary) /
                    static_cast<double>(vigie::kDecimalScale),
                static_cast<double>(t.frequency));
     push_ratio(recency, t.recency_days, n);

@@ -16,7 +16,7 @@ struct RfmCustomer {
   int64_t last_purchase = 0;
   double recency_days = 0;  // R
   int64_t frequency = 0;    // F: purchases in the window
-  int64_t monetary = 0;     // M: net amount of the lines in the window
+  WideInt monetary = 0;     // M: net amount of the lines in the window
   int32_t segment = 0;      // floor(segments * rank / n)
 };
 

@@ -9,6 +9,7 @@
 #include "channel_rebound.hpp"
 #include "channel_usage.hpp"
 #include "self_care_datasets.hpp"
+#include "vigie/sdk/exact_sum.hpp"
 
 namespace vigie::self_care {
 
@@ -33,12 +34,18 @@ void push_rate(Column& column, std::optional<double> rate) {
     column.push_null();
 }
 
+// Acts times a unit cost (scaled by 10^4), exact in 128 bits: a cost in
+// the wrong unit fails the KPI (narrow) instead of wrapping around.
+sdk::WideInt cost_of(int64_t acts, int64_t unit_cost) {
+  return sdk::WideInt{acts} * unit_cost;
+}
+
 // Sums of one period over every action of the cost table.
 struct PeriodTotals {
   int64_t online = 0;
   int64_t offline = 0;
-  int64_t savings = 0;         // scaled by 10^4
-  int64_t avoidable_cost = 0;  // scaled by 10^4
+  sdk::ExactSum savings;         // scaled by 10^4
+  sdk::ExactSum avoidable_cost;  // scaled by 10^4
   int64_t pairs = 0;
   int64_t rebounded = 0;
 };
@@ -50,8 +57,9 @@ PeriodTotals totals(const SelfCareParameters& parameters,
     const auto& action = parameters.actions[a];
     t.online += usage.online[a];
     t.offline += usage.offline[a];
-    t.savings += usage.online[a] * (action.offline_cost - action.online_cost);
-    t.avoidable_cost += usage.offline[a] * action.offline_cost;
+    t.savings +=
+        cost_of(usage.online[a], action.offline_cost - action.online_cost);
+    t.avoidable_cost += cost_of(usage.offline[a], action.offline_cost);
     t.pairs += rebound.pairs[a];
     t.rebounded += rebound.rebounded[a];
   }
@@ -79,8 +87,12 @@ Table by_action_table(const SelfCareParameters& parameters,
     push_rate(adoption,
               ratio(usage.online[a], usage.online[a] + usage.offline[a]));
     unit_cost.push_int(cost.offline_cost);
-    savings.push_int(usage.online[a] * (cost.offline_cost - cost.online_cost));
-    avoidable_cost.push_int(usage.offline[a] * cost.offline_cost);
+    savings.push_int(sdk::narrow(
+        cost_of(usage.online[a], cost.offline_cost - cost.online_cost),
+        std::string(kpi::kByAction) + ".savings"));
+    avoidable_cost.push_int(
+        sdk::narrow(cost_of(usage.offline[a], cost.offline_cost),
+                    std::string(kpi::kByAction) + ".avoidable_cost"));
     pairs.push_int(rebound.pairs[a]);
     rebounded.push_int(rebound.rebounded[a]);
     push_rate(rebound_rate, ratio(rebound.rebounded[a], rebound.pairs[a]));
@@ -188,11 +200,12 @@ void SelfCareIndicator::compute(const sdk::Request& request,
   for (size_t p = 0; p < request.periods.size(); ++p) {
     PeriodTotals t = totals(parameters_, usage[p], rebound.periods[p]);
     auto period = static_cast<uint32_t>(p);
-    sink.value(kpi::kSavings, period, money(t.savings));
+    sink.value(kpi::kSavings, period, money(t.savings.value(kpi::kSavings)));
     sink.value(kpi::kDigitalAdoption, period,
                ratio(t.online, t.online + t.offline));
     sink.value(kpi::kAvoidableCalls, period, static_cast<double>(t.offline));
-    sink.value(kpi::kAvoidableCost, period, money(t.avoidable_cost));
+    sink.value(kpi::kAvoidableCost, period,
+               money(t.avoidable_cost.value(kpi::kAvoidableCost)));
     sink.value(kpi::kReboundRate, period, ratio(t.rebounded, t.pairs));
     sink.value(
         kpi::kIdentifiedCallShare, period,

@@ -16,7 +16,12 @@ int64_t parse_cost(const std::string& key, const std::string& text) {
   if (!std::isfinite(value) || value < 0)
     throw std::runtime_error("option '" + key + "' must be a cost >= 0, got '" +
                              text + "'");
-  return std::llround(value * static_cast<double>(kDecimalScale));
+  const double scaled = value * static_cast<double>(kDecimalScale);
+  // llround of a value past int64 is unspecified: refuse it by name.
+  if (scaled >= 0x1p63)
+    throw std::runtime_error("option '" + key + "' is too large: '" + text +
+                             "' (a cost must be below 922,337,203,685,477)");
+  return std::llround(scaled);
 }
 
 SelfCareAction* find_action(SelfCareParameters& parameters,

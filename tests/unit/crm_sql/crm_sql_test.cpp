@@ -226,14 +226,65 @@ TEST_F(CrmSqlTest, BadQueryIsAnErrorNamingTheQuery) {
   EXPECT_NE(r.reason.find("query"), std::string::npos) << r.message;
 }
 
-TEST_F(CrmSqlTest, UnreachableDatabaseIsRetryable) {
+// SQLite would create a missing file and then fail on "no such table":
+// the file must exist, is never created, and the failure is not retried.
+TEST_F(CrmSqlTest, MissingDatabaseFileIsNamedAndNotCreated) {
+  const fs::path missing = dir_ / "no_such_dir" / "x.sqlite";
+  const fs::path missing_here = dir_ / "typo.sqlite";
+  for (const auto& path : {missing, missing_here}) {
+    vigie::testing::ConnectorRun r =
+        run({{"url", "sqlite3://db=" + path.string()}, {"table", "t"}});
+    EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
+    EXPECT_FALSE(r.retryable) << r.message;
+    EXPECT_NE(
+        r.reason.find("CRM database file " + path.string() + " does not exist"),
+        std::string::npos)
+        << r.message;
+    EXPECT_FALSE(fs::exists(path));
+  }
+  // SOCI's short form, the whole string a file name, likewise.
+  vigie::testing::ConnectorRun r =
+      run({{"url", "sqlite3://" + missing_here.string()}, {"table", "t"}});
+  EXPECT_FALSE(r.retryable) << r.message;
+  EXPECT_NE(r.reason.find("does not exist"), std::string::npos) << r.message;
+  EXPECT_FALSE(fs::exists(missing_here));
+}
+
+TEST_F(CrmSqlTest, TheDatabaseIsOpenedReadOnly) {
+  sql("CREATE TABLE t (id TEXT); INSERT INTO t VALUES ('a');");
+  // A statement that writes fails: the connection cannot change the CRM.
   vigie::testing::ConnectorRun r = run(
-      {{"url", "sqlite3://db=" + (dir_ / "no_such_dir" / "x.sqlite").string()},
-       {"table", "t"}});
-  // Created, then refused to open as retryable (RetryablePluginError).
+      {{"url", url()}, {"query", "INSERT INTO t VALUES ('b') RETURNING id"}});
   EXPECT_EQ(r.failed_at, ConnectorStep::kOpen);
-  EXPECT_TRUE(r.retryable) << r.message;
-  EXPECT_NE(r.reason.find("cannot connect"), std::string::npos) << r.message;
+  EXPECT_NE(r.reason.find("readonly"), std::string::npos) << r.message;
+  // The short form reads the same file.
+  vigie::testing::ConnectorRun short_form =
+      run({{"url", "sqlite3://" + db_path_}, {"table", "t"}});
+  EXPECT_EQ(short_form.failed_at, ConnectorStep::kNone) << short_form.message;
+  EXPECT_EQ(short_form.rows(), 1);
+}
+
+// What the engine retries must be able to pass: a URL no server can ever
+// accept fails at once. A PostgreSQL URL libpq's parser refuses fails
+// earlier still, with the configuration (connection_string.hpp).
+TEST_F(CrmSqlTest, MalformedUrlsAreNotRetryable) {
+  vigie::testing::ConnectorRun unknown_option =
+      run({{"url", "postgresql://host=127.0.0.1 port=1 dbnme=crm"},
+           {"table", "t"}});
+  EXPECT_EQ(unknown_option.failed_at, ConnectorStep::kCreate);
+  EXPECT_NE(unknown_option.reason.find("invalid connection option \"dbnme\""),
+            std::string::npos)
+      << unknown_option.message;
+  for (const char* url :
+       {"postgresql://host=127.0.0.1 port=notaport dbname=crm",
+        "no_such_backend://db=crm"}) {
+    vigie::testing::ConnectorRun r = run({{"url", url}, {"table", "t"}});
+    EXPECT_EQ(r.failed_at, ConnectorStep::kOpen) << url;
+    EXPECT_FALSE(r.retryable) << url << ": " << r.message;
+    EXPECT_NE(r.reason.find("cannot connect to the database"),
+              std::string::npos)
+        << r.message;
+  }
 }
 
 // ODBC's form (PWD=) is checked in connection_string_test.cpp: a failed
@@ -248,6 +299,7 @@ TEST_F(CrmSqlTest, SecretsNeverReachTheOriginOrTheMessages) {
            {"table", "orders"}});
   EXPECT_EQ(pg.origin, "table orders");
   EXPECT_EQ(pg.failed_at, ConnectorStep::kOpen);
+  // No server on that socket: it may be starting, so worth a retry.
   EXPECT_TRUE(pg.retryable) << pg.message;
   // The whole text, the host's part with the origin included.
   EXPECT_EQ(pg.message.find("s3cr3t-pw"), std::string::npos) << pg.message;

@@ -190,6 +190,28 @@ TEST(CsvPlugin, EmptyHeaderNameIsAnError) {
   EXPECT_THAT(empty.error, HasSubstr("no header"));
 }
 
+// A UTF-16 export read as bytes: every other byte of the header is NUL.
+TEST(CsvPlugin, NulInTheHeaderSaysTheFileIsNotUtf8) {
+  TempDir dir;
+  using namespace std::string_literals;
+  auto file = dir.write("utf16.csv", "i\0d\0,\0n\0\n\0"s);
+  Outcome r = read_plugin({{"path", file.string()}});
+  EXPECT_THAT(r.error, HasSubstr("utf16.csv: column 1 of the header holds a "
+                                 "NUL byte: the file is not UTF-8 text"));
+}
+
+// A NUL inside a field is passed on as it is: the engine rejects the row
+// when its mapping reads the column (ingest_test covers that side).
+TEST(CsvPlugin, NulInAFieldIsPassedOn) {
+  TempDir dir;
+  using namespace std::string_literals;
+  auto file = dir.write("nul.csv", "a,b\n1,x\0y\n"s);
+  Outcome r = read_plugin({{"path", file.string()}});
+  ASSERT_EQ(r.error, "");
+  ASSERT_EQ(r.rows(), 1);
+  EXPECT_EQ(r.column("b")[0], "x\0y"s);
+}
+
 TEST(CsvPlugin, OptionErrors) {
   EXPECT_THAT(read_plugin({}).error, HasSubstr("path"));
   EXPECT_THAT(read_plugin({{"path", "/nonexistent/x.csv"}}).error,

@@ -5,6 +5,8 @@
 #include <zlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -305,6 +307,77 @@ TEST(CsvReader, GzipRecordsStraddleTheBuffer) {
   ASSERT_EQ(gzclose(gz), Z_OK);
   CsvReader reader(file, {});
   expect_big_records(reader, records);
+}
+
+// `text` gzip-compressed by zlib's own writer, as bytes.
+std::string gzip_bytes(const TempDir& dir, const std::string& text) {
+  auto file = dir.path() / "whole.gz";
+  gzFile gz = gzopen(file.c_str(), "wb");
+  if (gz == nullptr) throw std::runtime_error("gzopen failed");
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  if (gzclose(gz) != Z_OK) throw std::runtime_error("gzclose failed");
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Counts the records read before the reader throws; the message in `error`.
+int64_t records_before_error(const std::filesystem::path& file,
+                             std::string& error) {
+  std::vector<std::string_view> fields;
+  int64_t records = 0;
+  try {
+    CsvReader reader(file, {});
+    while (reader.next(fields)) ++records;
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+  }
+  return records;
+}
+
+// A copy cut short (an interrupted transfer) must not read as a shorter
+// valid file: what zlib inflated is read, then the end is an error.
+TEST(CsvReader, TruncatedGzipIsAnErrorSayingHowFarItGot) {
+  TempDir dir;
+  const int records = 60000;
+  const std::string gz = gzip_bytes(dir, big_text(records));
+  auto file = dir.write("cut.csv.gz", gz.substr(0, gz.size() / 2));
+  std::string error;
+  const int64_t read = records_before_error(file, error);
+  EXPECT_THAT(error, HasSubstr(file.string() + ": the gzip data ends early"));
+  EXPECT_THAT(error, HasSubstr("bytes of data (line "));
+  EXPECT_GT(read, 0);
+  EXPECT_LT(read, records);
+}
+
+TEST(CsvReader, GzipWithoutItsTrailerIsTruncated) {
+  TempDir dir;
+  const std::string text = "a,b\n1,2\n3,4\n";
+  const std::string gz = gzip_bytes(dir, text);
+  // Every data byte is there; only the 8-byte trailer (CRC-32, length) is
+  // gone, so only the reader's end-of-stream check can tell.
+  auto file = dir.write("no_trailer.csv.gz", gz.substr(0, gz.size() - 8));
+  std::string error;
+  records_before_error(file, error);
+  EXPECT_THAT(error, HasSubstr("ends early"));
+  EXPECT_THAT(error, HasSubstr(std::to_string(text.size()) + " bytes of data"));
+}
+
+TEST(CsvReader, CorruptGzipIsAnErrorNamingTheFile) {
+  TempDir dir;
+  std::string gz = gzip_bytes(dir, big_text(60000));
+  for (size_t i = gz.size() / 2; i < gz.size() / 2 + 16; ++i) gz[i] ^= 0x5A;
+  auto file = dir.write("corrupt.csv.gz", gz);
+  std::string error;
+  records_before_error(file, error);
+  EXPECT_THAT(error, HasSubstr(file.string() + ": cannot read past "));
+}
+
+TEST(CsvReader, CompleteGzipEndsWithoutError) {
+  TempDir dir;
+  auto file = dir.write("whole.csv.gz", gzip_bytes(dir, big_text(1000)));
+  std::string error;
+  EXPECT_EQ(records_before_error(file, error), 1000);
+  EXPECT_EQ(error, "");
 }
 
 TEST(CsvReader, RecordLongerThanTheBuffer) {

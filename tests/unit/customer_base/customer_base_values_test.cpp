@@ -3,9 +3,13 @@
 // (day(n)); the activity window is the default 90 days unless said.
 #include <gtest/gtest.h>
 
+#include <gmock/gmock.h>
+
 #include <cmath>
+#include <string>
 
 #include "plugin_harness.hpp"
+#include "plugin_host/plugin_error.hpp"
 
 namespace customer_base_test {
 namespace {
@@ -286,6 +290,42 @@ TEST(CustomerBaseValues, OnlyTheAskedKpisAreEmitted) {
   ASSERT_EQ(r.values.at("revenue").size(), 3u);
   for (const auto& v : r.values.at("revenue")) EXPECT_TRUE(v.has_value());
   EXPECT_TRUE(r.tables.empty());
+}
+
+// Amounts near the decimal limit (about 922 trillion): a period whose
+// revenue passes it fails naming the KPI, never wraps to a negative; each
+// period that fits is exact even when the sum of all lines does not.
+TEST(CustomerBaseValues, RevenuePastTheDecimalRangeFailsNamingTheKpi) {
+  Datasets d;
+  d.with_margin = false;
+  const double big = 500'000'000'000'000.0;  // 5e14, x2 passes 9.22e14
+  d.order_line("o1", "A", day(-50), big, 0);
+  d.order_line("o2", "B", day(50), big, 0);
+  d.order_line("o3", "C", day(150), big, 0);
+  d.order_line("o4", "D", day(160), big, 0);
+  RunSpec spec = base_run();
+  spec.kpis = {"revenue"};
+  try {
+    run(d, spec);
+    FAIL() << "expected an error";
+  } catch (const vigie::plugin_host::PluginError& e) {
+    EXPECT_THAT(std::string(e.what()),
+                ::testing::HasSubstr("revenue: the exact total is beyond"));
+  }
+  // P0 and P1 alone fit (5e14 each), though their running sum does not.
+  spec.periods.pop_back();
+  spec.current = 1;
+  spec.kpis = {"revenue", "orders"};
+  Result r = run(d, spec);
+  expect_value(r, "revenue", 0, big);
+  expect_value(r, "revenue", 1, big);
+  // A KPI not asked for does not fail the run: orders of P2 = 2 still
+  // computes when revenue is not wanted.
+  RunSpec orders_only = base_run();
+  orders_only.kpis = {"orders", "avg_basket"};
+  Result o = run(d, orders_only);
+  expect_value(o, "orders", 2, 2);
+  expect_value(o, "avg_basket", 2, big);
 }
 
 // Refused, with a message of the plugin's own.

@@ -147,5 +147,85 @@ TEST(DatasetBuilder, ConnectorRejectsAndRequiredValues) {
   EXPECT_EQ(rejects.rejects()[1].line, 3);  // no _line column: row number
 }
 
+// Every text that enters is checked, whatever its kind: an id, a free
+// text, a number. A bad one is a reject naming line and column, and the
+// reason stays printable (valid UTF-8) even when it quotes the value.
+TEST(DatasetBuilder, InvalidUtf8AndNulAreRejectsNamingTheColumn) {
+  Identity identity;
+  table::TimestampParser ts("UTC");
+  DatasetBuilder b(*table::find_dataset("orders"), identity, ts);
+  Table t;
+  for (const char* name :
+       {"order_id", "customer_id", "ordered_at", "amount", "category"})
+    t.add(name, Type::String);
+  auto& line = t.add("_line", Type::Int64);
+  const std::vector<std::vector<std::string>> rows = {
+      {"O1", "K1", "2026-10-01", "12.50", "Caf\xC3\xA9"},       // fine
+      {"O2", "K\xE9", "2026-10-01", "1", "x"},                  // Latin-1 id
+      {"O3", "K3", "2026-10-01", "1", std::string("a\0b", 3)},  // NUL
+      {"O4", "K4", "2026-10-01", "1\xFF", "x"},                 // in a number
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      t.columns[c].push_string(rows[r][c]);
+    line.push_int(static_cast<int64_t>(r) + 2);
+  }
+  SourceBatch batch(std::move(t));
+  b.begin_source("shop", "orders.csv", {}, batch.schema);
+  RejectLog rejects;
+  b.append(batch.view(), rejects);
+  auto out = b.finish();
+
+  ASSERT_EQ(out->rows(), 1);
+  EXPECT_EQ(out->find("category")->string_at(0), "Caf\xC3\xA9");
+  // K1, and K3 and K4 (interned before a later column of their row was
+  // found bad); never the Latin-1 id.
+  EXPECT_EQ(identity.customers.size(), 3);
+  ASSERT_EQ(rejects.rejects().size(), 3u);
+  EXPECT_EQ(rejects.rejects()[0].line, 3);
+  EXPECT_EQ(rejects.rejects()[0].reason,
+            "column 'customer_id': the value is not valid UTF-8 (byte 0xE9 "
+            "at position 2)");
+  EXPECT_EQ(rejects.rejects()[1].line, 4);
+  EXPECT_EQ(rejects.rejects()[1].reason,
+            "column 'category': the value holds a NUL character at position "
+            "2");
+  EXPECT_EQ(rejects.rejects()[2].line, 5);
+  EXPECT_THAT(rejects.rejects()[2].reason, HasSubstr("column 'amount'"));
+}
+
+// A value that does not fit an exact decimal, as text or through an
+// expression, is a reject of its line and column, never a wrapped number.
+TEST(DatasetBuilder, ValuesPastTheDecimalRangeAreRejects) {
+  Identity identity;
+  table::TimestampParser ts("UTC");
+  DatasetBuilder b(*table::find_dataset("orders"), identity, ts);
+  SourceBatch batch(orders_source({
+      {"1", "2010-12-01 08:26:00", "1", "922337203685477.5807", "1"},  // max
+      {"2", "2010-12-01 08:26:00", "1", "922337203685477.5808", "1"},
+      {"3", "2010-12-01 08:26:00", "2", "922337203685477", "1"},  // 2 x max
+  }));
+  auto mapping = kMapping;
+  b.begin_source("shop", "shop.csv", mapping, batch.schema);
+  RejectLog rejects;
+  b.append(batch.view(), rejects);
+  auto out = b.finish();
+  ASSERT_EQ(out->rows(), 1);
+  EXPECT_EQ(out->find("amount")->ints[0], INT64_MAX);
+  ASSERT_EQ(rejects.rejects().size(), 2u);
+  EXPECT_EQ(rejects.rejects()[0].line, 3);
+  EXPECT_THAT(rejects.rejects()[0].reason, HasSubstr("column 'amount'"));
+  EXPECT_EQ(rejects.rejects()[1].line, 4);
+  EXPECT_THAT(rejects.rejects()[1].reason,
+              HasSubstr("column 'amount': number too large"));
+}
+
+TEST(RejectLog, ReasonsAndOriginsAreKeptPrintable) {
+  RejectLog log;
+  log.add({"web", "caf\xE9.csv", 7, "expected a number, got '1\xFF'"});
+  EXPECT_EQ(log.rejects()[0].reason, "expected a number, got '1\xEF\xBF\xBD'");
+  EXPECT_EQ(log.rejects()[0].origin, "caf\xEF\xBF\xBD.csv");
+}
+
 }  // namespace
 }  // namespace vigie::ingest

@@ -76,6 +76,8 @@ TEST(SelfCarePlugin, RefusesParametersItCannotUse) {
        "empty alternative"},
       {{{"action_costs.change_address", "4.2"}, {"rebound_hours", "0"}},
        "rebound_hours"},
+      // Past the decimal range: refused, not rounded to some other number.
+      {{{"action_costs.change_address", "1e15"}}, "too large"},
   };
   // The host refuses an instance whatever the failing status (it makes no
   // retryable case of create); what it keeps is the plugin's message.
@@ -102,6 +104,30 @@ TEST(SelfCarePlugin, FailsWhenARequiredColumnIsMissing) {
   } catch (const plugin_host::PluginError& e) {
     EXPECT_THAT(e.what(), HasSubstr("event_type"));
   }
+}
+
+// A cost that fits a decimal, times a count of acts, may not: the KPI then
+// fails by name instead of showing a sum that wrapped around to negative.
+TEST(SelfCarePlugin, SavingsPastTheDecimalRangeFailNamingTheKpi) {
+  auto parameters = standard_parameters();
+  parameters["action_costs.change_address"] = "900000000000000";  // 9e14
+  SelfCareData d;
+  d.action(day(1), "C1", "change_address");
+  d.action(day(2), "C2", "change_address");
+  try {
+    run_self_care(parameters, d.datasets(), {{day(0), day(10)}}, 0);
+    FAIL() << "expected an error";
+  } catch (const plugin_host::PluginError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("self_care_savings: the exact total is "
+                                    "beyond the range"));
+  }
+  // One act fits: 9e14 - 0.30 exactly.
+  SelfCareData one;
+  one.action(day(1), "C1", "change_address");
+  auto results =
+      run_self_care(parameters, one.datasets(), {{day(0), day(10)}}, 0);
+  EXPECT_DOUBLE_EQ(*results.value("self_care_savings", 0),
+                   900000000000000.0 - 0.30);
 }
 
 // Two periods of 10 days: P0 = [day 0, day 10), P1 = [day 10, day 20), the
