@@ -6,6 +6,8 @@
 #include <charconv>
 #include <limits>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "spec/substitute.hpp"
@@ -30,20 +32,19 @@ void Document::error(const Cursor& at, std::string message) {
 }
 
 std::vector<Diagnostic> Document::take_errors() {
-  auto key = [](const Diagnostic& d) {
-    return std::tie(d.where.line, d.where.column, d.where.path, d.message);
-  };
   std::stable_sort(errors_.begin(), errors_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.where.line, a.where.column) <
                             std::tie(b.where.line, b.where.column);
                    });
+  // Hashed, so that many errors (a long map of wrong values) are
+  // de-duplicated in linear time.
+  std::unordered_set<std::string> seen;
   std::vector<Diagnostic> out;
   for (auto& d : errors_) {
-    bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnostic& o) {
-      return key(o) == key(d);
-    });
-    if (!seen) out.push_back(std::move(d));
+    std::string key = fmt::format("{}:{}\n{}\n{}", d.where.line, d.where.column,
+                                  d.where.path, d.message);
+    if (seen.insert(std::move(key)).second) out.push_back(std::move(d));
   }
   errors_.clear();
   return out;
@@ -76,6 +77,8 @@ bool Document::expect_list(const Cursor& at, std::string_view what) {
 std::vector<Entry> Document::entries(const Cursor& map) {
   std::vector<Entry> out;
   if (!map.node.IsMap()) return out;
+  // Key -> its index in `out`: a map of many keys is checked in linear time.
+  std::unordered_map<std::string, std::size_t> seen;
   for (auto it = map.node.begin(); it != map.node.end(); ++it) {
     // Copies: the iterator yields a temporary pair of node handles.
     const YAML::Node key = it->first;
@@ -86,11 +89,11 @@ std::vector<Entry> Document::entries(const Cursor& map) {
       error(key_at, "expected a plain key, got " + describe(key_at));
       continue;
     }
-    auto same = [&](const Entry& e) { return e.key == key.Scalar(); };
-    if (auto first = std::find_if(out.begin(), out.end(), same);
-        first != out.end()) {
-      error(key_at, fmt::format("duplicate key '{}' (first at line {})",
-                                key.Scalar(), first->key_at.mark.line + 1));
+    if (auto [first, inserted] = seen.emplace(key.Scalar(), out.size());
+        !inserted) {
+      error(key_at,
+            fmt::format("duplicate key '{}' (first at line {})", key.Scalar(),
+                        out[first->second].key_at.mark.line + 1));
       continue;
     }
     out.push_back(Entry{key.Scalar(), key_at, child(map, key, value)});
