@@ -28,7 +28,18 @@ Location Document::where(const Cursor& at) const {
 }
 
 void Document::error(const Cursor& at, std::string message) {
-  errors_.push_back(Diagnostic{where(at), std::move(message)});
+  // The same value can be checked twice (against several plugins, or by
+  // two passes over a map): each diagnostic is kept once. Hashed, so that
+  // many errors (a long map of wrong values) cost linear time.
+  Diagnostic d{where(at), std::move(message)};
+  const std::size_t key = std::hash<std::string>{}(fmt::format(
+      "{}:{}\n{}\n{}", d.where.line, d.where.column, d.where.path, d.message));
+  if (!seen_.insert(key).second) return;
+  if (full()) {
+    ++errors_not_kept_;
+    return;
+  }
+  errors_.push_back(std::move(d));
 }
 
 std::vector<Diagnostic> Document::take_errors() {
@@ -37,16 +48,15 @@ std::vector<Diagnostic> Document::take_errors() {
                      return std::tie(a.where.line, a.where.column) <
                             std::tie(b.where.line, b.where.column);
                    });
-  // Hashed, so that many errors (a long map of wrong values) are
-  // de-duplicated in linear time.
-  std::unordered_set<std::string> seen;
-  std::vector<Diagnostic> out;
-  for (auto& d : errors_) {
-    std::string key = fmt::format("{}:{}\n{}\n{}", d.where.line, d.where.column,
-                                  d.where.path, d.message);
-    if (seen.insert(std::move(key)).second) out.push_back(std::move(d));
-  }
+  std::vector<Diagnostic> out = std::move(errors_);
+  if (errors_not_kept_ > 0)
+    out.push_back(Diagnostic{
+        Location{file_, 0, 0, ""},
+        fmt::format("{} more error(s) not shown (at most {} are listed)",
+                    errors_not_kept_, kMaxErrors)});
   errors_.clear();
+  errors_not_kept_ = 0;
+  seen_.clear();
   return out;
 }
 

@@ -186,10 +186,14 @@ void erase_option(Settings& settings, const std::string& key) {
 }
 
 void copy_option(const Settings& from, const std::string& key, Settings& to) {
-  for (const auto& [k, v] : from.values)
-    if (is_entry_of(k, key)) to.values[k] = v;
-  for (const auto& k : from.secrets)
-    if (is_entry_of(k, key)) to.secrets.insert(k);
+  // Only the sorted range of keys starting with `key` is visited: a KPI
+  // costs what it receives, not the size of every report-wide parameter.
+  for (auto it = from.values.lower_bound(key);
+       it != from.values.end() && it->first.starts_with(key); ++it)
+    if (is_entry_of(it->first, key)) to.values[it->first] = it->second;
+  for (auto it = from.secrets.lower_bound(key);
+       it != from.secrets.end() && it->starts_with(key); ++it)
+    if (is_entry_of(*it, key)) to.secrets.insert(*it);
   if (auto it = from.locations.find(key); it != from.locations.end())
     to.locations[key] = it->second;
 }

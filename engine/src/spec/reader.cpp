@@ -45,6 +45,11 @@ namespace {
 // shows legibly, and each period is computed by every indicator.
 constexpr int kMaxSeries = 120;
 
+// Parameter values of all KPIs together, once report-wide ones are
+// copied into each KPI: bounds the memory a short spec can ask for (a
+// large map parameter times many KPIs).
+constexpr std::size_t kMaxParameterValues = 100000;
+
 // A note is a remark beside the figures: a few lines, a paragraph or two
 // (about four pages of text at most).
 constexpr std::size_t kMaxNoteCharacters = 10000;
@@ -461,23 +466,38 @@ class SpecReader {
   // A KPI's parameters: the report-wide ones its indicator declares,
   // overridden by its own, then the indicator's defaults.
   void resolve_kpi_parameters(Spec& spec) {
+    std::size_t values = 0;  // in all KPIs so far
     for (std::size_t i = 0; i < spec.kpis.size(); ++i) {
-      const KpiContext& context = kpi_contexts_[i];
       Settings& out = spec.kpis[i].parameters;
-      if (context.indicator == nullptr) {
-        if (context.parameters && doc_.expect_map(*context.parameters))
-          for (const auto& e : doc_.entries(*context.parameters))
-            flatten(doc_, e.value, e.key, false, out);
-        continue;
+      resolve_parameters(spec, kpi_contexts_[i], out);
+      values += out.values.size();
+      if (values > kMaxParameterValues) {
+        doc_.error(kpi_contexts_[i].map,
+                   fmt::format("the KPIs' parameters add up to more than {} "
+                               "values (report-wide parameters are copied "
+                               "into each KPI of their indicator): use fewer "
+                               "KPIs or smaller map and list parameters",
+                               kMaxParameterValues));
+        return;
       }
-      const vigie_plugin_info& indicator = *context.indicator;
-      for (const auto& key : option_keys(indicator))
-        copy_option(spec.parameters, key, out);
-      if (context.parameters)
-        read_options(doc_, *context.parameters, indicator, "parameter", out);
-      complete_options(doc_, context.map, "parameters", indicator, "parameter",
-                       out);
     }
+  }
+
+  void resolve_parameters(const Spec& spec, const KpiContext& context,
+                          Settings& out) {
+    if (context.indicator == nullptr) {
+      if (context.parameters && doc_.expect_map(*context.parameters))
+        for (const auto& e : doc_.entries(*context.parameters))
+          flatten(doc_, e.value, e.key, false, out);
+      return;
+    }
+    const vigie_plugin_info& indicator = *context.indicator;
+    for (const auto& key : option_keys(indicator))
+      copy_option(spec.parameters, key, out);
+    if (context.parameters)
+      read_options(doc_, *context.parameters, indicator, "parameter", out);
+    complete_options(doc_, context.map, "parameters", indicator, "parameter",
+                     out);
   }
 
   // ---- sections and blocks --------------------------------------------
@@ -626,14 +646,18 @@ class SpecReader {
     block.kpis.push_back(id);
     auto it = kpi_kinds_.find(id);
     if (it == kpi_kinds_.end()) {
-      std::vector<std::string> defined;
-      for (const auto& [k, kind] : kpi_kinds_) defined.push_back(k);
+      if (doc_.full()) {
+        // Not kept: the search for a suggestion would cost the most.
+        doc_.error(at, "unknown KPI");
+        return;
+      }
+      const std::vector<std::string>& defined = defined_kpis();
       doc_.error(
           at, fmt::format("unknown KPI {};{} define it under kpis "
                           "(defined: {})",
                           doc_.quote(at, *t),
                           t->from_environment ? "" : did_you_mean(id, defined),
-                          defined.empty() ? "none" : join(defined)));
+                          defined.empty() ? "none" : join_some(defined)));
       return;
     }
     if (!it->second || block_accepts(block.kind, *it->second)) return;
@@ -646,6 +670,14 @@ class SpecReader {
                                              "list or bar_chart block)"
                                            : "tables or lists (use tiles or "
                                              "a line_chart block)"));
+  }
+
+  // The KPI ids defined, sorted; read once, when the first unknown one is
+  // met (kpi_kinds_ is complete by then).
+  const std::vector<std::string>& defined_kpis() {
+    if (defined_kpis_.empty())
+      for (const auto& [k, kind] : kpi_kinds_) defined_kpis_.push_back(k);
+    return defined_kpis_;
   }
 
   // ---- outputs --------------------------------------------------------
@@ -688,6 +720,7 @@ class SpecReader {
   // KPI id -> kind of its output (nullopt when its indicator or output is
   // unknown, already reported).
   std::map<std::string, std::optional<int32_t>> kpi_kinds_;
+  std::vector<std::string> defined_kpis_;
 };
 
 }  // namespace

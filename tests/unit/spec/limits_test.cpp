@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "spec/document.hpp"
 #include "spec/yaml_load.hpp"
 #include "test_support.hpp"
 
@@ -70,9 +71,10 @@ TEST(SpecLimits, AFileOverTheBoundIsRefusedByName) {
 }
 
 TEST(SpecLimits, TheLargestAcceptedSpecIsReadWithEveryDuplicateFound) {
-  // Just under 1 MiB: a map parameter of ~57,000 keys where every key
+  // Just under 1 MiB: a map parameter of ~76,000 keys where every key
   // appears twice, the second time 1,000 lines later. Each duplicate is
-  // reported once, at its own line, naming the first.
+  // found, at its own line, naming the first; the first 1,000 are kept
+  // and the others counted.
   const std::size_t pairs = 1000;
   std::string text = kHead + "parameters:\n  action_costs:\n";
   const int first_line = 8;  // of "    k0: v"
@@ -87,17 +89,60 @@ TEST(SpecLimits, TheLargestAcceptedSpecIsReadWithEveryDuplicateFound) {
   ASSERT_LE(text.size(), YamlLimits::kMaxBytes);
   ASSERT_GT(text.size(), YamlLimits::kMaxBytes * 9 / 10);
   auto r = read(text);
-  ASSERT_EQ(r.errors.size(), blocks * pairs) << all(r).substr(0, 2000);
+  ASSERT_EQ(r.errors.size(), Document::kMaxErrors + 1)
+      << all(r).substr(0, 2000);
   // The first duplicate: key k0 again, 1,000 lines after the first one.
   EXPECT_EQ(format_diagnostic(r.errors[0]),
             fmt::format("spec.yaml:{}:5: parameters.action_costs.k0: "
                         "duplicate key 'k0' (first at line {})",
                         first_line + pairs, first_line));
-  const auto& last = r.errors.back();
-  EXPECT_EQ(last.where.line,
-            static_cast<int>(first_line + 2 * blocks * pairs - 1));
-  EXPECT_EQ(last.where.path,
-            fmt::format("parameters.action_costs.k{}", blocks * pairs - 1));
+  // The 1,000th: k999, the last of the first block's second copy.
+  EXPECT_EQ(r.errors[999].where.line,
+            static_cast<int>(first_line + 2 * pairs - 1));
+  EXPECT_EQ(r.errors[999].where.path, "parameters.action_costs.k999");
+  EXPECT_EQ(format_diagnostic(r.errors.back()),
+            fmt::format("spec.yaml: {} more error(s) not shown (at most 1000 "
+                        "are listed)",
+                        blocks * pairs - 1000));
+}
+
+TEST(SpecLimits, AThousandErrorsAreKeptAndTheRestCounted) {
+  std::string text =
+      "report: {id: r, title: T}\nsources: []\nkpis: []\n"
+      "sections: []\noutputs:\n";
+  for (int i = 0; i < 1500; ++i) text += fmt::format("  unknown{}: x\n", i);
+  auto r = read(text);
+  ASSERT_EQ(r.errors.size(), 1001u);
+  EXPECT_EQ(r.errors[0].where.line, 6);
+  EXPECT_THAT(r.errors[0].message, StartsWith("unknown key 'unknown0'"));
+  EXPECT_EQ(r.errors[999].where.line, 1005);
+  EXPECT_EQ(format_diagnostic(r.errors[1000]),
+            "spec.yaml: 500 more error(s) not shown (at most 1000 are "
+            "listed)");
+}
+
+TEST(SpecLimits, ParametersCopiedIntoManyKpisAreBounded) {
+  // A report-wide map of 30,000 entries reaches each of the four KPIs of
+  // customer_base: 120,000 values, past the bound of 100,000.
+  std::string text =
+      "report: {id: r, title: T}\nsources: []\nsections: []\nkpis:\n";
+  for (const char* id : {"revenue", "orders", "value_segments", "alert_1m"})
+    text += fmt::format("  - {{id: {}, indicator: customer_base}}\n", id);
+  text += "parameters:\n  currency: EUR\n  action_costs:\n";
+  for (int i = 0; i < 30000; ++i) text += fmt::format("    a{}: 1\n", i);
+  auto r = read(text);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r).substr(0, 2000);
+  // At the KPI whose parameters pass the bound: the fourth, line 8.
+  EXPECT_EQ(r.errors[0].where.line, 8);
+  EXPECT_EQ(r.errors[0].where.path, "kpis[3]");
+  EXPECT_THAT(r.errors[0].message,
+              StartsWith("the KPIs' parameters add up to more than 100000 "
+                         "values"));
+  // Three KPIs share 90,000 values: within the bound.
+  text.replace(
+      text.find("  - {id: alert_1m"),
+      std::string("  - {id: alert_1m, indicator: customer_base}\n").size(), "");
+  EXPECT_TRUE(read(text).errors.empty());
 }
 
 TEST(SpecLimits, AnAliasBombInAParameterMapStopsAtTheAlias) {
