@@ -87,6 +87,7 @@ bool Document::expect_list(const Cursor& at, std::string_view what) {
 std::vector<Entry> Document::entries(const Cursor& map) {
   std::vector<Entry> out;
   if (!map.node.IsMap()) return out;
+  out.reserve(map.node.size());
   // Key -> its index in `out`: a map of many keys is checked in linear time.
   std::unordered_map<std::string, std::size_t> seen;
   for (auto it = map.node.begin(); it != map.node.end(); ++it) {
