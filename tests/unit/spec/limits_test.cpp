@@ -236,6 +236,12 @@ TEST(YamlSyntax, AQuoteNeverClosedIsReportedWhereItOpens) {
   EXPECT_EQ(format_diagnostic(r.errors[0]),
             "spec.yaml:3:10: invalid YAML: the quote (\") opened here is "
             "never closed");
+  // After two-byte characters: the quote is found by its byte offset.
+  auto accents = read("report:\n  title: \"Synthèse été\"\n  id: \"r\n");
+  ASSERT_EQ(accents.errors.size(), 1u) << all(accents);
+  EXPECT_EQ(format_diagnostic(accents.errors[0]),
+            "spec.yaml:3:7: invalid YAML: the quote (\") opened here is "
+            "never closed");
   auto single = read("report: {id: 'r, title: T}\nsources: []\n");
   ASSERT_EQ(single.errors.size(), 1u) << all(single);
   EXPECT_EQ(format_diagnostic(single.errors[0]),
