@@ -337,12 +337,108 @@ outputs: {pdf: maybe}
         self.assertEqual(result.returncode, 2, lib.describe(result))
         self.assertRegex(result.stderr, r"broken\.yaml:\d+:\d+: ")
 
+    def test_a_tab_in_the_indentation_is_named(self):
+        result = self.validate("report:\n  id: r\n\ttitle: T\n")
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn("broken.yaml:3:1: invalid YAML: a tab character is "
+                      "used for indentation; YAML indents with spaces",
+                      result.stderr)
+
+    def test_an_unclosed_quote_is_reported_where_it_opens(self):
+        result = self.validate("report:\n  id: r\n  title: \"Monthly\n"
+                               "sources: []\n")
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn("broken.yaml:3:10: invalid YAML: the quote (\") "
+                      "opened here is never closed", result.stderr)
+
+    def test_an_alias_bomb_is_stopped_at_the_alias(self):
+        # Nine levels of ten aliases in a map parameter: 10^9 values.
+        lines = ["    l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in range(1, 9):
+            aliases = ", ".join([f"*l{level - 1}"] * 10)
+            lines.append(f"    l{level}: &l{level} [{aliases}]")
+        text = ("report: {id: r, title: T}\nsources: []\n"
+                "kpis:\n  - {id: self_care_savings, indicator: self_care}\n"
+                "sections: []\nparameters:\n  action_costs:\n"
+                + "\n".join(lines) + "\n")
+        result = self.validate(text)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        # Line 12 is level 4, whose 8th alias (column 49) passes the bound.
+        self.assertIn("broken.yaml:12:49: aliases expand the document by "
+                      "more than 100000 nodes", result.stderr)
+
+    def test_a_spec_over_one_mebibyte_is_refused_by_name(self):
+        text = "report: {id: r, title: T}\n" + "# padding\n" * 200000
+        result = self.validate(text)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertRegex(result.stderr,
+                         r"broken\.yaml: the spec is \S+ MiB \(2000026 "
+                         r"bytes\); a spec may be at most 1 MiB")
+
+    def test_series_locale_and_nested_map_parameters_are_checked(self):
+        text = ("report: {id: r, title: T, series: 100000, locale: en_GX}\n"
+                "sources: []\n"
+                "kpis:\n  - {id: self_care_savings, indicator: self_care}\n"
+                "sections: []\n"
+                "parameters:\n  action_costs:\n    call: {cost: 4}\n")
+        result = self.validate(text)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        # "report: {id: r, title: T, series: " is 34 characters.
+        self.assertIn("broken.yaml:1:35: report.series: expected between 1 "
+                      "and 120 periods", result.stderr)
+        self.assertIn("broken.yaml:1:51: report.locale: expected one of "
+                      "fr_FR, fr, en_GB, en_US, en, got 'en_GX'; did you "
+                      "mean 'en_GB'?", result.stderr)
+        self.assertIn("broken.yaml:8:11: parameters.action_costs.call: "
+                      "expected a single value (a map option holds key: "
+                      "value), got a map", result.stderr)
+
     def test_the_shipped_specs_are_valid(self):
         env = lib.clean_environment(VIGIE_DEMO_DATA=self.dir)
         specs = sorted(lib.source_path("report-specs").glob("*.yaml"))
         self.assertGreaterEqual(len(specs), 2)
         result = lib.run_vigie(["validate"] + specs, env=env)
         self.assertEqual(result.returncode, 0, lib.describe(result))
+
+
+class RunPeriodTest(unittest.TestCase):
+    """The report period is checked before any data is read: an empty or
+    malformed value, or a year outside 1900..2200, is a usage error and
+    nothing is written."""
+
+    def setUp(self):
+        self.dir = lib.make_temp_dir("run_period")
+        self.addCleanup(lib.remove_temp_dir, self.dir)
+
+    def run_with(self, *options):
+        env = lib.clean_environment(VIGIE_DEMO_DATA=self.dir)
+        spec = lib.source_path("report-specs", "management.yaml")
+        out = self.dir / "out"
+        result = lib.run_vigie(["run", spec, "--out", out, "--quiet",
+                                *options], env=env)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertFalse(out.exists())
+        return result.stderr
+
+    def test_an_empty_period_is_not_the_default_month(self):
+        self.assertIn("--period is empty: expected YYYY-MM",
+                      self.run_with("--period", ""))
+        self.assertIn("--as-of is empty: expected YYYY-MM-DD",
+                      self.run_with("--as-of", ""))
+
+    def test_years_outside_1900_to_2200_are_refused(self):
+        for period in ["0000-01", "9999-12"]:
+            with self.subTest(period=period):
+                self.assertIn(f"--period {period}: the year must be between "
+                              "1900 and 2200", self.run_with("--period",
+                                                             period))
+        self.assertIn("--period expects YYYY-MM, got '-474-11'",
+                      self.run_with("--period", "-474-11"))
+
+    def test_the_whole_plan_must_stay_in_range(self):
+        # 13 months ending in March 1900 start in March 1899.
+        self.assertIn("the report's 13 months run from 1899-03 to 1900-03",
+                      self.run_with("--period", "1900-03"))
 
 
 if __name__ == "__main__":

@@ -33,8 +33,9 @@ int run_command(const Args& args) {
     return 0;
   opts.spec = spec;
   opts.out = out;
-  if (!period.empty()) opts.period = period;
-  if (!as_of.empty()) opts.as_of = as_of;
+  // Given but empty is an error (report_month says so), not the default.
+  if (vm.count("period")) opts.period = period;
+  if (vm.count("as-of")) opts.as_of = as_of;
   if (vm.count("period") && vm.count("as-of"))
     throw pipeline::RunError(pipeline::kUsageError,
                              "give --period or --as-of, not both");

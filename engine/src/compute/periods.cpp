@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -39,25 +40,44 @@ int64_t local_midnight_us(const date::time_zone* tz, Month m) {
 
 }  // namespace
 
+namespace {
+
+void check_year(int year, const std::string& option, const std::string& text) {
+  if (year < kFirstYear || year > kLastYear)
+    throw std::invalid_argument(
+        fmt::format("{} {}: the year must be between {} and {}", option, text,
+                    kFirstYear, kLastYear));
+}
+
+}  // namespace
+
 Month report_month(const std::optional<std::string>& period,
                    const std::optional<std::string>& as_of,
                    const std::string& time_zone) {
   if (period) {
+    if (period->empty())
+      throw std::invalid_argument("--period is empty: expected YYYY-MM");
     auto m = table::parse_month(*period);
     if (!m)
       throw std::invalid_argument("--period expects YYYY-MM, got '" + *period +
                                   "'");
+    check_year(m->year, "--period", *period);
     return *m;
   }
   date::year_month_day day;
   if (as_of) {
+    if (as_of->empty())
+      throw std::invalid_argument("--as-of is empty: expected YYYY-MM-DD");
     std::istringstream in(*as_of);
     date::local_days parsed;
     in >> date::parse("%F", parsed);
-    if (in.fail() || as_of->size() != 10)
+    const bool digits = as_of->size() == 10 &&
+                        std::isdigit(static_cast<unsigned char>((*as_of)[0]));
+    if (in.fail() || !digits)
       throw std::invalid_argument("--as-of expects YYYY-MM-DD, got '" + *as_of +
                                   "'");
     day = date::year_month_day{parsed};
+    check_year(static_cast<int>(day.year()), "--as-of", *as_of);
   } else {
     const auto* tz = date::locate_zone(time_zone);
     const auto local = tz->to_local(std::chrono::system_clock::now());
@@ -71,6 +91,12 @@ Month report_month(const std::optional<std::string>& period,
 std::vector<Period> month_periods(Month last, int count,
                                   const std::string& time_zone,
                                   const std::string& locale) {
+  const Month first = last.plus(1 - count);
+  if (first.year < kFirstYear || last.year > kLastYear)
+    throw std::invalid_argument(fmt::format(
+        "the report's {} months run from {} to {}: every period must lie in "
+        "the years {} to {}",
+        count, first.iso(), last.iso(), kFirstYear, kLastYear));
   const auto* tz = date::locate_zone(time_zone);
   const bool french = locale.rfind("fr", 0) == 0;
   std::vector<Period> out;

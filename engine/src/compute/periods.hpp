@@ -22,14 +22,24 @@ struct Period {
   std::string short_label;  // "oct. 26" / "Oct 26"
 };
 
+// Every period of a report lies in these years: wide enough for any
+// business history, narrow enough that a typo ("0202-10") or an absurd
+// plan is refused rather than computed.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2200;
+
 // The report period from the command line: --period YYYY-MM wins; else
 // --as-of YYYY-MM-DD gives the last full month before that day; else the
-// last full month before today in the time zone.
+// last full month before today in the time zone. Throws
+// std::invalid_argument for an empty or malformed value, or a year
+// outside kFirstYear..kLastYear.
 Month report_month(const std::optional<std::string>& period,
                    const std::optional<std::string>& as_of,
                    const std::string& time_zone);
 
-// `count` consecutive months ending with `last` (oldest first).
+// `count` consecutive months ending with `last` (oldest first). Throws
+// std::invalid_argument when one of them falls outside
+// kFirstYear..kLastYear.
 std::vector<Period> month_periods(Month last, int count,
                                   const std::string& time_zone,
                                   const std::string& locale);

@@ -2,6 +2,9 @@
 
 #include <pango/pangocairo.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "render/pango_text.hpp"
 
 namespace vigie::render {
@@ -13,6 +16,61 @@ pango::GObjectPtr<PangoLayout> make_layout(PangoContext* context,
   pango::GObjectPtr<PangoLayout> layout(pango_layout_new(context));
   pango::set_text(layout.get(), text, font);
   return layout;
+}
+
+// U+200B ZERO WIDTH SPACE: a place where a line may break, drawing nothing.
+constexpr std::string_view kBreakOpportunity = "\u200b";
+// Words longer than this get a break opportunity every kWordPiece
+// characters (see with_break_opportunities).
+constexpr long kLongWord = 32;
+constexpr long kWordPiece = 8;
+
+bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// Pango breaks a word too long for a line between any two characters, but
+// finding each break costs the length of what is left of the word: a
+// 100 KB word takes tens of seconds. A break opportunity every few
+// characters of a long word keeps every search short (lines end at most
+// kWordPiece - 1 characters before the edge); words of ordinary length are
+// left alone, so ordinary text wraps exactly as before.
+std::string with_break_opportunities(const std::string& text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (is_blank(text[pos])) {
+      out += text[pos++];
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < text.size() && !is_blank(text[end])) ++end;
+    const char* word = text.data() + pos;
+    const auto bytes = static_cast<gssize>(end - pos);
+    if (g_utf8_strlen(word, bytes) <= kLongWord) {
+      out.append(word, end - pos);
+    } else {
+      long in_piece = 0;
+      const char* word_end = word + bytes;
+      for (const char* c = word; c < word_end;) {
+        // Clamped: a truncated sequence must not step past the word.
+        const char* next = std::min<const char*>(g_utf8_next_char(c), word_end);
+        if (in_piece == kWordPiece) {
+          out += kBreakOpportunity;
+          in_piece = 0;
+        }
+        out.append(c, static_cast<std::size_t>(next - c));
+        ++in_piece;
+        c = next;
+      }
+    }
+    pos = end;
+  }
+  return out;
+}
+
+void erase_break_opportunities(std::string& line) {
+  for (auto at = line.find(kBreakOpportunity); at != std::string::npos;
+       at = line.find(kBreakOpportunity, at))
+    line.erase(at, kBreakOpportunity.size());
 }
 
 }  // namespace
@@ -41,7 +99,8 @@ TextExtent TextMeasurer::measure(const std::string& text, Font font) const {
 
 std::vector<std::string> TextMeasurer::wrap(const std::string& text, Font font,
                                             double max_width) const {
-  auto layout = make_layout(context_, text, font);
+  const std::string breakable = with_break_opportunities(text);
+  auto layout = make_layout(context_, breakable, font);
   pango_layout_set_width(layout.get(),
                          static_cast<int>(max_width * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
@@ -49,8 +108,9 @@ std::vector<std::string> TextMeasurer::wrap(const std::string& text, Font font,
   for (GSList* item = pango_layout_get_lines_readonly(layout.get());
        item != nullptr; item = item->next) {
     const auto* line = static_cast<const PangoLayoutLine*>(item->data);
-    std::string part = text.substr(static_cast<size_t>(line->start_index),
-                                   static_cast<size_t>(line->length));
+    std::string part = breakable.substr(static_cast<size_t>(line->start_index),
+                                        static_cast<size_t>(line->length));
+    erase_break_opportunities(part);
     // Pango keeps the space a line was broken at, and a hard break's
     // newline, at the end of the line: neither is drawn.
     while (!part.empty() && (part.back() == ' ' || part.back() == '\n')) {

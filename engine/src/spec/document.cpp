@@ -6,6 +6,8 @@
 #include <charconv>
 #include <limits>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "secrets/redactor.hpp"
@@ -27,26 +29,35 @@ Location Document::where(const Cursor& at) const {
 }
 
 void Document::error(const Cursor& at, std::string message) {
-  errors_.push_back(Diagnostic{where(at), std::move(message)});
+  // The same value can be checked twice (against several plugins, or by
+  // two passes over a map): each diagnostic is kept once. Hashed, so that
+  // many errors (a long map of wrong values) cost linear time.
+  Diagnostic d{where(at), std::move(message)};
+  const std::size_t key = std::hash<std::string>{}(fmt::format(
+      "{}:{}\n{}\n{}", d.where.line, d.where.column, d.where.path, d.message));
+  if (!seen_.insert(key).second) return;
+  if (full()) {
+    ++errors_not_kept_;
+    return;
+  }
+  errors_.push_back(std::move(d));
 }
 
 std::vector<Diagnostic> Document::take_errors() {
-  auto key = [](const Diagnostic& d) {
-    return std::tie(d.where.line, d.where.column, d.where.path, d.message);
-  };
   std::stable_sort(errors_.begin(), errors_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.where.line, a.where.column) <
                             std::tie(b.where.line, b.where.column);
                    });
-  std::vector<Diagnostic> out;
-  for (auto& d : errors_) {
-    bool seen = std::any_of(out.begin(), out.end(), [&](const Diagnostic& o) {
-      return key(o) == key(d);
-    });
-    if (!seen) out.push_back(std::move(d));
-  }
+  std::vector<Diagnostic> out = std::move(errors_);
+  if (errors_not_kept_ > 0)
+    out.push_back(Diagnostic{
+        Location{file_, 0, 0, ""},
+        fmt::format("{} more error(s) not shown (at most {} are listed)",
+                    errors_not_kept_, kMaxErrors)});
   errors_.clear();
+  errors_not_kept_ = 0;
+  seen_.clear();
   return out;
 }
 
@@ -79,6 +90,9 @@ bool Document::expect_list(const Cursor& at, std::string_view what) {
 std::vector<Entry> Document::entries(const Cursor& map) {
   std::vector<Entry> out;
   if (!map.node.IsMap()) return out;
+  out.reserve(map.node.size());
+  // Key -> its index in `out`: a map of many keys is checked in linear time.
+  std::unordered_map<std::string, std::size_t> seen;
   for (auto it = map.node.begin(); it != map.node.end(); ++it) {
     // Copies: the iterator yields a temporary pair of node handles.
     const YAML::Node key = it->first;
@@ -89,11 +103,11 @@ std::vector<Entry> Document::entries(const Cursor& map) {
       error(key_at, "expected a plain key, got " + describe(key_at));
       continue;
     }
-    auto same = [&](const Entry& e) { return e.key == key.Scalar(); };
-    if (auto first = std::find_if(out.begin(), out.end(), same);
-        first != out.end()) {
-      error(key_at, fmt::format("duplicate key '{}' (first at line {})",
-                                key.Scalar(), first->key_at.mark.line + 1));
+    if (auto [first, inserted] = seen.emplace(key.Scalar(), out.size());
+        !inserted) {
+      error(key_at,
+            fmt::format("duplicate key '{}' (first at line {})", key.Scalar(),
+                        out[first->second].key_at.mark.line + 1));
       continue;
     }
     out.push_back(Entry{key.Scalar(), key_at, child(map, key, value)});

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -65,10 +66,19 @@ class Document {
  public:
   Document(std::string file, Environment env);
 
+  // Diagnostics kept: past this many, a spec is mistaken throughout (or
+  // generated wrongly) and more would only cost time and memory; the
+  // rest are counted.
+  static constexpr std::size_t kMaxErrors = 1000;
+
   Location where(const Cursor& at) const;
   void error(const Cursor& at, std::string message);
-  // The diagnostics in document order, duplicates removed (the same value
-  // can be checked against several plugins).
+  // True once kMaxErrors diagnostics are kept: a costly message (one that
+  // searches many names for a suggestion) need not be built.
+  bool full() const { return errors_.size() >= kMaxErrors; }
+  // The diagnostics in document order, each once (the same value can be
+  // checked against several plugins), then one saying how many more were
+  // found when there were more than kMaxErrors.
   std::vector<Diagnostic> take_errors();
 
   static Cursor root(const YAML::Node& node);
@@ -113,6 +123,9 @@ class Document {
   std::string file_;
   Environment env_;
   std::vector<Diagnostic> errors_;
+  std::size_t errors_not_kept_ = 0;
+  // Hashes of the diagnostics met, kept or not.
+  std::unordered_set<std::size_t> seen_;
 };
 
 // The keys of one map checked against those a section allows: an unknown

@@ -18,6 +18,16 @@ bool is_single_value_type(int32_t type) {
   return type != VIGIE_OPTION_MAP && type != VIGIE_OPTION_LIST;
 }
 
+// A map or list option crosses the ABI as flat "key.sub" entries that
+// plugins read one level deep: a map or list inside one would arrive
+// under keys no plugin asks for.
+void expect_single_value(Document& doc, const Cursor& at,
+                         std::string_view why) {
+  if (!at.node.IsMap() && !at.node.IsSequence()) return;
+  doc.error(at, fmt::format("expected a single value ({}), got {}", why,
+                            doc.describe(at)));
+}
+
 }  // namespace
 
 std::string plugin_label(const vigie_plugin_info& plugin) {
@@ -77,10 +87,14 @@ void check_type(Document& doc, const Cursor& value,
                 const vigie_option& option) {
   switch (option.type) {
     case VIGIE_OPTION_MAP:
-      doc.expect_map(value);
+      if (doc.expect_map(value, "a map of key: value"))
+        for (const auto& e : doc.entries(value))
+          expect_single_value(doc, e.value, "a map option holds key: value");
       return;
     case VIGIE_OPTION_LIST:
-      doc.expect_list(value);
+      if (doc.expect_list(value, "a list of values"))
+        for (const auto& item : doc.items(value))
+          expect_single_value(doc, item, "a list option holds single values");
       return;
     default:
       break;
@@ -175,10 +189,14 @@ void erase_option(Settings& settings, const std::string& key) {
 }
 
 void copy_option(const Settings& from, const std::string& key, Settings& to) {
-  for (const auto& [k, v] : from.values)
-    if (is_entry_of(k, key)) to.values[k] = v;
-  for (const auto& k : from.secrets)
-    if (is_entry_of(k, key)) to.secrets.insert(k);
+  // Only the sorted range of keys starting with `key` is visited: a KPI
+  // costs what it receives, not the size of every report-wide parameter.
+  for (auto it = from.values.lower_bound(key);
+       it != from.values.end() && it->first.starts_with(key); ++it)
+    if (is_entry_of(it->first, key)) to.values[it->first] = it->second;
+  for (auto it = from.secrets.lower_bound(key);
+       it != from.secrets.end() && it->starts_with(key); ++it)
+    if (is_entry_of(*it, key)) to.secrets.insert(*it);
   if (auto it = from.locations.find(key); it != from.locations.end())
     to.locations[key] = it->second;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -22,6 +23,7 @@
 #include "spec/options.hpp"
 #include "spec/substitute.hpp"
 #include "spec/suggest.hpp"
+#include "spec/yaml_load.hpp"
 #include "table/canonical.hpp"
 
 namespace vigie::spec {
@@ -39,6 +41,26 @@ bool known_time_zone(const std::string& name) {
 }  // namespace
 
 namespace {
+
+// Periods in a trend: ten years of months is already more than a chart
+// shows legibly, and each period is computed by every indicator.
+constexpr int kMaxSeries = 120;
+
+// Parameter values of all KPIs together, once report-wide ones are
+// copied into each KPI: bounds the memory a short spec can ask for (a
+// large map parameter times many KPIs).
+constexpr std::size_t kMaxParameterValues = 100000;
+
+// A note is a remark beside the figures: a few lines, a paragraph or two
+// (about four pages of text at most).
+constexpr std::size_t kMaxNoteCharacters = 10000;
+
+// Characters (code points) of UTF-8 text: the bytes that start one.
+std::size_t utf8_length(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(),
+      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 // In the order of BlockKind: a block's key gives its kind by position.
 const std::vector<std::string> kBlockKinds = {
@@ -192,7 +214,8 @@ class SpecReader {
               "series", "reject_threshold"});
     read_id(report.id, f.required("id", "a name, used in file names"));
     doc_.assign(report.title, f.required("title", "a string"));
-    doc_.assign(report.locale, f.optional("locale"));
+    if (auto l = f.optional("locale"))
+      if (auto i = doc_.choice(*l, kLocales)) report.locale = kLocales[*i];
     if (auto tz = f.optional("time_zone")) {
       doc_.assign(report.time_zone, tz);
       if (!known_time_zone(report.time_zone))
@@ -208,7 +231,10 @@ class SpecReader {
             *i == 0 ? Comparison::PreviousPeriod : Comparison::PreviousYear;
     if (auto s = f.optional("series")) {
       doc_.assign(report.series, s);
-      if (report.series < 1) doc_.error(*s, "expected at least 1 period");
+      if (report.series < 1 || report.series > kMaxSeries)
+        doc_.error(*s, fmt::format("expected between 1 and {} periods (ten "
+                                   "years of months)",
+                                   kMaxSeries));
     }
     if (auto r = f.optional("reject_threshold")) {
       doc_.assign(report.reject_threshold, r);
@@ -421,12 +447,13 @@ class SpecReader {
     for (const auto& [name, indicator] : used)
       for (auto& key : option_keys(*indicator)) declared_set.insert(key);
     std::vector<std::string> declared(declared_set.begin(), declared_set.end());
+    const bool indicators_known = all_indicators_known();
     for (const auto& e : doc_.entries(*at)) {
       std::vector<const vigie_option*> options;
       for (const auto& [name, indicator] : used)
         if (const auto* o = find_option(*indicator, e.key))
           options.push_back(o);
-      if (options.empty() && all_indicators_known()) {
+      if (options.empty() && indicators_known) {
         std::vector<std::string> names;
         for (const auto& [name, indicator] : used) names.push_back(name);
         doc_.error(e.key_at,
@@ -450,23 +477,38 @@ class SpecReader {
   // A KPI's parameters: the report-wide ones its indicator declares,
   // overridden by its own, then the indicator's defaults.
   void resolve_kpi_parameters(Spec& spec) {
+    std::size_t values = 0;  // in all KPIs so far
     for (std::size_t i = 0; i < spec.kpis.size(); ++i) {
-      const KpiContext& context = kpi_contexts_[i];
       Settings& out = spec.kpis[i].parameters;
-      if (context.indicator == nullptr) {
-        if (context.parameters && doc_.expect_map(*context.parameters))
-          for (const auto& e : doc_.entries(*context.parameters))
-            flatten(doc_, e.value, e.key, false, out);
-        continue;
+      resolve_parameters(spec, kpi_contexts_[i], out);
+      values += out.values.size();
+      if (values > kMaxParameterValues) {
+        doc_.error(kpi_contexts_[i].map,
+                   fmt::format("the KPIs' parameters add up to more than {} "
+                               "values (report-wide parameters are copied "
+                               "into each KPI of their indicator): use fewer "
+                               "KPIs or smaller map and list parameters",
+                               kMaxParameterValues));
+        return;
       }
-      const vigie_plugin_info& indicator = *context.indicator;
-      for (const auto& key : option_keys(indicator))
-        copy_option(spec.parameters, key, out);
-      if (context.parameters)
-        read_options(doc_, *context.parameters, indicator, "parameter", out);
-      complete_options(doc_, context.map, "parameters", indicator, "parameter",
-                       out);
     }
+  }
+
+  void resolve_parameters(const Spec& spec, const KpiContext& context,
+                          Settings& out) {
+    if (context.indicator == nullptr) {
+      if (context.parameters && doc_.expect_map(*context.parameters))
+        for (const auto& e : doc_.entries(*context.parameters))
+          flatten(doc_, e.value, e.key, false, out);
+      return;
+    }
+    const vigie_plugin_info& indicator = *context.indicator;
+    for (const auto& key : option_keys(indicator))
+      copy_option(spec.parameters, key, out);
+    if (context.parameters)
+      read_options(doc_, *context.parameters, indicator, "parameter", out);
+    complete_options(doc_, context.map, "parameters", indicator, "parameter",
+                     out);
   }
 
   // ---- sections and blocks --------------------------------------------
@@ -524,10 +566,20 @@ class SpecReader {
         read_bar_chart(entry.value, block);
         break;
       case BlockKind::Note:
-        doc_.assign(block.text, entry.value);
+        read_note(entry.value, block);
         break;
     }
     return block;
+  }
+
+  void read_note(const Cursor& at, Block& block) {
+    doc_.assign(block.text, at);
+    const std::size_t characters = utf8_length(block.text);
+    if (characters > kMaxNoteCharacters)
+      doc_.error(at, fmt::format("a note holds at most {} characters, this "
+                                 "one has {}; a longer text belongs in a "
+                                 "document of its own",
+                                 kMaxNoteCharacters, characters));
   }
 
   // [kpi, ...] or {kpis: [kpi, ...], title: "..."}
@@ -605,14 +657,18 @@ class SpecReader {
     block.kpis.push_back(id);
     auto it = kpi_kinds_.find(id);
     if (it == kpi_kinds_.end()) {
-      std::vector<std::string> defined;
-      for (const auto& [k, kind] : kpi_kinds_) defined.push_back(k);
+      if (doc_.full()) {
+        // Not kept: the search for a suggestion would cost the most.
+        doc_.error(at, "unknown KPI");
+        return;
+      }
+      const std::vector<std::string>& defined = defined_kpis();
       doc_.error(
           at, fmt::format("unknown KPI {};{} define it under kpis "
                           "(defined: {})",
                           doc_.quote(at, *t),
                           t->from_environment ? "" : did_you_mean(id, defined),
-                          defined.empty() ? "none" : join(defined)));
+                          defined.empty() ? "none" : join_some(defined)));
       return;
     }
     if (!it->second || block_accepts(block.kind, *it->second)) return;
@@ -625,6 +681,14 @@ class SpecReader {
                                              "list or bar_chart block)"
                                            : "tables or lists (use tiles or "
                                              "a line_chart block)"));
+  }
+
+  // The KPI ids defined, sorted; read once, when the first unknown one is
+  // met (kpi_kinds_ is complete by then).
+  const std::vector<std::string>& defined_kpis() {
+    if (defined_kpis_.empty())
+      for (const auto& [k, kind] : kpi_kinds_) defined_kpis_.push_back(k);
+    return defined_kpis_;
   }
 
   // ---- outputs --------------------------------------------------------
@@ -667,6 +731,7 @@ class SpecReader {
   // KPI id -> kind of its output (nullopt when its indicator or output is
   // unknown, already reported).
   std::map<std::string, std::optional<int32_t>> kpi_kinds_;
+  std::vector<std::string> defined_kpis_;
 };
 
 }  // namespace
@@ -683,17 +748,14 @@ ReadResult read_spec_text(const std::string& yaml, const std::string& file,
                           const PluginCatalog& plugins,
                           const Environment& env) {
   ReadResult result;
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    // A syntax error stops the reading: nothing after it can be trusted.
-    int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    result.errors.push_back(
-        Diagnostic{Location{file, line, column, ""}, e.msg});
+  // A text that is too big, breaks a bound or is not YAML stops the
+  // reading: nothing after it can be trusted.
+  LoadedYaml loaded = load_yaml(yaml, file);
+  if (loaded.error) {
+    result.errors.push_back(std::move(*loaded.error));
     return result;
   }
+  const YAML::Node& root = loaded.root;
   Document doc(file, env);
   Spec spec = SpecReader(doc, plugins).read(Document::root(root));
   spec.file = file;
@@ -704,6 +766,12 @@ ReadResult read_spec_text(const std::string& yaml, const std::string& file,
 
 ReadResult read_spec(const std::filesystem::path& file,
                      const PluginCatalog& plugins, const Environment& env) {
+  // The size is checked before anything is read.
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(file, size_error);
+  if (!size_error)
+    if (auto too_big = check_size(size, file.string()))
+      return ReadResult{std::nullopt, {std::move(*too_big)}};
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     ReadResult result;
@@ -712,9 +780,12 @@ ReadResult read_spec(const std::filesystem::path& file,
         fmt::format("cannot read the spec: {}", std::strerror(errno))});
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_spec_text(text.str(), file.string(), plugins, env);
+  // At most one byte over the bound, whatever the file is (a pipe has no
+  // size to check first).
+  std::string text(YamlLimits::kMaxBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return read_spec_text(text, file.string(), plugins, env);
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

@@ -101,10 +101,16 @@ struct Outputs {
   std::string hmac_key_env = "VIGIE_LIST_KEY";  // environment variable name
 };
 
+// The locales a report can be written in: French ones format numbers,
+// dates and month names the French way, the others the English way
+// (pipeline/report_document.cpp, compute/periods.cpp).
+inline const std::vector<std::string> kLocales = {"fr_FR", "fr", "en_GB",
+                                                  "en_US", "en"};
+
 struct Report {
   std::string id;
   std::string title;
-  std::string locale = "fr_FR";
+  std::string locale = "fr_FR";  // one of kLocales
   std::string time_zone = "Europe/Paris";
   std::string period = "month";  // the grain of P
   Comparison comparison = Comparison::PreviousPeriod;

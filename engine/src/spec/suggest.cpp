@@ -1,5 +1,7 @@
 #include "spec/suggest.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace vigie::spec {
@@ -53,6 +55,14 @@ std::string join(const std::vector<std::string>& words,
     out += w;
   }
   return out;
+}
+
+std::string join_some(const std::vector<std::string>& words,
+                      std::size_t at_most) {
+  if (words.size() <= at_most) return join(words);
+  std::vector<std::string> first(words.begin(),
+                                 words.begin() + static_cast<long>(at_most));
+  return fmt::format("{}, and {} more", join(first), words.size() - at_most);
 }
 
 }  // namespace vigie::spec

@@ -28,4 +28,9 @@ std::string did_you_mean(std::string_view word,
 std::string join(const std::vector<std::string>& words,
                  std::string_view separator = ", ");
 
+// The same with at most `at_most` words, then "and N more": a list of
+// names in a message stays short whatever the spec holds.
+std::string join_some(const std::vector<std::string>& words,
+                      std::size_t at_most = 30);
+
 }  // namespace vigie::spec

@@ -18,14 +18,20 @@ std::string Month::iso() const {
 }
 
 std::optional<Month> parse_month(const std::string& text) {
-  int y = 0;
-  unsigned m = 0;
-  char dash = 0;
-  if (text.size() != 7 ||
-      std::sscanf(text.c_str(), "%4d%c%2u", &y, &dash, &m) != 3 ||
-      dash != '-' || m < 1 || m > 12)
-    return std::nullopt;
-  return Month{y, m};
+  // Digits only: sscanf's %d would also take "-474-11" or "+202-10".
+  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6})
+    if (!digit(i)) return std::nullopt;
+  auto number = [&](std::size_t from, std::size_t count) {
+    int n = 0;
+    for (std::size_t i = from; i < from + count; ++i)
+      n = n * 10 + text[i] - '0';
+    return n;
+  };
+  const int m = number(5, 2);
+  if (m < 1 || m > 12) return std::nullopt;
+  return Month{number(0, 4), static_cast<unsigned>(m)};
 }
 
 }  // namespace vigie::table

@@ -13,7 +13,8 @@ struct Month {
   std::string iso() const;  // "2026-10"
 };
 
-// "2026-10" -> October 2026; nothing if malformed.
+// "2026-10" -> October 2026 (four digits, a dash, two digits); nothing
+// if malformed.
 std::optional<Month> parse_month(const std::string& text);
 
 }  // namespace vigie::table

@@ -44,5 +44,55 @@ TEST(Periods, ReportMonthFromTheCommandLine) {
                std::invalid_argument);
 }
 
+// The message of the std::invalid_argument `call` throws.
+template <typename Call>
+std::string refusal(Call call) {
+  try {
+    call();
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "(nothing thrown)";
+}
+
+TEST(Periods, AnEmptyPeriodIsAnErrorNotTheDefault) {
+  EXPECT_EQ(refusal([] { report_month("", std::nullopt, "UTC"); }),
+            "--period is empty: expected YYYY-MM");
+  EXPECT_EQ(refusal([] { report_month(std::nullopt, "", "UTC"); }),
+            "--as-of is empty: expected YYYY-MM-DD");
+}
+
+TEST(Periods, YearsAreNineteenHundredToTwentyTwoHundred) {
+  EXPECT_EQ(report_month("1900-01", std::nullopt, "UTC").iso(), "1900-01");
+  EXPECT_EQ(report_month("2200-12", std::nullopt, "UTC").iso(), "2200-12");
+  EXPECT_EQ(refusal([] { report_month("0000-01", std::nullopt, "UTC"); }),
+            "--period 0000-01: the year must be between 1900 and 2200");
+  EXPECT_EQ(refusal([] { report_month("9999-12", std::nullopt, "UTC"); }),
+            "--period 9999-12: the year must be between 1900 and 2200");
+  EXPECT_EQ(refusal([] { report_month("-474-11", std::nullopt, "UTC"); }),
+            "--period expects YYYY-MM, got '-474-11'");
+  EXPECT_EQ(refusal([] { report_month(std::nullopt, "1899-12-31", "UTC"); }),
+            "--as-of 1899-12-31: the year must be between 1900 and 2200");
+  EXPECT_EQ(refusal([] { report_month(std::nullopt, "2201-01-01", "UTC"); }),
+            "--as-of 2201-01-01: the year must be between 1900 and 2200");
+}
+
+TEST(Periods, EveryPeriodOfThePlanStaysInRange) {
+  // 13 months ending in February 1901 start in February 1900: in range.
+  auto p = month_periods({1901, 2}, 13, "UTC", "en_GB");
+  EXPECT_EQ(p.front().month.iso(), "1900-02");
+  // 120 months ending in June 1905 would start in July 1895.
+  EXPECT_EQ(refusal([] {
+              month_periods({1905, 6}, 120, "UTC", "en_GB");
+            }),
+            "the report's 120 months run from 1895-07 to 1905-06: every "
+            "period must lie in the years 1900 to 2200");
+  EXPECT_EQ(refusal([] {
+              month_periods({2201, 1}, 13, "UTC", "en_GB");
+            }),
+            "the report's 13 months run from 2200-01 to 2201-01: every "
+            "period must lie in the years 1900 to 2200");
+}
+
 }  // namespace
 }  // namespace vigie::compute

@@ -45,6 +45,29 @@ TEST(TextMeasurer, WrapsAtWordsWithinTheWidth) {
   EXPECT_EQ(joined, text);
 }
 
+TEST(TextMeasurer, AWordLongerThanALineIsCutIntoLinesThatFit) {
+  const TextMeasurer m;
+  // 100 KB without a space (bench/render measures how long it takes),
+  // with two-byte characters so that a cut inside one would show.
+  std::string word;
+  for (int i = 0; i < 50000; ++i) word += i % 2 == 0 ? "é" : "x";
+  const double width = 300;
+  const auto lines = m.wrap(word, kFont, width);
+  ASSERT_GT(lines.size(), 100u);
+  std::string joined;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_LE(m.width(lines[i], kFont), width) << i;
+    // Nearly full: a long word breaks every few characters, at most.
+    if (i + 1 < lines.size()) {
+      EXPECT_GT(m.width(lines[i], kFont), width - m.width("éxéxéxéx", kFont))
+          << i;
+    }
+    joined += lines[i];
+  }
+  // Nothing added (the break opportunities are taken out), nothing lost.
+  EXPECT_EQ(joined, word);
+}
+
 TEST(TextMeasurer, WrapKeepsShortTextOnOneLine) {
   const TextMeasurer m;
   EXPECT_EQ(m.wrap("Court", kFont, 200), std::vector<std::string>{"Court"});

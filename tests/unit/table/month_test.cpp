@@ -23,6 +23,13 @@ TEST(Month, ParsesOnlyYearDashMonth) {
   EXPECT_FALSE(parse_month("2026-3"));
   EXPECT_FALSE(parse_month("2026/03"));
   EXPECT_FALSE(parse_month("2026-03-01"));
+  // Signs and spaces that sscanf's %d would take are not digits.
+  EXPECT_FALSE(parse_month("-474-11"));
+  EXPECT_FALSE(parse_month("+202-10"));
+  EXPECT_FALSE(parse_month(" 202-10"));
+  EXPECT_FALSE(parse_month("2026-+1"));
+  EXPECT_FALSE(parse_month(""));
+  EXPECT_EQ(parse_month("0000-01")->year, 0);
 }
 
 }  // namespace
