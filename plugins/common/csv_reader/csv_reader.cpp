@@ -18,11 +18,10 @@
 namespace vigie::csv {
 namespace {
 
-constexpr size_t kBufferBytes = size_t{1} << 20;
 // A record may be longer than the buffer (it then grows), up to this: past
 // it the file is almost certainly broken by a quote that never closes.
 constexpr size_t kMaxRecordBytes = size_t{256} << 20;
-constexpr unsigned kZlibBufferBytes = 256u << 10;
+constexpr size_t kZlibBufferBytes = 256u << 10;
 
 // Copies a quoted field over itself without its quotes: the opening quote,
 // doubled quotes inside, the closing quote. Whatever follows the closing
@@ -265,13 +264,16 @@ CsvReader::CsvReader(const std::filesystem::path& path, Options options)
     throw std::invalid_argument(r.name +
                                 ": a quote or line break cannot be the "
                                 "delimiter");
+  if (options.buffer_bytes == 0)
+    throw std::invalid_argument(r.name + ": the buffer cannot be empty");
   errno = 0;
   r.file = gzopen(r.name.c_str(), "rb");
   if (r.file == nullptr)
     throw std::runtime_error("cannot open '" + r.name + "': " +
                              (errno ? std::strerror(errno) : "out of memory"));
-  gzbuffer(r.file, kZlibBufferBytes);
-  r.buffer.resize(kBufferBytes);
+  gzbuffer(r.file, static_cast<unsigned>(
+                       std::min(options.buffer_bytes, kZlibBufferBytes)));
+  r.buffer.resize(options.buffer_bytes);
   r.refill();
   r.skip_byte_order_mark();
   r.delimiter = options.delimiter ? options.delimiter : r.detect_delimiter();

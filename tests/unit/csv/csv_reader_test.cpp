@@ -307,6 +307,29 @@ TEST(CsvReader, GzipRecordsStraddleTheBuffer) {
   expect_big_records(reader, records);
 }
 
+TEST(CsvReader, TinyBuffersReadTheSameRecords) {
+  // A buffer of a few bytes: nearly every record crosses its end, and the
+  // buffer grows from 1 byte; zlib reads as little at once.
+  TempDir dir;
+  const int records = 300;
+  std::string text = big_text(records);
+  auto plain = dir.write("small.csv", text);
+  auto compressed = dir.path() / "small.csv.gz";
+  gzFile gz = gzopen(compressed.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  ASSERT_EQ(gzclose(gz), Z_OK);
+  for (size_t bytes : {1, 2, 3, 7, 64, 1000}) {
+    SCOPED_TRACE("buffer of " + std::to_string(bytes) + " bytes");
+    CsvReader from_plain(plain, {0, true, bytes});
+    expect_big_records(from_plain, records);
+    EXPECT_EQ(from_plain.bytes_read(), static_cast<int64_t>(text.size()));
+    CsvReader from_gzip(compressed, {0, true, bytes});
+    expect_big_records(from_gzip, records);
+  }
+  EXPECT_THROW(CsvReader(plain, {0, true, 0}), std::invalid_argument);
+}
+
 TEST(CsvReader, RecordLongerThanTheBuffer) {
   TempDir dir;
   // One field of 3 MiB (quoted, with a doubled quote at each end) between
