@@ -152,7 +152,12 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
     spans.push_back({field - begin, field_end - begin, field_quoted});
   };
   auto close_line = [&](size_t line_end) {
-    if (state == State::FieldStart) field = line_end;
+    // Still at a field's start: the input ended right after a delimiter.
+    // That last field is empty, and unquoted even if the one before it was.
+    if (state == State::FieldStart) {
+      field = line_end;
+      field_quoted = false;
+    }
     if (line_end > field && buffer[line_end - 1] == '\r') --line_end;
     close_field(line_end);
   };

@@ -198,6 +198,18 @@ TEST(CsvReader, TrailingDelimiterAtEndOfFile) {
   EXPECT_THAT(records[0].fields, ElementsAre("1", ""));
 }
 
+TEST(CsvReader, TrailingDelimiterAfterQuotedFieldAtEndOfFile) {
+  // Found by tests/fuzz/csv: the empty last field took the quoted flag of
+  // the field before it, and unquoting 0 bytes read far past the buffer.
+  TempDir dir;
+  CsvReader reader(dir.write("trailq.csv", "a,b\n\"1\","), {});
+  auto records = read_all(reader);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_THAT(records[0].fields, ElementsAre("1", ""));
+  CsvReader header_only(dir.write("headq.csv", "\",\"S1,"), {});
+  EXPECT_THAT(header_only.header(), ElementsAre(",S1", ""));
+}
+
 TEST(CsvReader, BlankLinesAreNoRecords) {
   TempDir dir;
   CsvReader reader(dir.write("blank.csv", "a,b\n\n1,2\r\n\r\n\n3,4\n\n"), {});
