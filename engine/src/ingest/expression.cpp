@@ -303,7 +303,11 @@ Value evaluate_node(const Expression::Node& n, const RowAccess& row) {
       return evaluate_call(n, row);
     case Op::Neg: {
       Value v = evaluate_node(*n.args[0], row);
-      return v.is_null() ? v : Value::of_number(-as_number(v));
+      if (v.is_null()) return v;
+      // The smallest int64 has no positive counterpart.
+      const int64_t x = as_number(v);
+      if (x == INT64_MIN) throw EvaluationError("number too large");
+      return Value::of_number(-x);
     }
     default:
       break;

@@ -66,6 +66,20 @@ TEST(Expression, BadValuesAreEvaluationErrors) {
   EXPECT_THROW(d.evaluate(Row({"1", "0", "", "", ""})), EvaluationError);
 }
 
+TEST(Expression, NegatingTheSmallestNumberIsTooLarge) {
+  // Found by tests/fuzz/expression: -(-922337203685477.5808) overflowed
+  // int64 (undefined behaviour) instead of being a data error.
+  auto e = Expression::parse("-Quantity", kColumns);
+  try {
+    e.evaluate(Row({"-922337203685477.5808", "", "", "", ""}));
+    FAIL() << "no error";
+  } catch (const EvaluationError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("number too large"));
+  }
+  EXPECT_EQ(eval("-Quantity", {"-922337203685477.5807", "", "", "", ""}),
+            "922337203685477.5807");
+}
+
 TEST(Expression, SpecMistakesSayWhere) {
   try {
     Expression::parse("Quantity * UnitPrise", kColumns);
