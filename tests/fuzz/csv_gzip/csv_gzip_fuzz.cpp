@@ -54,13 +54,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<uint8_t> compressed = gzip(data, size);
   gzip_file.write(compressed.data(), compressed.size());
   // The delimiter is detected from the first buffer's worth of text, so a
-  // 3-byte buffer would see less of the header line: the plain reading is
-  // given the delimiter the compressed one detected.
-  const vigie::fuzz::CsvRecords detected =
-      vigie::fuzz::read_csv_records(gzip_file.path(), {0, true, 4096});
-  check_same(vigie::fuzz::read_csv_records(plain_file.path(),
-                                           {detected.delimiter, true, 3}),
-             detected);
+  // 3-byte buffer would see less of the header line: both readings are
+  // given the one detected through the 4 KiB buffer (without a header, the
+  // constructor reads no record, so it cannot fail on one).
+  const char delimiter =
+      vigie::csv::CsvReader(gzip_file.path(), {0, false, 4096}).delimiter();
+  check_same(
+      vigie::fuzz::read_csv_records(plain_file.path(), {delimiter, true, 3}),
+      vigie::fuzz::read_csv_records(gzip_file.path(), {delimiter, true, 4096}));
   check_same(
       vigie::fuzz::read_csv_records(plain_file.path(), {';', false, 3}),
       vigie::fuzz::read_csv_records(gzip_file.path(), {';', false, 4096}));
