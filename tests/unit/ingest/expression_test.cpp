@@ -67,7 +67,7 @@ TEST(Expression, BadValuesAreEvaluationErrors) {
 }
 
 TEST(Expression, NegatingTheSmallestNumberIsTooLarge) {
-  // Found by tests/fuzz/expression: -(-922337203685477.5808) overflowed
+  // Found with tests/fuzz/expression: -(-922337203685477.5808) overflowed
   // int64 (undefined behaviour) instead of being a data error.
   auto e = Expression::parse("-Quantity", kColumns);
   try {
@@ -87,7 +87,7 @@ std::string repeated(const std::string& s, int times) {
 }
 
 TEST(Expression, DeepNestingIsASpecErrorNotAStackOverflow) {
-  // Found by tests/fuzz/expression: 4,000 parentheses overflowed the stack
+  // Found with tests/fuzz/expression: 4,000 parentheses overflowed the stack
   // (the parser recursed once a level; evaluating and destroying the tree
   // recurse once a level of operators too).
   const int n = 100000;
