@@ -1,11 +1,6 @@
 #include "compute/periods.hpp"
 
-// date.h sets off GCC 12's -Wmaybe-uninitialized at -O2 (STACK-NOTES.md).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <date/date.h>
-#include <date/tz.h>
-#pragma GCC diagnostic pop
+#include "table/date_tz.hpp"
 
 #include <fmt/format.h>
 

@@ -5,12 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
-// date.h sets off -Wmaybe-uninitialized inside its parse code at -O2.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <date/date.h>
-#include <date/tz.h>
-#pragma GCC diagnostic pop
+#include "table/date_tz.hpp"
 
 namespace vigie::demo {
 

@@ -33,6 +33,7 @@ int64_t divide_rounded(Wide a, Wide b) {
 
 struct Expression::Node {
   Op op = Op::Literal;
+  size_t height = 1;  // levels of the tree from this node down
   size_t column = 0;
   Value literal;
   std::string function;
@@ -55,6 +56,11 @@ std::string Value::as_text() const {
 }
 
 namespace {
+
+// Evaluating and destroying a tree recurse once a level, and so does the
+// parser for each parenthesis, sign or call: past this depth an expression
+// is refused, rather than risk the stack. Real mappings nest a few levels.
+constexpr size_t kMaxDepth = 100;
 
 class Parser {
  public:
@@ -89,12 +95,22 @@ class Parser {
     }
     return false;
   }
-  static NodePtr binary(Op op, NodePtr a, NodePtr b) {
+  [[noreturn]] void too_deep() const {
+    fail(fmt::format("nested more than {} levels deep", kMaxDepth));
+  }
+  // Sets the height of a node whose arguments are complete.
+  NodePtr measured(NodePtr n) const {
+    for (const auto& a : n->args)
+      n->height = std::max(n->height, a->height + 1);
+    if (n->height > kMaxDepth) too_deep();
+    return n;
+  }
+  NodePtr binary(Op op, NodePtr a, NodePtr b) const {
     auto n = std::make_unique<Expression::Node>();
     n->op = op;
     n->args.push_back(std::move(a));
     n->args.push_back(std::move(b));
-    return n;
+    return measured(std::move(n));
   }
   NodePtr expr() {
     auto left = term();
@@ -133,6 +149,12 @@ class Parser {
     return n;
   }
   NodePtr factor() {
+    // Every recursion of the parser goes through here.
+    struct Level {
+      size_t& depth;
+      ~Level() { --depth; }
+    } level{++depth_};
+    if (depth_ > kMaxDepth) too_deep();
     skip_space();
     if (pos_ >= text_.size()) fail("expected a value");
     const char c = text_[pos_];
@@ -147,7 +169,7 @@ class Parser {
       auto n = std::make_unique<Expression::Node>();
       n->op = Op::Neg;
       n->args.push_back(factor());
-      return n;
+      return measured(std::move(n));
     }
     if (c == '\'') return string_literal();
     if (c == '`') {
@@ -225,12 +247,13 @@ class Parser {
     if (n->args.size() < f->second.first || n->args.size() > f->second.second)
       fail(fmt::format("'{}' takes {} to {} arguments, not {}", name,
                        f->second.first, f->second.second, n->args.size()));
-    return n;
+    return measured(std::move(n));
   }
 
   std::string_view text_;
   const std::vector<std::string>& columns_;
   size_t pos_ = 0;
+  size_t depth_ = 0;  // calls of factor() under way
 };
 
 int64_t as_number(const Value& v) {
@@ -303,7 +326,11 @@ Value evaluate_node(const Expression::Node& n, const RowAccess& row) {
       return evaluate_call(n, row);
     case Op::Neg: {
       Value v = evaluate_node(*n.args[0], row);
-      return v.is_null() ? v : Value::of_number(-as_number(v));
+      if (v.is_null()) return v;
+      // The smallest int64 has no positive counterpart.
+      const int64_t x = as_number(v);
+      if (x == INT64_MIN) throw EvaluationError("number too large");
+      return Value::of_number(-x);
     }
     default:
       break;

@@ -1,10 +1,6 @@
 #include "output/cell_text.hpp"
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <date/date.h>
-#include <date/tz.h>
-#pragma GCC diagnostic pop
+#include "table/date_tz.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,6 @@
 #include "spec/reader.hpp"
 
-// date.h sets off GCC 12's -Wmaybe-uninitialized (STACK-NOTES.md).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <date/tz.h>
-#pragma GCC diagnostic pop
+#include "table/date_tz.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

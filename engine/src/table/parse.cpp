@@ -14,12 +14,7 @@
 
 #include "vigie/sdk/column.hpp"
 
-// date.h sets off GCC 12's -Wmaybe-uninitialized inside its own templates
-// at -O2 (see STACK-NOTES.md); silence it for this include only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <date/tz.h>
-#pragma GCC diagnostic pop
+#include "table/date_tz.hpp"
 
 namespace vigie::table {
 namespace {

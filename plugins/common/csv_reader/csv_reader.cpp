@@ -18,11 +18,10 @@
 namespace vigie::csv {
 namespace {
 
-constexpr size_t kBufferBytes = size_t{1} << 20;
 // A record may be longer than the buffer (it then grows), up to this: past
 // it the file is almost certainly broken by a quote that never closes.
 constexpr size_t kMaxRecordBytes = size_t{256} << 20;
-constexpr unsigned kZlibBufferBytes = 256u << 10;
+constexpr size_t kZlibBufferBytes = 256u << 10;
 
 // Copies a quoted field over itself without its quotes: the opening quote,
 // doubled quotes inside, the closing quote. Whatever follows the closing
@@ -171,7 +170,12 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
     spans.push_back({field - begin, field_end - begin, field_quoted});
   };
   auto close_line = [&](size_t line_end) {
-    if (state == State::FieldStart) field = line_end;
+    // Still at a field's start: the input ended right after a delimiter.
+    // That last field is empty, and unquoted even if the one before it was.
+    if (state == State::FieldStart) {
+      field = line_end;
+      field_quoted = false;
+    }
     if (line_end > field && buffer[line_end - 1] == '\r') --line_end;
     close_field(line_end);
   };
@@ -283,13 +287,16 @@ CsvReader::CsvReader(const std::filesystem::path& path, Options options)
     throw std::invalid_argument(r.name +
                                 ": a quote or line break cannot be the "
                                 "delimiter");
+  if (options.buffer_bytes == 0)
+    throw std::invalid_argument(r.name + ": the buffer cannot be empty");
   errno = 0;
   r.file = gzopen(r.name.c_str(), "rb");
   if (r.file == nullptr)
     throw std::runtime_error("cannot open '" + r.name + "': " +
                              (errno ? std::strerror(errno) : "out of memory"));
-  gzbuffer(r.file, kZlibBufferBytes);
-  r.buffer.resize(kBufferBytes);
+  gzbuffer(r.file, static_cast<unsigned>(
+                       std::min(options.buffer_bytes, kZlibBufferBytes)));
+  r.buffer.resize(options.buffer_bytes);
   r.refill();
   r.skip_byte_order_mark();
   r.delimiter = options.delimiter ? options.delimiter : r.detect_delimiter();

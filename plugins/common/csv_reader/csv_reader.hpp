@@ -5,6 +5,7 @@
 // read transparently.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -19,9 +20,15 @@ class CsvReader {
   struct Options {
     char delimiter = 0;  // 0: detect from the first line
     bool header = true;  // the first record names the columns
+    // The buffer's size at first (it doubles while a record does not fit)
+    // and the most zlib reads at once. Tests and the fuzz targets make it
+    // tiny, so that short inputs cross buffer boundaries.
+    size_t buffer_bytes = size_t{1} << 20;
   };
 
-  // Throws std::runtime_error naming the file when it cannot be opened.
+  // Throws std::runtime_error naming the file when it cannot be opened,
+  // std::invalid_argument for a delimiter that cannot be one or a
+  // buffer_bytes of 0.
   CsvReader(const std::filesystem::path& path, Options options);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;

@@ -200,6 +200,18 @@ TEST(CsvReader, TrailingDelimiterAtEndOfFile) {
   EXPECT_THAT(records[0].fields, ElementsAre("1", ""));
 }
 
+TEST(CsvReader, TrailingDelimiterAfterQuotedFieldAtEndOfFile) {
+  // Found by tests/fuzz/csv: the empty last field took the quoted flag of
+  // the field before it, and unquoting 0 bytes read far past the buffer.
+  TempDir dir;
+  CsvReader reader(dir.write("trailq.csv", "a,b\n\"1\","), {});
+  auto records = read_all(reader);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_THAT(records[0].fields, ElementsAre("1", ""));
+  CsvReader header_only(dir.write("headq.csv", "\",\"S1,"), {});
+  EXPECT_THAT(header_only.header(), ElementsAre(",S1", ""));
+}
+
 TEST(CsvReader, BlankLinesAreNoRecords) {
   TempDir dir;
   CsvReader reader(dir.write("blank.csv", "a,b\n\n1,2\r\n\r\n\n3,4\n\n"), {});
@@ -378,6 +390,29 @@ TEST(CsvReader, CompleteGzipEndsWithoutError) {
   std::string error;
   EXPECT_EQ(records_before_error(file, error), 1000);
   EXPECT_EQ(error, "");
+}
+
+TEST(CsvReader, TinyBuffersReadTheSameRecords) {
+  // A buffer of a few bytes: nearly every record crosses its end, and the
+  // buffer grows from 1 byte; zlib reads as little at once.
+  TempDir dir;
+  const int records = 300;
+  std::string text = big_text(records);
+  auto plain = dir.write("small.csv", text);
+  auto compressed = dir.path() / "small.csv.gz";
+  gzFile gz = gzopen(compressed.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  ASSERT_EQ(gzclose(gz), Z_OK);
+  for (size_t bytes : {1, 2, 3, 7, 64, 1000}) {
+    SCOPED_TRACE("buffer of " + std::to_string(bytes) + " bytes");
+    CsvReader from_plain(plain, {0, true, bytes});
+    expect_big_records(from_plain, records);
+    EXPECT_EQ(from_plain.bytes_read(), static_cast<int64_t>(text.size()));
+    CsvReader from_gzip(compressed, {0, true, bytes});
+    expect_big_records(from_gzip, records);
+  }
+  EXPECT_THROW(CsvReader(plain, {0, true, 0}), std::invalid_argument);
 }
 
 TEST(CsvReader, RecordLongerThanTheBuffer) {

@@ -66,6 +66,50 @@ TEST(Expression, BadValuesAreEvaluationErrors) {
   EXPECT_THROW(d.evaluate(Row({"1", "0", "", "", ""})), EvaluationError);
 }
 
+TEST(Expression, NegatingTheSmallestNumberIsTooLarge) {
+  // Found with tests/fuzz/expression: -(-922337203685477.5808) overflowed
+  // int64 (undefined behaviour) instead of being a data error.
+  auto e = Expression::parse("-Quantity", kColumns);
+  try {
+    e.evaluate(Row({"-922337203685477.5808", "", "", "", ""}));
+    FAIL() << "no error";
+  } catch (const EvaluationError& error) {
+    EXPECT_THAT(error.what(), HasSubstr("number too large"));
+  }
+  EXPECT_EQ(eval("-Quantity", {"-922337203685477.5807", "", "", "", ""}),
+            "922337203685477.5807");
+}
+
+std::string repeated(const std::string& s, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += s;
+  return out;
+}
+
+TEST(Expression, DeepNestingIsASpecErrorNotAStackOverflow) {
+  // Found with tests/fuzz/expression: 4,000 parentheses overflowed the stack
+  // (the parser recursed once a level; evaluating and destroying the tree
+  // recurse once a level of operators too).
+  const int n = 100000;
+  for (const std::string& text :
+       {repeated("(", n) + "1" + repeated(")", n), repeated("-", n) + "1",
+        repeated("trim(", n) + "'x'" + repeated(")", n),
+        "1" + repeated(" + 1", n), repeated("1 * ", n) + "1"}) {
+    try {
+      Expression::parse(text, kColumns);
+      FAIL() << "no error for " << text.substr(0, 40);
+    } catch (const ExpressionError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("nested more than 100 levels deep"));
+    }
+  }
+  // Within the bound, nesting and chains still read.
+  EXPECT_EQ(eval(repeated("(", 90) + "Quantity" + repeated(")", 90),
+                 {"7", "", "", "", ""}),
+            "7");
+  EXPECT_EQ(eval("0" + repeated(" + Quantity", 99), {"2", "", "", "", ""}),
+            "198");
+}
+
 TEST(Expression, SpecMistakesSayWhere) {
   try {
     Expression::parse("Quantity * UnitPrise", kColumns);

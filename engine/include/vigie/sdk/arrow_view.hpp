@@ -64,7 +64,7 @@ inline Type type_of_format(std::string_view format, bool dictionary_encoded,
 class ColumnView {
  public:
   ColumnView(const ArrowSchema* schema, const ArrowArray* array)
-      : schema_(schema), array_(array) {
+      : array_(array) {
     name_ = schema->name ? schema->name : "";
     unit_ = metadata_value(schema->metadata, "vigie.unit");
     type_ =
@@ -160,7 +160,6 @@ class ColumnView {
       throw std::runtime_error("column '" + name_ + "' is " + type_name(type_) +
                                ", not " + what);
   }
-  const ArrowSchema* schema_;
   const ArrowArray* array_;
   std::string name_;
   std::string unit_;
