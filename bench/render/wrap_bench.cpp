@@ -1,7 +1,7 @@
 // Wrapping a note: ordinary words, and one word without a break (the
 // worst case for Pango, whose search for a break in a word too long for
 // a line costs what is left of the word), at 10 KB and 100 KB.
-// docs/security-spec.md quotes the figures.
+// docs/security.md quotes the figures.
 #include <benchmark/benchmark.h>
 
 #include <string>

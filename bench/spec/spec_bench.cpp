@@ -3,7 +3,7 @@
 // their times shows the growth. One has a duplicate for every key (a
 // diagnostic each: the duplicate-key check and the de-duplication of
 // diagnostics), one has only distinct keys, one expands aliases up to
-// their bound. docs/security-spec.md quotes the figures.
+// their bound. docs/security.md quotes the figures.
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
 
