@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <vector>
 
@@ -49,40 +50,50 @@ void add(std::string_view value, std::string_view shown_as) {
   r.secrets.insert(at, std::move(secret));
 }
 
-std::string redact(std::string_view text) {
+namespace {
+
+// `text` with every registered secret replaced, or nullopt when it holds
+// none (the common case: no copy).
+std::optional<std::string> replace_registered(std::string_view text) {
   static const std::string kHidden = "***";
+  auto& r = registry();
+  // Held to the end: the spans point at names inside the registry.
+  std::shared_lock lock(r.mutex);
+  // Every occurrence of every secret, found in the original text so that a
+  // replacement is never searched again.
   std::vector<Span> spans;
-  {
-    auto& r = registry();
-    std::shared_lock lock(r.mutex);
-    // Every occurrence of every secret, found in the original text so that
-    // a replacement is never searched again.
-    for (const auto& s : r.secrets)
-      for (auto at = text.find(s.value); at != std::string_view::npos;
-           at = text.find(s.value, at + 1))
-        spans.push_back(Span{at, at + s.value.size(), &s.shown_as});
-    if (spans.empty()) return hide_credentials(text);
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    std::string out;
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < spans.size();) {
-      Span merged = spans[i++];
-      // Overlapping secrets are hidden as one stretch, so that no part of
-      // either shows.
-      for (; i < spans.size() && spans[i].begin < merged.end; ++i)
-        if (spans[i].end > merged.end) {
-          merged.end = spans[i].end;
-          merged.shown_as = &kHidden;
-        }
-      out.append(text.substr(copied, merged.begin - copied));
-      out.append(*merged.shown_as);
-      copied = merged.end;
-    }
-    out.append(text.substr(copied));
-    return hide_credentials(out);
+  for (const auto& s : r.secrets)
+    for (auto at = text.find(s.value); at != std::string_view::npos;
+         at = text.find(s.value, at + 1))
+      spans.push_back(Span{at, at + s.value.size(), &s.shown_as});
+  if (spans.empty()) return std::nullopt;
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < spans.size();) {
+    Span merged = spans[i++];
+    // Overlapping secrets are hidden as one stretch, so that no part of
+    // either shows.
+    for (; i < spans.size() && spans[i].begin < merged.end; ++i)
+      if (spans[i].end > merged.end) {
+        merged.end = spans[i].end;
+        merged.shown_as = &kHidden;
+      }
+    out.append(text.substr(copied, merged.begin - copied));
+    out.append(*merged.shown_as);
+    copied = merged.end;
   }
+  out.append(text.substr(copied));
+  return out;
+}
+
+}  // namespace
+
+std::string redact(std::string_view text) {
+  const auto replaced = replace_registered(text);
+  return hide_credentials(replaced ? std::string_view(*replaced) : text);
 }
 
 void clear_for_tests() {
