@@ -66,5 +66,20 @@ TEST(Summarise, ValuePreviousChangeAndSeries) {
   EXPECT_FALSE(k.change_ratio);
 }
 
+// KPI-CATALOG "Time": the relative change divides by |v'|, so that it keeps
+// the sign of the change when v' is negative (a net margin going from -100
+// to -50 improved by 50 %, it did not fall by 50 %).
+TEST(Summarise, RelativeChangeDividesByTheMagnitudeOfThePrevious) {
+  KpiResult k;
+  std::vector<std::optional<double>> v{-100.0, -50.0};
+  summarise(k, v, 1, 0, 2);
+  EXPECT_EQ(k.change, 50.0);
+  EXPECT_DOUBLE_EQ(*k.change_ratio, 0.5);
+  v = {-100.0, -150.0};
+  summarise(k, v, 1, 0, 2);
+  EXPECT_EQ(k.change, -50.0);
+  EXPECT_DOUBLE_EQ(*k.change_ratio, -0.5);
+}
+
 }  // namespace
 }  // namespace vigie::compute
