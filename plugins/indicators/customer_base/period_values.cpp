@@ -139,11 +139,13 @@ std::optional<double> PeriodCalculator::clv_predictive(int64_t as_of,
   const double monthly = churn_sum / churn_months;
   const double retention = std::pow(1.0 - monthly, 12.0);  // 1 - annualised
 
-  // m: margin over the last 365 days per customer who bought in them.
+  // m: the margin over the last 365 days of the customers active at as_of
+  // (a purchase in [as_of - A, as_of)), per such customer: the base whose
+  // churn r measures (KPI-CATALOG 1, "Value, acquisition").
   int64_t customers = 0;
   WideInt margin = 0;
   for (int32_t c = 0; c < h.customer_count(); ++c) {
-    if (h.customer_purchases_in(c, as_of - kYear, as_of) == 0) continue;
+    if (h.customer_purchases_in(c, as_of - window, as_of) == 0) continue;
     ++customers;
     margin += h.customer_lines_in(c, as_of - kYear, as_of).margin;
   }

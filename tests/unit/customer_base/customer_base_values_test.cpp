@@ -268,9 +268,11 @@ TEST(CustomerBaseValues, ClvPredictiveOverTwelveMonths) {
   const double r12 = std::pow(23.0 / 24.0, 12);
   expect_value(r, "clv_predictive", 12, 120 * r12 / (1.1 - r12));
   // P' (Dec 2025, as_of 2026-01-01): months Jan .. Dec 2025, Jan's churn
-  // is 0 / 1 (K active at 2025-01-01): mean again 0.5 / 12. m over
-  // [2025-01-01, 2026-01-01): K 12 x 10 and L 6, over 2 customers = 63.
-  expect_value(r, "clv_predictive", 11, 63 * r12 / (1.1 - r12));
+  // is 0 / 1 (K active at 2025-01-01): mean again 0.5 / 12. m is taken
+  // over the customers active at as_of ([2025-10-03, 2026-01-01) with
+  // A = 90 days): K only, not L, who bought in the 365 days but on
+  // 2025-01-10. So K's 12 x 10 over 1 customer = 120 (not 126 / 2 = 63).
+  expect_value(r, "clv_predictive", 11, 120 * r12 / (1.1 - r12));
   // Jan 2025 (as_of 2025-02-01) would need data from 2024-02-01.
   expect_value(r, "clv_predictive", 0, std::nullopt);
 
