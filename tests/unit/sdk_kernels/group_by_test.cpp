@@ -107,6 +107,10 @@ TEST(GroupByTest, PeriodAndCodePairsAreGroupsOfTheirOwn) {
   EXPECT_EQ(keys.code_of(6), 2);
   EXPECT_EQ(std::vector<int32_t>(keys.groups().begin(), keys.groups().end()),
             (std::vector<int32_t>{4, 6, kNone, 0, kNone, 4}));
+  // The periods handed over as a vector give the same keys, in place.
+  auto moved = GroupKeys::by_period_and_code(std::vector<int32_t>(period), 2,
+                                             t.column("customer_id"));
+  EXPECT_TRUE(std::ranges::equal(moved.groups(), keys.groups()));
   Count rows(keys.group_count());
   Sum amount(keys.group_count(), t.column("amount"));
   aggregate(keys, rows, amount);
@@ -246,6 +250,10 @@ TEST(GroupByTest, KeysOutOfRangeOrOfUnequalLengthAreRefused) {
   std::vector<int32_t> codes{0};
   EXPECT_THROW(GroupKeys::by_period_and_code(period, 2, CodeSource(codes, 1)),
                std::invalid_argument);
+  EXPECT_THROW(
+      GroupKeys::by_period_and_code(std::vector<int32_t>{0, 2}, 2,
+                                    CodeSource(std::vector<int32_t>{0, 0}, 1)),
+      std::out_of_range);
   // 2^16 periods x 2^16 codes do not fit int32 group ids.
   std::vector<int32_t> none;
   EXPECT_THROW(

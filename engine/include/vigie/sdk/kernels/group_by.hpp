@@ -65,8 +65,10 @@ class GroupKeys {
   }
 
   // One group a (period, code) pair: group(period, code). A row out of
-  // every period, or with a null code, is left out.
-  static GroupKeys by_period_and_code(std::span<const int32_t> period_of_row,
+  // every period, or with a null code, is left out. Given the periods as a
+  // vector it no longer needs, the keys are written over it (no second
+  // array of a row's size); given a span, it is copied.
+  static GroupKeys by_period_and_code(std::vector<int32_t>&& period_of_row,
                                       int32_t period_count,
                                       const CodeSource& codes) {
     if (static_cast<int64_t>(period_of_row.size()) != codes.size())
@@ -75,14 +77,24 @@ class GroupKeys {
     GroupKeys keys;
     keys.code_count_ = checked_count(codes.code_count());
     keys.group_count_ = checked_count(int64_t{period_count} * keys.code_count_);
-    keys.groups_.resize(period_of_row.size());
-    for (size_t row = 0; row < period_of_row.size(); ++row) {
-      int32_t p = period_of_row[row];
+    keys.groups_ = std::move(period_of_row);
+    for (size_t row = 0; row < keys.groups_.size(); ++row) {
+      int32_t& key = keys.groups_[row];
       int32_t code = codes[static_cast<int64_t>(row)];
-      keys.groups_[row] =
-          p == kNone || code < 0 ? kNone : p * keys.code_count_ + code;
+      if (key != kNone && (key < 0 || key >= period_count))
+        throw std::out_of_range("period " + std::to_string(key) +
+                                " is outside 0.." +
+                                std::to_string(period_count - 1));
+      key = key == kNone || code < 0 ? kNone : key * keys.code_count_ + code;
     }
     return keys;
+  }
+  static GroupKeys by_period_and_code(std::span<const int32_t> period_of_row,
+                                      int32_t period_count,
+                                      const CodeSource& codes) {
+    return by_period_and_code(
+        std::vector<int32_t>(period_of_row.begin(), period_of_row.end()),
+        period_count, codes);
   }
 
   int64_t rows() const { return static_cast<int64_t>(groups_.size()); }

@@ -78,9 +78,10 @@ class PeriodIndex {
   std::vector<int32_t> assign(const ColumnView& times) const {
     std::vector<int32_t> out(static_cast<size_t>(times.size()));
     const int64_t* t = times.ints();
+    int32_t last = 0;
     for (int64_t row = 0; row < times.size(); ++row)
       out[static_cast<size_t>(row)] =
-          times.is_valid(row) ? index(t[row]) : kNone;
+          times.is_valid(row) ? index_near(t[row], last) : kNone;
     return out;
   }
 
@@ -89,9 +90,10 @@ class PeriodIndex {
   std::vector<int64_t> count(const ColumnView& times) const {
     std::vector<int64_t> counts(periods_.size(), 0);
     const int64_t* t = times.ints();
+    int32_t last = 0;
     for (int64_t row = 0; row < times.size(); ++row) {
       if (!times.is_valid(row)) continue;
-      int32_t p = index(t[row]);
+      int32_t p = index_near(t[row], last);
       if (p != kNone) ++counts[static_cast<size_t>(p)];
     }
     return counts;
@@ -136,6 +138,18 @@ class PeriodIndex {
   }
 
  private:
+  // index(t), trying first the period of the previous row: rows come
+  // roughly in time order, so the search is mostly skipped.
+  int32_t index_near(int64_t t, int32_t& last) const {
+    if (static_cast<size_t>(last) < periods_.size()) {
+      const auto& p = periods_[static_cast<size_t>(last)];
+      if (p.start_us <= t && t < p.end_us) return last;
+    }
+    int32_t found = index(t);
+    if (found != kNone) last = found;
+    return found;
+  }
+
   std::vector<vigie_period> periods_;
 };
 

@@ -67,14 +67,20 @@ class CodeSource {
   int32_t operator[](int64_t row) const {
     if (column_ != nullptr && !column_->is_valid(row)) return -1;
     int32_t code = codes_[row];
-    if (code >= code_count_)
-      throw std::out_of_range("row " + std::to_string(row) + ": code " +
-                              std::to_string(code) + " is not below " +
-                              std::to_string(code_count_));
+    if (code >= code_count_) [[unlikely]]
+      code_out_of_range(row, code);
     return code < 0 ? -1 : code;
   }
 
  private:
+  // Out of line, so that the check costs the hot loop one compare.
+  [[noreturn, gnu::noinline, gnu::cold]] void code_out_of_range(
+      int64_t row, int32_t code) const {
+    throw std::out_of_range("row " + std::to_string(row) + ": code " +
+                            std::to_string(code) + " is not below " +
+                            std::to_string(code_count_));
+  }
+
   const int32_t* codes_;
   const ColumnView* column_ = nullptr;
   int64_t size_;
