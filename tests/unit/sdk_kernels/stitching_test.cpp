@@ -63,6 +63,25 @@ TEST(StitchingTest, PersonsAtOneAsOfForEveryVisitor) {
             (std::vector<int32_t>{kNone, kNone, kNone, kNone, kNone}));
 }
 
+TEST(StitchingTest, PersonKeysOfEachRowAtItsPeriodsAsOf) {
+  testing::ViewedTable t(links());
+  Stitching stitching(t.view(), 5);
+  // Periods [0, 150) and [150, 300): as_of 150 and 300.
+  std::vector<vigie_period> spans{{0, 150}, {150, 300}};
+  sdk::kernels::PeriodIndex periods(spans);
+  std::vector<int32_t> visitor{0, 0, 2, 2, 1, -1, 0};
+  std::vector<int32_t> period{0, 1, 0, 1, 1, 1, kNone};
+  auto keys = stitching.person_keys(sdk::kernels::CodeSource(visitor, 5),
+                                    period, periods);
+  // Visitor 0: customer 1 at 150, customer 0 at 300; visitor 2: linked
+  // since 150, so not yet at as_of 150; visitor 1 never.
+  EXPECT_EQ(keys, (std::vector<int32_t>{1, 0, 3 + 2, 2, 3 + 1, -1, -1}));
+  std::vector<int32_t> shorter{0};
+  EXPECT_THROW((void)stitching.person_keys(sdk::kernels::CodeSource(shorter, 5),
+                                           period, periods),
+               std::invalid_argument);
+}
+
 TEST(StitchingTest, NoLinkMeansNoVisitorIsLinked) {
   testing::ViewedTable t(table_of({
       code_column("visitor_id", 2, {}),

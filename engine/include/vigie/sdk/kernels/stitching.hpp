@@ -16,6 +16,7 @@
 
 #include "vigie/sdk/arrow_view.hpp"
 #include "vigie/sdk/kernels/periods.hpp"
+#include "vigie/sdk/kernels/sources.hpp"
 
 namespace vigie::sdk::kernels {
 
@@ -83,6 +84,28 @@ class Stitching {
                              : static_cast<int32_t>(customer_count_) + visitor;
   }
   int64_t person_key_count() const { return customer_count_ + visitor_count(); }
+
+  // The person key of every row at the as_of (end) of the row's period:
+  // unique people of every period from one DistinctCount over
+  // CodeSource(keys, person_key_count()). -1 for a row in no period or
+  // without a visitor.
+  std::vector<int32_t> person_keys(const CodeSource& visitors,
+                                   std::span<const int32_t> period_of_row,
+                                   const PeriodIndex& periods) const {
+    if (static_cast<int64_t>(period_of_row.size()) != visitors.size())
+      throw std::invalid_argument(
+          "visitors and periods of the person keys differ in length");
+    std::vector<int32_t> keys(period_of_row.size());
+    for (size_t row = 0; row < keys.size(); ++row) {
+      int32_t p = period_of_row[row];
+      int32_t visitor = visitors[static_cast<int64_t>(row)];
+      keys[row] =
+          p == kNone || visitor < 0
+              ? -1
+              : person_key(visitor, periods[static_cast<size_t>(p)].end_us);
+    }
+    return keys;
+  }
 
   // person() of every visitor at one as_of, for a period's pass over its
   // events (one lookup a visitor rather than one an event).
