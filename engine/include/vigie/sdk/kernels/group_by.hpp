@@ -200,7 +200,7 @@ class DistinctCount {
     }
   }
   // Required before reading when codes were added one by one with
-  // add_code (aggregate() calls it).
+  // add_code (aggregate() calls it): once, after the last add.
   void finish() {
     if (dense_ || pairs_.empty()) return;
     std::sort(pairs_.begin(), pairs_.end());
@@ -352,7 +352,7 @@ class GroupValues {
     pending_.emplace_back(group, value);
   }
   // Required before reading when values were added one by one with
-  // add_value (aggregate() calls it).
+  // add_value (aggregate() calls it): once, after the last add.
   void finish() {
     if (pending_.empty()) return;
     for (const auto& [group, value] : pending_)
