@@ -6,4 +6,5 @@
 #include "vigie/sdk/column.hpp"
 #include "vigie/sdk/config.hpp"
 #include "vigie/sdk/exact_sum.hpp"
+#include "vigie/sdk/kernels/all.hpp"
 #include "vigie/sdk/plugin.hpp"
