@@ -83,8 +83,7 @@ class BuiltinWritersTest : public WriterFolderTest {
 TEST_F(BuiltinWritersTest, AreTheFiveWritersInTheirOrder) {
   const WriterRegistry writers = builtin_writers();
   std::vector<std::string> names;
-  for (const auto& w : writers.writers())
-    names.emplace_back(w->name());
+  for (const auto& w : writers.writers()) names.emplace_back(w->name());
   EXPECT_EQ(names, (std::vector<std::string>{"pdf", "svg", "kpis.json", "lists",
                                              "rejects"}));
 }
