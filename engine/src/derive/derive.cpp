@@ -1,7 +1,9 @@
 #include "derive/derive.hpp"
 
 #include <algorithm>
+#include <future>
 #include <stdexcept>
+#include <utility>
 
 #include "derive/catalog.hpp"
 #include "derive/sessions.hpp"
@@ -9,14 +11,6 @@
 #include "derive/visitor_order.hpp"
 
 namespace vigie::derive {
-namespace {
-
-const Column& required_column(const Table& web_events, const char* name) {
-  if (const Column* c = web_events.find(name)) return *c;
-  throw std::invalid_argument(std::string("web_events has no column ") + name);
-}
-
-}  // namespace
 
 DerivedTables derive_datasets(const std::vector<std::string>& wanted,
                               const Table& web_events,
@@ -30,19 +24,23 @@ DerivedTables derive_datasets(const std::vector<std::string>& wanted,
   DerivedTables out;
   if (wanted.empty()) return out;
 
-  VisitorOrder order =
-      order_by_visitor(required_column(web_events, "visitor_id"),
-                       required_column(web_events, "ts"));
+  VisitorOrder order = order_by_visitor(web_events);
+  // Stitching and sessions only read the order: the links are built on a
+  // second core while this one builds the sessions.
+  std::future<Table> links;
   if (wants("visitor_links"))
-    out.emplace("visitor_links", std::make_shared<const Table>(
-                                     build_visitor_links(web_events, order)));
+    links = std::async(std::launch::async, [&web_events, &order] {
+      return build_visitor_links(web_events, order);
+    });
   if (wants("sessions")) {
     const int64_t gap_us =
         int64_t{options.session_gap_minutes} * 60 * kMicrosPerSecond;
     out.emplace("sessions", std::make_shared<const Table>(
                                 build_sessions(web_events, order, gap_us)));
   }
-  // Last: it takes the order's rows.
+  if (links.valid())
+    out.emplace("visitor_links", std::make_shared<const Table>(links.get()));
+  // Last: it takes the order's storage.
   if (wants("session_events"))
     out.emplace("session_events", std::make_shared<const Table>(
                                       build_session_events(std::move(order))));

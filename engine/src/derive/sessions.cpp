@@ -1,21 +1,11 @@
 #include "derive/sessions.hpp"
 
 #include <memory>
-#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace vigie::derive {
 namespace {
-
-// web_events' code of `text` in a dictionary column, or -1.
-int32_t code_of(const Column* column, std::string_view text) {
-  if (column == nullptr || !column->dictionary) return -1;
-  const StringPool& pool = *column->dictionary;
-  for (int32_t code = 0; code < pool.size(); ++code)
-    if (pool.at(code) == text) return code;
-  return -1;
-}
 
 // A session column copying, for each session, the first event's value of
 // a dictionary column of web_events (sharing its pool), or nulls when
@@ -63,8 +53,6 @@ size_t count_sessions(const VisitorOrder& order, int64_t gap_us) {
 Table build_sessions(const Table& web_events, const VisitorOrder& order,
                      int64_t gap_us) {
   const Column* visitor = web_events.find("visitor_id");
-  const Column* event_type = web_events.find("event_type");
-  const int32_t page_view = code_of(event_type, "page_view");
   const size_t sessions = count_sessions(order, gap_us);
 
   Table out;
@@ -85,11 +73,6 @@ Table build_sessions(const Table& web_events, const VisitorOrder& order,
     c->ints.reserve(sessions);
   visitor_out.codes.reserve(sessions);
 
-  const auto is_page_view = [&](int64_t row) {
-    const auto r = static_cast<size_t>(row);
-    return page_view >= 0 && event_type->codes[r] == page_view &&
-           (event_type->valid.empty() || event_type->valid[r] != 0);
-  };
   // Closes the session of positions [begin, end) of the order.
   const auto add_session = [&](int32_t v, int64_t begin, int64_t end,
                                int64_t views) {
@@ -98,7 +81,7 @@ Table build_sessions(const Table& web_events, const VisitorOrder& order,
     ended_at.ints.push_back(order.ts[static_cast<size_t>(end) - 1]);
     events.ints.push_back(end - begin);
     page_views.ints.push_back(views);
-    const int64_t first_row = order.rows[static_cast<size_t>(begin)];
+    const int64_t first_row = order.row(begin);
     device.add(first_row);
     source.add(first_row);
     first_event.ints.push_back(begin);
@@ -117,7 +100,7 @@ Table build_sessions(const Table& web_events, const VisitorOrder& order,
         start = i;
         views = 0;
       }
-      views += is_page_view(order.rows[static_cast<size_t>(i)]);
+      views += order.is_page_view(i);
     }
     add_session(v, start, end, views);
   }
@@ -126,7 +109,7 @@ Table build_sessions(const Table& web_events, const VisitorOrder& order,
 
 Table build_session_events(VisitorOrder&& order) {
   Table out;
-  out.add("event", Type::Int64).ints = std::move(order.rows);
+  out.add("event", Type::Int64).ints = take_rows(std::move(order));
   return out;
 }
 

@@ -72,11 +72,6 @@ Table build_visitor_links(const Table& web_events, const VisitorOrder& order) {
   customer_out.dictionary = pool_of(customer);
   if (customer == nullptr) return links;
 
-  const auto& codes = customer->codes;
-  const auto& valid = customer->valid;
-  const auto identified = [&](int64_t row) {
-    return valid.empty() || valid[static_cast<size_t>(row)] != 0;
-  };
   Frequencies frequencies(*customer_out.dictionary);
   for (int32_t v = 0; v < order.visitors(); ++v) {
     const auto begin = order.offsets[static_cast<size_t>(v)];
@@ -87,9 +82,9 @@ Table build_visitor_links(const Table& web_events, const VisitorOrder& order) {
       const int64_t t = order.ts[static_cast<size_t>(i)];
       bool any = false;
       for (; i < end && order.ts[static_cast<size_t>(i)] == t; ++i) {
-        const int64_t row = order.rows[static_cast<size_t>(i)];
-        if (!identified(row)) continue;
-        frequencies.count(codes[static_cast<size_t>(row)]);
+        const int32_t c = order.customer(i);
+        if (c < 0) continue;
+        frequencies.count(c);
         any = true;
       }
       if (!any) continue;
