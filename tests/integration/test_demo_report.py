@@ -229,6 +229,34 @@ class DemoReportTest(unittest.TestCase):
         self.assertGreater(orders, 0)
         return revenue, orders
 
+    def test_a_kpi_the_spec_leaves_unlabelled_is_named_in_the_reports_language(self):
+        # The shipped spec with two labels taken off: a built-in KPI is
+        # then named from the locale catalog, in the report's language.
+        text = lib.source_path("report-specs", f"{MANAGEMENT}.yaml").read_text()
+        text = text.replace('label: "Chiffre d\'affaires",', "")
+        text = text.replace(', label: "Commandes"}', "}")
+        text = re.sub(r"(?m)^outputs:.*$",
+                      "outputs: {pdf: false, svg: false, json: true, "
+                      "lists: false}", text)
+        expected = {"fr_FR": ("Chiffre d'affaires", "Commandes"),
+                    "en_GB": ("Revenue", "Orders")}
+        for locale, (revenue, orders) in expected.items():
+            with self.subTest(locale=locale):
+                spec = lib.write_spec(
+                    self.dir / f"unlabelled-{locale}.yaml",
+                    text.replace("locale: fr_FR", f"locale: {locale}"))
+                out = self.dir / f"out-unlabelled-{locale}"
+                result = lib.run_vigie(["run", spec, "--period",
+                                        lib.DEMO_PERIOD, "--out", out],
+                                       env=self.env)
+                self.assertEqual(result.returncode, 0, lib.describe(result))
+                with open(out / "kpis.json", encoding="utf-8") as f:
+                    values = lib.value_kpis(json.load(f))
+                self.assertEqual(values["revenue"]["label"], revenue)
+                self.assertEqual(values["orders"]["label"], orders)
+                # A label the spec gives is kept.
+                self.assertEqual(values["buyers"]["label"], "Acheteurs")
+
     # ---- the controller's cross-check ----------------------------------
     # kpi_crosscheck.py recomputes the KPIs from crm.sqlite, web_events.csv
     # and calls.csv for October (value) and September (previous).

@@ -38,14 +38,15 @@ IndicatorRun run_indicator(const std::string& plugin,
                            const std::vector<vigie_period>& periods,
                            uint32_t current,
                            const std::vector<std::string>& kpis,
-                           const std::string& locale) {
+                           const std::string& locale,
+                           const std::string& time_zone) {
   plugin_host::Indicator indicator(load_plugin(plugin), parameters,
                                    who(plugin));
   std::vector<plugin_host::InputDataset> inputs;
   for (auto& [name, table] : datasets)
     inputs.push_back({name, std::make_shared<const Table>(std::move(table))});
-  plugin_host::IndicatorResults results =
-      indicator.compute(inputs, periods, current, kpis, locale);
+  plugin_host::IndicatorResults results = indicator.compute(
+      inputs, periods, current, kpis, locale::Locale(locale, time_zone));
   IndicatorRun run;
   run.values = std::move(results.values);
   run.notes = std::move(results.notes);

@@ -40,7 +40,8 @@ IndicatorRun run_indicator(const std::string& plugin,
                            const std::vector<vigie_period>& periods,
                            uint32_t current,
                            const std::vector<std::string>& kpis = {},
-                           const std::string& locale = "en_GB");
+                           const std::string& locale = "en_GB",
+                           const std::string& time_zone = "UTC");
 
 // Creates the plugin with `parameters` only. Returns the plugin's own
 // message when it refuses them (the host's "<who>: rejected its parameters:

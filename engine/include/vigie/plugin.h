@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 #define VIGIE_ABI_MAJOR 1
-#define VIGIE_ABI_MINOR 0
+#define VIGIE_ABI_MINOR 1
 
 /* Every plugin exports this function first; the engine calls it before
  * anything else and reads the ABI version from its result. */
@@ -156,7 +156,33 @@ typedef struct vigie_compute_request {
   /* The report's locale ("fr_FR", "en_GB"): the language of the notes an
    * indicator writes. Read it only when struct_size covers it. */
   const char* locale;
+  /* ABI 1.1: the report's time zone (IANA name, "Europe/Paris"), the one
+   * its periods are calendar months of. Read it only when struct_size
+   * covers it. */
+  const char* time_zone;
 } vigie_compute_request;
+
+/* ABI 1.1: how the engine writes a value into a message, in the report's
+ * locale. */
+typedef enum vigie_message_arg_type {
+  VIGIE_ARG_NUMBER = 1,   /* number: up to 2 decimals ("2,35") */
+  VIGIE_ARG_COUNT = 2,    /* number: no decimals ("1 234") */
+  VIGIE_ARG_HOURS = 3,    /* number of hours: up to 1 decimal ("12,5") */
+  VIGIE_ARG_PERCENT = 4,  /* number, a ratio: a percentage ("12,3 %") */
+  VIGIE_ARG_MONEY = 5,    /* number: an amount in the report's currency */
+  VIGIE_ARG_TEXT = 6,     /* text, written as given */
+  VIGIE_ARG_TIMESTAMP = 7 /* timestamp_us: local time "2026-10-31 23:00" */
+} vigie_message_arg_type;
+
+/* ABI 1.1: one named value of a message. */
+typedef struct vigie_message_arg {
+  uint32_t struct_size;
+  int32_t type;     /* vigie_message_arg_type */
+  const char* name; /* the placeholder it fills: "window" for "{window}" */
+  double number;
+  int64_t timestamp_us; /* microseconds since the epoch, UTC */
+  const char* text;
+} vigie_message_arg;
 
 /* Where an indicator hands its results; the engine owns it. */
 typedef struct vigie_result_sink {
@@ -167,8 +193,15 @@ typedef struct vigie_result_sink {
   /* The engine moves the structs (their release callbacks become its own). */
   void (*table)(void* context, const char* kpi, struct ArrowSchema* schema,
                 struct ArrowArray* array);
-  /* A remark printed with the report (coverage, data caveats). */
+  /* A remark printed with the report (coverage, data caveats), as prose
+   * the plugin wrote itself: for plugins of other repositories, whose words
+   * are not in the engine's catalog. */
   void (*note)(void* context, const char* kpi, const char* text);
+  /* ABI 1.1: a remark given as a message id of the engine's catalog and
+   * its values; the engine writes it in the report's language. An id the
+   * catalog lacks fails the run. Call it only when struct_size covers it. */
+  void (*message)(void* context, const char* kpi, const char* message_id,
+                  uint32_t arg_count, const vigie_message_arg* args);
 } vigie_result_sink;
 
 /* Indicators never do I/O: they compute from the datasets they are given. */

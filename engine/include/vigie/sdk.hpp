@@ -3,6 +3,7 @@
 
 #include "vigie/plugin.h"
 #include "vigie/sdk/arrow_view.hpp"
+#include "vigie/sdk/calendar_month.hpp"
 #include "vigie/sdk/column.hpp"
 #include "vigie/sdk/config.hpp"
 #include "vigie/sdk/exact_sum.hpp"

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "derive/catalog.hpp"
+#include "locale/catalog.hpp"
 #include "plugin_host/indicator.hpp"
 #include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
@@ -32,6 +33,17 @@ const vigie_output* find_output(const vigie_plugin_info& info,
   for (uint32_t i = 0; i < info.output_count; ++i)
     if (id == info.outputs[i].id) return &info.outputs[i];
   return nullptr;
+}
+
+// What a KPI is called when the spec gives it no label: the catalog's
+// words for a built-in plugin's KPI, in the report's language, else the
+// plugin's descriptor, else its id.
+std::string default_label(const locale::Locale& words,
+                          const std::string& indicator,
+                          const vigie_output& output) {
+  const std::string id = "kpi." + indicator + "." + output.id;
+  if (locale::find_message(id) != nullptr) return locale::text(words, id);
+  return output.label ? output.label : output.id;
 }
 
 }  // namespace
@@ -62,6 +74,7 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
         i);
 
   std::vector<KpiResult> results(spec.kpis.size());
+  const locale::Locale words(spec.report.locale, spec.report.time_zone);
   const auto periods = as_abi(plan.periods);
   for (const auto& [key, members] : groups) {
     const auto& [name, given] = key;
@@ -92,9 +105,8 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
     for (size_t m : members) ids.push_back(spec.kpis[m].id);
 
     plugin_host::Indicator indicator(library, parameters, who);
-    auto out =
-        indicator.compute(inputs, periods, static_cast<uint32_t>(plan.current),
-                          ids, spec.report.locale);
+    auto out = indicator.compute(
+        inputs, periods, static_cast<uint32_t>(plan.current), ids, words);
 
     for (size_t m : members) {
       const spec::Kpi& k = spec.kpis[m];
@@ -104,7 +116,7 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
             fmt::format("{}: has no KPI '{}'", who, k.id));
       KpiResult r;
       r.id = k.id;
-      r.label = k.label.empty() ? (o->label ? o->label : k.id) : k.label;
+      r.label = k.label.empty() ? default_label(words, name, *o) : k.label;
       r.unit = o->unit ? o->unit : "";
       r.indicator = name;
       r.kind = static_cast<vigie_output_kind>(o->kind);

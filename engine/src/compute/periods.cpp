@@ -1,5 +1,6 @@
 #include "compute/periods.hpp"
 
+#include "locale/months.hpp"
 #include "table/date_tz.hpp"
 
 #include <fmt/format.h>
@@ -12,16 +13,6 @@
 
 namespace vigie::compute {
 namespace {
-
-const char* const kFrenchMonths[] = {
-    "janvier", "février", "mars",      "avril",   "mai",      "juin",
-    "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-const char* const kFrenchShort[] = {"janv.", "févr.", "mars",  "avr.",
-                                    "mai",   "juin",  "juil.", "août",
-                                    "sept.", "oct.",  "nov.",  "déc."};
-const char* const kEnglishMonths[] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 int64_t local_midnight_us(const date::time_zone* tz, Month m) {
   const date::local_days day{date::year{m.year} / date::month{m.month} /
@@ -85,7 +76,7 @@ Month report_month(const std::optional<std::string>& period,
 
 std::vector<Period> month_periods(Month last, int count,
                                   const std::string& time_zone,
-                                  const std::string& locale) {
+                                  const std::string& locale_name) {
   const Month first = last.plus(1 - count);
   if (first.year < kFirstYear || last.year > kLastYear)
     throw std::invalid_argument(fmt::format(
@@ -93,19 +84,17 @@ std::vector<Period> month_periods(Month last, int count,
         "the years {} to {}",
         count, first.iso(), last.iso(), kFirstYear, kLastYear));
   const auto* tz = date::locate_zone(time_zone);
-  const bool french = locale.rfind("fr", 0) == 0;
+  const locale::Locale words(locale_name);
   std::vector<Period> out;
   for (int i = count - 1; i >= 0; --i) {
     Period p;
     p.month = last.plus(-i);
     p.start_us = local_midnight_us(tz, p.month);
     p.end_us = local_midnight_us(tz, p.month.plus(1));
-    const unsigned m = p.month.month - 1;
-    p.label = fmt::format(
-        "{} {}", french ? kFrenchMonths[m] : kEnglishMonths[m], p.month.year);
+    p.label = fmt::format("{} {}", locale::month_name(words, p.month.month),
+                          p.month.year);
     p.short_label = fmt::format(
-        "{} {:02d}",
-        french ? kFrenchShort[m] : std::string(kEnglishMonths[m]).substr(0, 3),
+        "{} {:02d}", locale::month_abbreviation(words, p.month.month),
         p.month.year % 100);
     out.push_back(std::move(p));
   }

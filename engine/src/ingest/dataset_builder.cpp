@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "table/month.hpp"
 #include "table/text_check.hpp"
 
 namespace vigie::ingest {
@@ -30,6 +31,8 @@ const char* expected_text(ColumnKind kind) {
       return "true/false, 1/0 or yes/no";
     case ColumnKind::Timestamp:
       return "a timestamp like 2026-10-03T14:05:09 or 2026-10-03 14:05:09";
+    case ColumnKind::Month:
+      return "a month like 2026-10 (or its first day, 2026-10-01)";
     default:
       return "text";
   }
@@ -253,6 +256,9 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
           break;
         case ColumnKind::Timestamp:
           parsed = timestamps_.parse(text);
+          break;
+        case ColumnKind::Month:
+          if (auto m = table::parse_month_value(text)) parsed = m->code();
           break;
       }
       if (!parsed) {

@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
-#include "output/cell_text.hpp"
+#include "locale/catalog.hpp"
+#include "locale/number_format.hpp"
 #include "pipeline/errors.hpp"
-#include "render/format.hpp"
 
 namespace vigie::pipeline {
 namespace {
@@ -38,14 +39,14 @@ render::Status status_of(compute::Status s) {
 render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
   render::Tile t;
   t.label = k.label;
-  t.value = render::format_value(k.value, k.unit, locale);
-  t.previous = render::format_value(k.previous, k.unit, locale);
-  t.change = render::format_change(k.change, k.change_ratio, k.unit, locale);
+  t.value = locale::format_value(k.value, k.unit, locale);
+  t.previous = locale::format_value(k.previous, k.unit, locale);
+  t.change = locale::format_change(k.change, k.change_ratio, k.unit, locale);
   t.direction = !k.change ? 0 : (*k.change > 0 ? 1 : (*k.change < 0 ? -1 : 0));
   t.good_direction = k.better;
   t.status = status_of(k.status);
   if (k.target)
-    t.target = render::format_value(k.target->objective, k.unit, locale);
+    t.target = locale::format_value(k.target->objective, k.unit, locale);
   return t;
 }
 
@@ -76,9 +77,8 @@ double number_at(const Column& c, size_t i) {
 }
 
 // A table cell as a reader expects it: numbers in the locale and their
-// unit, times local.
+// unit, times local (in the locale's time zone).
 std::string cell_display(const Column& c, int64_t row,
-                         const std::string& time_zone,
                          const render::Locale& locale) {
   if (!c.is_valid(row)) return "";
   const auto i = static_cast<size_t>(row);
@@ -86,14 +86,11 @@ std::string cell_display(const Column& c, int64_t row,
     case Type::Int64:
     case Type::Decimal:
     case Type::Double:
-      return render::format_value(number_at(c, i), display_unit(c), locale);
+      return locale::format_value(number_at(c, i), display_unit(c), locale);
     case Type::Bool:
-      return c.bools[i] ? (locale.language == "fr" ? "oui" : "yes")
-                        : (locale.language == "fr" ? "non" : "no");
-    case Type::Timestamp: {
-      std::string iso = output::timestamp_text(c.ints[i], time_zone);
-      return iso.substr(0, 10) + " " + iso.substr(11, 5);
-    }
+      return locale::text(locale, c.bools[i] ? "value.yes" : "value.no");
+    case Type::Timestamp:
+      return locale::format_local_time(c.ints[i], locale);
     case Type::String:
     case Type::Dictionary:
       return std::string(c.string_at(row));
@@ -110,7 +107,6 @@ std::string header_of(const std::string& column) {
 }
 
 render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
-                            const std::string& time_zone,
                             const render::Locale& locale) {
   render::TableBlock t;
   t.title = b.title.empty() ? k.label : b.title;
@@ -146,8 +142,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
                             : k.table->rows();
   for (int64_t r = 0; r < shown; ++r) {
     std::vector<std::string> row;
-    for (const Column* c : columns)
-      row.push_back(cell_display(*c, r, time_zone, locale));
+    for (const Column* c : columns) row.push_back(cell_display(*c, r, locale));
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -156,14 +151,13 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
 // Where the rows a table block leaves out are: never dropped silently.
 std::string more_rows_note(const KpiResult& k, int64_t hidden,
                            bool lists_exported, const render::Locale& locale) {
-  const std::string n =
-      render::format_value(static_cast<double>(hidden), "count", locale);
   const bool csv = lists_exported && k.kind == VIGIE_OUTPUT_LIST;
-  if (locale.language == "fr")
-    return fmt::format("… et {} autre(s) ligne(s), dans {}.", n,
-                       csv ? "lists/" + k.id + ".csv" : "kpis.json");
-  return fmt::format("… and {} more row(s), in {}.", n,
-                     csv ? "lists/" + k.id + ".csv" : "kpis.json");
+  const locale::Arg args[] = {
+      locale::Arg::of_number("count", locale::ArgType::Count,
+                             static_cast<double>(hidden)),
+      locale::Arg::of_text("file",
+                           csv ? "lists/" + k.id + ".csv" : "kpis.json")};
+  return locale::message(locale, "table.more_rows", args);
 }
 
 render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
@@ -195,31 +189,19 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
 
 }  // namespace
 
-render::Locale locale_of(const std::string& locale) {
-  render::Locale l;
-  if (locale.rfind("fr", 0) != 0) {
-    l.decimal_point = ".";
-    l.thousands_sep = ",";
-    l.unit_space = "";
-    l.currency_after = false;
-    l.language = "en";
-  }
-  return l;
-}
-
 render::Document build_document(const spec::Spec& spec,
                                 const compute::PeriodPlan& plan,
                                 const std::vector<KpiResult>& kpis,
                                 const std::string& generated_at,
                                 const std::vector<std::string>& notes) {
   render::Document doc;
-  doc.locale = locale_of(spec.report.locale);
+  doc.locale = locale::Locale(spec.report.locale, spec.report.time_zone);
   doc.title = spec.report.title;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
-  doc.period =
-      fmt::format("{} ({} {})", p.label,
-                  doc.locale.language == "fr" ? "comparé à" : "vs", q.label);
+  const locale::Arg months[] = {locale::Arg::of_text("period", p.label),
+                                locale::Arg::of_text("previous", q.label)};
+  doc.period = locale::message(doc.locale, "cover.period", months);
   doc.generated_at = generated_at;
   doc.notes = notes;
   const size_t first =
@@ -236,7 +218,10 @@ render::Document build_document(const spec::Spec& spec,
             const KpiResult& k = find_kpi(kpis, id);
             row.tiles.push_back(tile_of(k, doc.locale));
             for (const auto& n : k.notes)
-              remarks.push_back({fmt::format("{} : {}", k.label, n)});
+              remarks.push_back({locale::message(
+                  doc.locale, "tile.note",
+                  std::array{locale::Arg::of_text("label", k.label),
+                             locale::Arg::of_text("note", n)})});
           }
           s.blocks.emplace_back(std::move(row));
           // What the indicator says of a figure is printed beside it.
@@ -262,8 +247,7 @@ render::Document build_document(const spec::Spec& spec,
         case spec::BlockKind::Table:
         case spec::BlockKind::List: {
           const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
-          s.blocks.emplace_back(
-              table_of(b, k, spec.report.time_zone, doc.locale));
+          s.blocks.emplace_back(table_of(b, k, doc.locale));
           if (k.table && b.max_rows > 0 && k.table->rows() > b.max_rows)
             s.blocks.emplace_back(
                 render::Note{more_rows_note(k, k.table->rows() - b.max_rows,

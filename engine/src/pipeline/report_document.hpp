@@ -12,8 +12,6 @@
 
 namespace vigie::pipeline {
 
-render::Locale locale_of(const std::string& locale);
-
 render::Document build_document(const spec::Spec& spec,
                                 const compute::PeriodPlan& plan,
                                 const std::vector<compute::KpiResult>& kpis,

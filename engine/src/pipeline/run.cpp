@@ -10,6 +10,7 @@
 
 #include "compute/kpi_runner.hpp"
 #include "derive/derive.hpp"
+#include "locale/catalog.hpp"
 #include "output/cell_text.hpp"
 #include "output/exports.hpp"
 #include "output/personal_data.hpp"
@@ -22,7 +23,6 @@
 #include "pipeline/progress.hpp"
 #include "pipeline/report_document.hpp"
 #include "plugin_host/plugin_error.hpp"
-#include "render/format.hpp"
 #include "secrets/redactor.hpp"
 #include "spec/reader.hpp"
 
@@ -102,7 +102,7 @@ bool has_lists(const std::vector<compute::KpiResult>& kpis) {
 // Applies the personal-data rule to every list, noting withheld rows.
 void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
                    std::vector<compute::KpiResult>& kpis,
-                   const render::Locale& locale) {
+                   const locale::Locale& locale) {
   if (!has_lists(kpis)) return;
   output::ListPolicy policy;
   policy.raw_customer_id = spec.outputs.raw_customer_id;
@@ -132,45 +132,32 @@ void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
     auto protected_list = output::protect_list(*k.table, consent, policy);
     k.table = std::move(protected_list.table);
     if (protected_list.withheld > 0) {
-      const std::string n = render::format_value(
-          static_cast<double>(protected_list.withheld), "count", locale);
-      k.notes.push_back(
-          locale.language == "fr"
-              ? fmt::format("{} client(s) non listé(s) faute de consentement.",
-                            n)
-              : fmt::format("{} customer(s) not listed for lack of consent.",
-                            n));
+      const locale::Arg withheld[] = {
+          locale::Arg::of_number("count", locale::ArgType::Count,
+                                 static_cast<double>(protected_list.withheld))};
+      k.notes.push_back(locale::message(locale, "privacy.withheld", withheld));
     }
   }
 }
 
 std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
-                                            const render::Locale& locale) {
+                                            const locale::Locale& locale) {
   std::vector<std::string> notes;
   int64_t read = 0;
   for (const auto& [id, c] : rejects.counts()) {
     read += c.read;
-    if (c.read == 0)
-      notes.push_back(
-          locale.language == "fr"
-              ? fmt::format("Qualité des données : la source '{}' n'a "
-                            "fourni aucune ligne.",
-                            id)
-              : fmt::format("Data quality: source '{}' has no rows.", id));
+    if (c.read == 0) {
+      const locale::Arg source[] = {locale::Arg::of_text("source", id)};
+      notes.push_back(locale::message(locale, "quality.source_empty", source));
+    }
   }
   if (rejects.total_rejected() == 0) return notes;
-  const auto n = render::format_value(
-      static_cast<double>(rejects.total_rejected()), "count", locale);
-  const auto total =
-      render::format_value(static_cast<double>(read), "count", locale);
-  notes.push_back(
-      locale.language == "fr"
-          ? fmt::format("Qualité des données : {} ligne(s) rejetée(s) "
-                        "sur {} lue(s) ; le détail est dans rejects.csv.",
-                        n, total)
-          : fmt::format("Data quality: {} of {} rows rejected; see "
-                        "rejects.csv.",
-                        n, total));
+  const locale::Arg counts[] = {
+      locale::Arg::of_number("rejected", locale::ArgType::Count,
+                             static_cast<double>(rejects.total_rejected())),
+      locale::Arg::of_number("read", locale::ArgType::Count,
+                             static_cast<double>(read))};
+  notes.push_back(locale::message(locale, "quality.rejected", counts));
   return notes;
 }
 
@@ -188,7 +175,7 @@ RunSummary run_report(const RunOptions& options) {
 
   progress.stage("reading the spec");
   const spec::Spec spec = read_checked_spec(options.spec, plugins);
-  const render::Locale locale = locale_of(spec.report.locale);
+  const locale::Locale locale(spec.report.locale, spec.report.time_zone);
 
   compute::PeriodPlan plan;
   try {

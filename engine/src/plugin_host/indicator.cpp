@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "locale/catalog.hpp"
 #include "plugin_host/arrow_import.hpp"
 #include "plugin_host/plugin_config.hpp"
 #include "plugin_host/plugin_error.hpp"
@@ -16,6 +17,7 @@ namespace {
 struct Collector {
   const vigie_plugin_info* info;
   size_t periods;
+  const locale::Locale* locale;
   IndicatorResults results;
   std::string problem;
 
@@ -78,6 +80,60 @@ struct Collector {
     auto* self = static_cast<Collector*>(ctx);
     self->results.notes[kpi ? kpi : ""].emplace_back(text ? text : "");
   }
+
+  // A value of a message, read in the plugin's own entry layout.
+  static locale::Arg arg_of(const vigie_message_arg& a) {
+    const std::string name = a.name ? a.name : "";
+    switch (a.type) {
+      case VIGIE_ARG_NUMBER:
+        return locale::Arg::of_number(name, locale::ArgType::Number, a.number);
+      case VIGIE_ARG_COUNT:
+        return locale::Arg::of_number(name, locale::ArgType::Count, a.number);
+      case VIGIE_ARG_HOURS:
+        return locale::Arg::of_number(name, locale::ArgType::Hours, a.number);
+      case VIGIE_ARG_PERCENT:
+        return locale::Arg::of_number(name, locale::ArgType::Percent, a.number);
+      case VIGIE_ARG_MONEY:
+        return locale::Arg::of_number(name, locale::ArgType::Money, a.number);
+      case VIGIE_ARG_TEXT:
+        return locale::Arg::of_text(name, a.text ? a.text : "");
+      case VIGIE_ARG_TIMESTAMP:
+        return locale::Arg::of_instant(name, a.timestamp_us);
+      default:
+        throw std::invalid_argument(
+            fmt::format("value '{}' has an unknown type {}", name, a.type));
+    }
+  }
+
+  static void on_message(void* ctx, const char* kpi, const char* id,
+                         uint32_t arg_count, const vigie_message_arg* args) {
+    auto* self = static_cast<Collector*>(ctx);
+    const std::string message_id = id ? id : "";
+    try {
+      std::vector<locale::Arg> values;
+      // Entries are stepped by the plugin's own struct_size, so that a
+      // later minor may grow them.
+      const auto* at = reinterpret_cast<const char*>(args);
+      for (uint32_t i = 0; i < arg_count; ++i) {
+        const auto* a = reinterpret_cast<const vigie_message_arg*>(at);
+        if (a->struct_size < sizeof(vigie_message_arg))
+          throw std::invalid_argument(
+              fmt::format("value {} has struct_size {}, less than ABI 1.1's {}",
+                          i, a->struct_size, sizeof(vigie_message_arg)));
+        values.push_back(arg_of(*a));
+        at += a->struct_size;
+      }
+      self->results.notes[kpi ? kpi : ""].push_back(
+          locale::message(*self->locale, message_id, values));
+    } catch (const locale::UnknownMessage&) {
+      self->complain(fmt::format(
+          "gave the note '{}', which is no message id of the engine's catalog",
+          message_id));
+    } catch (const std::exception& e) {
+      self->complain(
+          fmt::format("gave the note '{}' wrongly: {}", message_id, e.what()));
+    }
+  }
 };
 
 }  // namespace
@@ -105,7 +161,7 @@ IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
                                     const std::vector<vigie_period>& periods,
                                     uint32_t current,
                                     const std::vector<std::string>& kpis,
-                                    const std::string& locale) const {
+                                    const locale::Locale& locale) const {
   // Lend each table as Arrow for the call; released right after.
   struct Lent {
     ArrowSchema schema{};
@@ -133,11 +189,12 @@ IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
                                 current,
                                 static_cast<uint32_t>(kpi_ids.size()),
                                 kpi_ids.data(),
-                                locale.c_str()};
-  Collector collector{&library_->info(), periods.size(), {}, {}};
+                                locale.name().c_str(),
+                                locale.time_zone().c_str()};
+  Collector collector{&library_->info(), periods.size(), &locale, {}, {}};
   vigie_result_sink sink{sizeof(vigie_result_sink), &collector,
-                         &Collector::on_value, &Collector::on_table,
-                         &Collector::on_note};
+                         &Collector::on_value,      &Collector::on_table,
+                         &Collector::on_note,       &Collector::on_message};
   vigie_error error{};
   if (api_->compute(instance_, &request, &sink, &error) != VIGIE_OK)
     throw PluginError(fmt::format("{}: failed: {}", who_, error.message));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "locale/locale.hpp"
 #include "plugin_host/library.hpp"
 #include "vigie/sdk/column.hpp"
 
@@ -16,6 +17,8 @@ struct IndicatorResults {
   // By KPI id: one value a period of the request (nothing: no value).
   std::map<std::string, std::vector<std::optional<double>>> values;
   std::map<std::string, Table> tables;
+  // By KPI: the plugin's notes, in the report's language (a message id
+  // written from the locale's catalog, or the plugin's own prose).
   std::map<std::string, std::vector<std::string>> notes;
 };
 
@@ -37,12 +40,15 @@ class Indicator {
 
   // Runs the computation; every result is checked (a KPI the plugin does
   // not declare, a period out of range, a table that does not match its
-  // schema fail the run). Throws PluginError naming the plugin.
-  IndicatorResults compute(const std::vector<InputDataset>& datasets,
-                           const std::vector<vigie_period>& periods,
-                           uint32_t current,
-                           const std::vector<std::string>& kpis,
-                           const std::string& locale = "en") const;
+  // schema, a note whose message id the catalog lacks fail the run).
+  // `locale` is the report's: its name and time zone reach the plugin, and
+  // its notes given as message ids are written in it. Throws PluginError
+  // naming the plugin.
+  IndicatorResults compute(
+      const std::vector<InputDataset>& datasets,
+      const std::vector<vigie_period>& periods, uint32_t current,
+      const std::vector<std::string>& kpis,
+      const locale::Locale& locale = locale::Locale("en")) const;
 
   const std::string& who() const { return who_; }
 

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "locale/number_format.hpp"
 #include "render/blocks.hpp"
 #include "render/chart_axes.hpp"
 #include "render/draw_text.hpp"
-#include "render/format.hpp"
 
 namespace vigie::render {
 
@@ -29,7 +29,7 @@ std::vector<std::string> value_labels(const BarChart& chart,
                                       const RenderContext& ctx) {
   std::vector<std::string> out;
   for (double v : chart.values) {
-    out.push_back(format_value(v, chart.unit, ctx.locale));
+    out.push_back(locale::format_value(v, chart.unit, ctx.locale));
   }
   return out;
 }

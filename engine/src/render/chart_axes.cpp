@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "locale/number_format.hpp"
 #include "render/draw_text.hpp"
-#include "render/format.hpp"
 
 namespace vigie::render {
 
@@ -12,7 +12,7 @@ double value_axis_width(const Scale& scale, const std::string& unit,
                         const RenderContext& ctx) {
   double widest = 0;
   for (const std::string& label :
-       format_axis_ticks(scale.ticks, unit, ctx.locale)) {
+       locale::format_axis_ticks(scale.ticks, unit, ctx.locale)) {
     widest = std::max(widest, ctx.text.width(label, kAxisFont));
   }
   return widest;
@@ -21,7 +21,7 @@ double value_axis_width(const Scale& scale, const std::string& unit,
 void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
                      const std::string& unit, const RenderContext& ctx) {
   const std::vector<std::string> labels =
-      format_axis_ticks(scale.ticks, unit, ctx.locale);
+      locale::format_axis_ticks(scale.ticks, unit, ctx.locale);
   for (size_t i = 0; i < scale.ticks.size(); ++i) {
     const double tick = scale.ticks[i];
     const double y = plot.y_of(scale, tick);

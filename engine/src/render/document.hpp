@@ -9,21 +9,15 @@
 #include <variant>
 #include <vector>
 
+#include "locale/locale.hpp"
+
 namespace vigie::render {
 
 enum class Status { None, Ok, Warning, Alert };
 
-struct Locale {
-  std::string decimal_point = ",";
-  std::string thousands_sep = "\u202f";  // narrow no-break space (French)
-  std::string currency = "€";
-  bool currency_after = true;
-  // Between a number and its "%" or currency sign ("12,3 %", "5 €").
-  std::string unit_space = "\u202f";
-  // Language of the words the renderer writes itself ("(suite)", "page",
-  // "Objectif"): "fr" or "en".
-  std::string language = "fr";
-};
+// The report's locale (language, number formats, time zone): the locale
+// module's, which writes every word and figure the renderer draws.
+using Locale = locale::Locale;
 
 // One KPI tile: value, change vs the comparison period, target status.
 struct Tile {

@@ -91,8 +91,8 @@ void draw_block_title(Page& page, const RenderContext& ctx,
 
 std::vector<Page> layout_document(const Document& doc,
                                   const TextMeasurer& measurer) {
-  const RenderContext ctx{measurer, doc.locale,
-                          wording_for(doc.locale.language)};
+  const Wording words = wording_for(doc.locale);
+  const RenderContext ctx{measurer, doc.locale, words};
   std::vector<Page> pages;
   Flow flow(pages);
   // The sections follow one another from page 2, each kept whole with

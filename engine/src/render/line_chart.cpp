@@ -3,10 +3,10 @@
 // period labels (thinned when crowded).
 #include <algorithm>
 
+#include "locale/number_format.hpp"
 #include "render/blocks.hpp"
 #include "render/chart_axes.hpp"
 #include "render/chart_legend.hpp"
-#include "render/format.hpp"
 
 namespace vigie::render {
 
@@ -76,9 +76,10 @@ void place_line_chart(const LineChart& chart, Flow& flow,
 
   std::vector<LegendEntry> legend{{ctx.words.actual, theme::kPrimary, 0, true}};
   if (chart.target) {
-    legend.push_back({std::string(ctx.words.target) + ctx.words.colon +
-                          format_value(chart.target, chart.unit, ctx.locale),
-                      theme::kTarget, 4, false});
+    legend.push_back(
+        {std::string(ctx.words.target) + ctx.words.colon +
+             locale::format_value(chart.target, chart.unit, ctx.locale),
+         theme::kTarget, 4, false});
   }
   draw_legend(page, legend, flow.left() + flow.width(), top + kLegendTop + 5,
               ctx);

@@ -28,7 +28,7 @@ Color status_color(Status status) {
   return theme::kPrimaryLight;
 }
 
-const char* status_text(Status status, const Wording& words) {
+std::string status_text(Status status, const Wording& words) {
   switch (status) {
     case Status::Ok:
       return words.status_ok;
@@ -217,8 +217,8 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
         page, ctx, std::string(arrow(tile.direction)) + " " + tile.change,
         Font{8.5, true}, change_color(tile), inner_x, below + 66, inner_width);
   }
-  const auto labelled = [&](const char* text, const std::string& value) {
-    return std::string(text) + ctx.words.colon + value;
+  const auto labelled = [&](const std::string& text, const std::string& value) {
+    return text + ctx.words.colon + value;
   };
   const Font small{7.5, false};
   if (!tile.previous.empty()) {

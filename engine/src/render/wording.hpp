@@ -1,36 +1,36 @@
-// The few words the renderer writes itself, in the document's language.
+// The few words the renderer writes itself, taken from the locale's
+// catalog once a document.
 #pragma once
 
 #include <string>
 
+#include "locale/catalog.hpp"
+
 namespace vigie::render {
 
 struct Wording {
-  const char* continued;  // appended to a table title on later pages
-  const char* page;       // footer: "page 3 / 7"
-  const char* previous;   // tile: the comparison period's value
-  const char* target;     // tile and chart legend
-  const char* generated;  // cover: generation time
-  const char* notes;      // cover: data-quality notes heading
-  const char* status_ok;
-  const char* status_warning;
-  const char* status_alert;
-  const char* colon;
-  const char* actual;    // chart legend: the series, against its target
-  const char* contents;  // cover: the sections and their pages  //
-                         // "Objectif : " in French, "Target: " in English
+  std::string continued;  // appended to a table title on later pages
+  std::string page;       // footer: "page 3 / 7"
+  std::string previous;   // tile: the comparison period's value
+  std::string target;     // tile and chart legend
+  std::string generated;  // cover: generation time
+  std::string notes;      // cover: data-quality notes heading
+  std::string status_ok;
+  std::string status_warning;
+  std::string status_alert;
+  std::string colon;     // "Objectif : " in French, "Target: " in English
+  std::string actual;    // chart legend: the series, against its target
+  std::string contents;  // cover: the sections and their pages
 };
 
-inline const Wording& wording_for(const std::string& language) {
-  static const Wording kFrench{"(suite)",  "page",      "Précédent",
-                               "Objectif", "Généré le", "Qualité des données",
-                               "OK",       "Attention", "Alerte",
-                               "\u00a0: ", "Réalisé",   "Sommaire"};
-  static const Wording kEnglish{"(continued)", "page",         "Previous",
-                                "Target",      "Generated on", "Data quality",
-                                "OK",          "Warning",      "Alert",
-                                ": ",          "Actual",       "Contents"};
-  return language == "en" ? kEnglish : kFrench;
+inline Wording wording_for(const locale::Locale& l) {
+  using locale::text;
+  return {text(l, "table.continued"), text(l, "footer.page"),
+          text(l, "tile.previous"),   text(l, "tile.target"),
+          text(l, "cover.generated"), text(l, "cover.notes"),
+          text(l, "status.ok"),       text(l, "status.warning"),
+          text(l, "status.alert"),    text(l, "punctuation.colon"),
+          text(l, "chart.actual"),    text(l, "cover.contents")};
 }
 
 }  // namespace vigie::render

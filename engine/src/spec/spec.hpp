@@ -103,7 +103,7 @@ struct Outputs {
 
 // The locales a report can be written in: French ones format numbers,
 // dates and month names the French way, the others the English way
-// (pipeline/report_document.cpp, compute/periods.cpp).
+// (locale/locale.hpp).
 inline const std::vector<std::string> kLocales = {"fr_FR", "fr", "en_GB",
                                                   "en_US", "en"};
 

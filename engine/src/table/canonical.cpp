@@ -63,7 +63,7 @@ constexpr CanonicalColumn kSurveys[] = {
 };
 
 constexpr CanonicalColumn kMarketingSpend[] = {
-    {"month", K::Text, true},
+    {"month", K::Month, true},
     {"channel", K::Text, true},
     {"spend", K::Decimal, true},
 };
@@ -97,6 +97,7 @@ Type storage_type(ColumnKind kind) {
     case ColumnKind::VisitorId:
       return Type::Dictionary;
     case ColumnKind::Int:
+    case ColumnKind::Month:
       return Type::Int64;
     case ColumnKind::Decimal:
       return Type::Decimal;

@@ -18,7 +18,8 @@ enum class ColumnKind {
   Int,
   Decimal,
   Bool,
-  Timestamp
+  Timestamp,
+  Month  // a calendar month, int64 year * 12 + (month - 1) (calendar_month.hpp)
 };
 
 struct CanonicalColumn {

@@ -2,14 +2,16 @@
 
 #include <cstdio>
 
+#include "vigie/sdk/calendar_month.hpp"
+
 namespace vigie::table {
 
 Month Month::plus(int months) const {
-  const int index = year * 12 + static_cast<int>(month) - 1 + months;
-  // Floor division, so that months before year 0 stay in 1..12.
-  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
-  return {y, static_cast<unsigned>(index - y * 12) + 1};
+  const auto m = sdk::calendar_month(code() + months);
+  return {static_cast<int>(m.year), m.month};
 }
+
+int64_t Month::code() const { return sdk::month_code(year, month); }
 
 std::string Month::iso() const {
   char text[16];
@@ -32,6 +34,12 @@ std::optional<Month> parse_month(const std::string& text) {
   const int m = number(5, 2);
   if (m < 1 || m > 12) return std::nullopt;
   return Month{number(0, 4), static_cast<unsigned>(m)};
+}
+
+std::optional<Month> parse_month_value(std::string_view text) {
+  if (text.size() == 10 && text.substr(7) == "-01")
+    return parse_month(std::string(text.substr(0, 7)));
+  return parse_month(std::string(text));
 }
 
 }  // namespace vigie::table

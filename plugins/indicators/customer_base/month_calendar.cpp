@@ -1,9 +1,9 @@
 #include "month_calendar.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <cstdlib>
 
+#include "vigie/sdk/calendar_month.hpp"
 #include "vigie/sdk/column.hpp"
 
 namespace customer_base {
@@ -18,17 +18,10 @@ int64_t micros_of(chr::sys_days day) {
 
 }  // namespace
 
-std::optional<int64_t> month_label_instant(std::string_view label) {
-  // from_chars rather than a date parser: the format is fixed and tiny.
-  if (label.size() != 7 || label[4] != '-') return std::nullopt;
-  int year = 0;
-  unsigned month = 0;
-  auto y = std::from_chars(label.data(), label.data() + 4, year);
-  auto m = std::from_chars(label.data() + 5, label.data() + 7, month);
-  if (y.ec != std::errc() || y.ptr != label.data() + 4 || m.ec != std::errc() ||
-      m.ptr != label.data() + 7 || month < 1 || month > 12)
-    return std::nullopt;
-  chr::year_month_day first{chr::year{year}, chr::month{month}, chr::day{1}};
+int64_t month_instant(int64_t month_code) {
+  const auto month = vigie::sdk::calendar_month(month_code);
+  const chr::year_month_day first{chr::year{static_cast<int>(month.year)},
+                                  chr::month{month.month}, chr::day{1}};
   return micros_of(chr::sys_days(first)) + 12 * 3600 * vigie::kMicrosPerSecond;
 }
 

@@ -13,10 +13,11 @@
 
 namespace customer_base {
 
-// The instant that stands for a "YYYY-MM" month label: noon UTC on its 1st
-// day. A month belongs to a period when this instant is in it; noon is
-// inside the local 1st day for every time zone within 12 hours of UTC.
-std::optional<int64_t> month_label_instant(std::string_view label);
+// The instant that stands for a month of a month column (its code,
+// vigie/sdk/calendar_month.hpp): noon UTC on its 1st day. A month belongs
+// to a period when this instant is in it; noon is inside the local 1st day
+// for every time zone within 12 hours of UTC.
+int64_t month_instant(int64_t month_code);
 
 // The 13 boundaries b0 < ... < b12 = as_of of the 12 calendar months that
 // end at as_of: b(k) is as_of moved back 12 - k months on the calendar

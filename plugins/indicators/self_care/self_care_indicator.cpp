@@ -127,58 +127,24 @@ Table failed_journeys_table(const SelfCareParameters& parameters,
   return t;
 }
 
-// Hours with one decimal, in the report's language ("12,5" in French).
-std::string hours_text(double hours, bool french) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", hours);
-  std::string out = text;
-  if (french) std::replace(out.begin(), out.end(), '.', ',');
-  if (out.size() > 2 &&
-      out.compare(out.size() - 2, 2, french ? ",0" : ".0") == 0)
-    out.resize(out.size() - 2);
-  return out;
-}
-
 // The rebound of the latest web events of a period shows only in calls
 // after its end; say so when the calls data stop before the window closes.
-std::optional<std::string> rebound_coverage_note(const vigie_period& period,
-                                                 int64_t window_us,
-                                                 int64_t latest_call,
-                                                 bool french) {
-  if (latest_call >= period.end_us + window_us) return std::nullopt;
-  const std::string window =
-      hours_text(static_cast<double>(window_us) / kMicrosPerHour, french);
+// The words are the engine's (message ids of its catalog), in hours.
+void rebound_coverage_note(const sdk::Sink& sink, const vigie_period& period,
+                           int64_t window_us, int64_t latest_call) {
+  if (latest_call >= period.end_us + window_us) return;
+  const auto hours = [](int64_t us) {
+    return static_cast<double>(us) / kMicrosPerHour;
+  };
   if (latest_call < period.end_us)
-    return french
-               ? "Un appel jusqu'à " + window +
-                     " h après un événement web compte, même après la fin de "
-                     "la période, mais les données d'appels s'arrêtent avant "
-                     "cette fin : les derniers événements web peuvent encore "
-                     "rebondir."
-               : "A call up to " + window +
-                     " h after a web event counts, even after the end of the "
-                     "period, but the calls data stop before its end: the "
-                     "latest web events may still rebound.";
-  const std::string after = hours_text(
-      static_cast<double>(latest_call - period.end_us) / kMicrosPerHour,
-      french);
-  const std::string open =
-      hours_text(static_cast<double>(period.end_us + window_us - latest_call) /
-                     kMicrosPerHour,
-                 french);
-  return french
-             ? "Un appel jusqu'à " + window +
-                   " h après un événement web compte, même après la fin de "
-                   "la période ; les données d'appels s'arrêtent " +
-                   after + " h après cette fin, donc les événements web des " +
-                   open +
-                   " dernières heures de la période peuvent encore "
-                   "rebondir."
-             : "A call up to " + window +
-                   " h after a web event counts, even after the end of the "
-                   "period; the calls data stop " +
-                   after + " h after its end, so web events of the last " +
-                   open + " h of the period may still rebound.";
+    return sink.message(kpi::kReboundRate,
+                        "self_care.rebound_calls_end_before_period_end",
+                        {sdk::arg::hours("window", hours(window_us))});
+  sink.message(kpi::kReboundRate, "self_care.rebound_calls_end_within_window",
+               {sdk::arg::hours("window", hours(window_us)),
+                sdk::arg::hours("after", hours(latest_call - period.end_us)),
+                sdk::arg::hours(
+                    "open", hours(period.end_us + window_us - latest_call))});
 }
 
 }  // namespace
@@ -219,10 +185,8 @@ void SelfCareIndicator::compute(const sdk::Request& request,
   sink.table(kpi::kFailedJourneys,
              failed_journeys_table(parameters_, events,
                                    std::move(rebound.failed_journeys)));
-  if (auto note =
-          rebound_coverage_note(request.period(), parameters_.rebound_window_us,
-                                rebound.latest_call, request.french()))
-    sink.note(kpi::kReboundRate, *note);
+  rebound_coverage_note(sink, request.period(), parameters_.rebound_window_us,
+                        rebound.latest_call);
 }
 
 }  // namespace vigie::self_care

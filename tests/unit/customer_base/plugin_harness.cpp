@@ -1,6 +1,11 @@
 #include "plugin_harness.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include <utility>
+
+#include "table/month.hpp"
 
 namespace customer_base_test {
 
@@ -23,8 +28,10 @@ void Datasets::customer(std::string_view id, std::optional<std::string> channel,
 void Datasets::spend(std::string_view month, std::string_view channel,
                      double amount) {
   has_spend = true;
-  spend_.push_back(
-      Spend{texts_.intern(month), texts_.intern(channel), money(amount)});
+  // Typed as ingest types a month column.
+  const auto m = vigie::table::parse_month_value(month);
+  if (!m) throw std::invalid_argument("not a month: " + std::string(month));
+  spend_.push_back(Spend{m->code(), texts_.intern(channel), money(amount)});
 }
 
 vigie::Table Datasets::orders_table() const {
@@ -76,13 +83,12 @@ vigie::Table Datasets::customers_table() const {
 
 vigie::Table Datasets::spend_table() const {
   vigie::Table t;
-  auto& month = t.add("month", vigie::Type::Dictionary);
-  month.dictionary = texts_.pool();
+  auto& month = t.add("month", vigie::Type::Int64);
   auto& channel = t.add("channel", vigie::Type::Dictionary);
   channel.dictionary = texts_.pool();
   auto& amount = t.add("spend", vigie::Type::Decimal);
   for (const Spend& s : spend_) {
-    month.push_code(s.month);
+    month.push_int(s.month);
     channel.push_code(s.channel);
     amount.push_int(s.amount);
   }

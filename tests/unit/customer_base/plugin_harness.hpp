@@ -63,7 +63,8 @@ class Datasets {
   };
   std::vector<Customer> customers_;
   struct Spend {
-    int32_t month, channel;
+    int64_t month;  // vigie/sdk/calendar_month.hpp
+    int32_t channel;
     int64_t amount;
   };
   std::vector<Spend> spend_;

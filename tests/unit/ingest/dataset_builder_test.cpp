@@ -3,6 +3,8 @@
 
 #include "ingest/dataset_builder.hpp"
 
+#include <array>
+
 namespace vigie::ingest {
 namespace {
 
@@ -218,6 +220,56 @@ TEST(DatasetBuilder, ValuesPastTheDecimalRangeAreRejects) {
   EXPECT_EQ(rejects.rejects()[1].line, 4);
   EXPECT_THAT(rejects.rejects()[1].reason,
               HasSubstr("column 'amount': number too large"));
+}
+
+// marketing_spend.month is typed at ingest (a calendar month, int64
+// year * 12 + month - 1): a bad month is a counted reject naming its line
+// and column, not a failure of the indicator that reads it.
+TEST(DatasetBuilder, MonthsAreTypedAndABadMonthIsARejectOfItsLine) {
+  Identity identity;
+  table::TimestampParser ts("UTC");
+  DatasetBuilder b(*table::find_dataset("marketing_spend"), identity, ts);
+  Table source;
+  for (const char* name : {"month", "channel", "spend"})
+    source.add(name, Type::String);
+  auto& line = source.add("_line", Type::Int64);
+  const std::vector<std::array<const char*, 3>> rows = {
+      {"2026-10", "search", "100.50"},
+      {"2026-11-01", "search", "20"},  // a DATE column's first day
+      {"2026-13", "social", "5"},      // no 13th month
+      {"2026-10-15", "social", "5"},   // a date, not a month
+      {"Oct 2026", "social", "5"}};
+  int64_t n = 2;
+  for (const auto& r : rows) {
+    for (size_t c = 0; c < r.size(); ++c) source.columns[c].push_string(r[c]);
+    line.push_int(n++);
+  }
+  SourceBatch batch(std::move(source));
+  b.begin_source(
+      "spend", "spend.csv",
+      {{"month", "month"}, {"channel", "channel"}, {"spend", "spend"}},
+      batch.schema);
+  RejectLog rejects;
+  b.append(batch.view(), rejects);
+  auto out = b.finish();
+
+  ASSERT_EQ(out->rows(), 2);
+  const Column& month = *out->find("month");
+  EXPECT_EQ(month.type, Type::Int64);
+  EXPECT_EQ(month.ints[0], 2026 * 12 + 9);
+  EXPECT_EQ(month.ints[1], 2026 * 12 + 10);
+  ASSERT_EQ(rejects.rejects().size(), 3u);
+  const char* bad[] = {"2026-13", "2026-10-15", "Oct 2026"};
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(rejects.rejects()[i].line, static_cast<int64_t>(i) + 4);
+    EXPECT_EQ(rejects.rejects()[i].origin, "spend.csv");
+    EXPECT_EQ(rejects.rejects()[i].reason,
+              std::string("column 'month': expected a month like 2026-10 (or "
+                          "its first day, 2026-10-01), got '") +
+                  bad[i] + "'");
+  }
+  EXPECT_EQ(rejects.counts().at("spend").read, 5);
+  EXPECT_EQ(rejects.counts().at("spend").rejected, 3);
 }
 
 TEST(RejectLog, ReasonsAndOriginsAreKeptPrintable) {

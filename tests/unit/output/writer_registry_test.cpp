@@ -32,7 +32,7 @@ class WriterRegistryTest : public WriterFolderTest {
                        .notes = notes_,
                        .document = LazyDocument([this] {
                          ++documents_built_;
-                         return render::Document{};
+                         return render::Document();
                        })};
   }
   // Runs `registry` into out_ and publishes; returns the stages announced.

@@ -42,5 +42,39 @@ TEST(Indicator, CollectsOneValueAPeriod) {
   EXPECT_EQ(out.values.at("answer")[1], 42.0);
 }
 
+// Notes given as message ids (ABI 1.1) are written by the engine in the
+// report's language; the request carries the report's locale and zone.
+TEST(Indicator, MessagesAreWrittenInTheReportsLanguage) {
+  Indicator ind(Library::load(testing::test_plugin("throwing")),
+                {{"mode", "message"}}, "t");
+  const auto notes = [&](const std::string& name, const std::string& zone) {
+    return ind.compute({}, {{0, 10}}, 0, {"answer"}, locale::Locale(name, zone))
+        .notes.at("answer");
+  };
+  // 1793489400 s is 2026-10-31T23:30:00Z.
+  EXPECT_EQ(notes("fr_FR", "Europe/Paris"),
+            (std::vector<std::string>{
+                "1\u202f234 client(s) non listé(s) faute de consentement.",
+                "Last call : 2026-11-01 00:30", "fr_FR Europe/Paris"}));
+  EXPECT_EQ(notes("en_GB", "Europe/London"),
+            (std::vector<std::string>{
+                "1,234 customer(s) not listed for lack of consent.",
+                "Last call : 2026-10-31 23:30", "en_GB Europe/London"}));
+}
+
+TEST(Indicator, AnUnknownMessageIdFailsNamingThePluginAndTheId) {
+  EXPECT_THAT(compute_error("unknown_message"),
+              AllOf(HasSubstr("plugin 'throwing' (indicator)"),
+                    HasSubstr("'throwing.no_such_note', which is no message "
+                              "id of the engine's catalog")));
+}
+
+TEST(Indicator, AMessageWithoutItsValueFailsNamingIt) {
+  EXPECT_THAT(compute_error("missing_value"),
+              AllOf(HasSubstr("plugin 'throwing' (indicator)"),
+                    HasSubstr("message 'privacy.withheld' needs a value named "
+                              "'count'")));
+}
+
 }  // namespace
 }  // namespace vigie::plugin_host

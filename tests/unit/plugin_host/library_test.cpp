@@ -27,7 +27,7 @@ TEST(Library, RefusesAnotherAbiNamingFileAndBothVersions) {
   EXPECT_THAT(load_error(file),
               AllOf(HasSubstr(file.string()),
                     HasSubstr("built for Vigie plugin ABI 2.0"),
-                    HasSubstr("this engine speaks ABI 1.0")));
+                    HasSubstr("this engine speaks ABI 1.1")));
 }
 
 TEST(Library, RefusesAFileThatIsNotAPlugin) {

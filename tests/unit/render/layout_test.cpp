@@ -246,7 +246,7 @@ TEST(Layout, SectionTitleIsKeptWithItsFirstBlock) {
 TEST(Layout, EnglishWording) {
   const TextMeasurer m;
   Document doc = with_blocks({table_of(60)});
-  doc.locale.language = "en";
+  doc.locale = Locale("en_GB");
   const auto pages = layout_document(doc, m);
   ASSERT_EQ(pages.size(), 3u);
   EXPECT_TRUE(has_text(pages[2], "Clients (continued)"));

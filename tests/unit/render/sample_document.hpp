@@ -4,10 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "locale/number_format.hpp"
 #include "render/document.hpp"
-#include "render/format.hpp"
 
 namespace vigie::render::testing {
+
+using locale::format_change;
+using locale::format_value;
 
 inline TableBlock inactive_customers(size_t rows) {
   TableBlock t;

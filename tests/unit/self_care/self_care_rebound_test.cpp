@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "self_care_fixture.hpp"
 
@@ -175,6 +177,61 @@ TEST(SelfCareReboundNote, IsWrittenInTheReportsLanguage) {
       notes[0],
       HasSubstr("les données d'appels s'arrêtent 12 h après cette fin"));
   EXPECT_THAT(notes[0], HasSubstr("des 36 dernières heures"));
+}
+
+// The note is a message id of the engine's catalog (ABI 1.1), written by
+// the engine in the report's language: the whole text, as reports print it.
+TEST(SelfCareReboundNote, WholeTextInFrenchAndEnglish) {
+  const std::vector<vigie_period> periods{{day(-10), day(0)},
+                                          {day(0), day(10)}};
+  const auto note = [&](const std::string& locale) {
+    const auto run =
+        run_indicator("self_care", standard_parameters(),
+                      rebound_data().datasets(), periods, 1, {}, locale);
+    return run.notes.at("rebound_rate").at(0);
+  };
+  EXPECT_EQ(note("en_GB"),
+            "A call up to 48 h after a web event counts, even after the end "
+            "of the period; the calls data stop 12 h after its end, so web "
+            "events of the last 36 h of the period may still rebound.");
+  EXPECT_EQ(note("fr_FR"),
+            "Un appel jusqu'à 48 h après un événement web compte, même après "
+            "la fin de la période ; les données d'appels s'arrêtent 12 h après "
+            "cette fin, donc les événements web des 36 dernières heures de la "
+            "période peuvent encore rebondir.");
+}
+
+TEST(SelfCareReboundNote, HoursKeepOneDecimalInTheLocale) {
+  // P ends half an hour later: calls stop 11.5 h after it, 36.5 h open.
+  const auto run = run_indicator(
+      "self_care", standard_parameters(), rebound_data().datasets(),
+      {{day(0), day(10) + hours(1) / 2}}, 0, {}, "fr_FR");
+  EXPECT_THAT(run.notes.at("rebound_rate").at(0),
+              HasSubstr("s'arrêtent 11,5 h après cette fin, donc les "
+                        "événements web des 36,5 dernières heures"));
+}
+
+TEST(SelfCareReboundNote, CallsThatStopBeforeTheEndOfThePeriod) {
+  // P runs to day 20; the latest call is at day 10 + 12 h.
+  const std::vector<vigie_period> periods{{day(0), day(10)},
+                                          {day(10), day(20)}};
+  for (const auto& [locale, expected] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"en_GB",
+            "A call up to 48 h after a web event counts, even after the end "
+            "of the period, but the calls data stop before its end: the "
+            "latest web events may still rebound."},
+           {"fr_FR",
+            "Un appel jusqu'à 48 h après un événement web compte, même après "
+            "la fin de la période, mais les données d'appels s'arrêtent "
+            "avant cette fin : les derniers événements web peuvent encore "
+            "rebondir."}}) {
+    const auto run =
+        run_indicator("self_care", standard_parameters(),
+                      rebound_data().datasets(), periods, 1, {}, locale);
+    EXPECT_EQ(run.notes.at("rebound_rate"), std::vector<std::string>{expected})
+        << locale;
+  }
 }
 
 TEST(SelfCareReboundWindow, FollowsTheReboundHoursParameter) {

@@ -17,8 +17,10 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -213,6 +215,9 @@ struct Request {
   uint32_t current = 0;               // index of the report period P
   std::vector<std::string> kpis;
   std::string locale = "en";  // the report's, e.g. "fr_FR"
+  // The report's time zone (IANA), whose calendar months the periods are;
+  // "UTC" from an engine older than ABI 1.1.
+  std::string time_zone = "UTC";
 
   // Whether notes should be in French (else English).
   bool french() const { return locale.rfind("fr", 0) == 0; }
@@ -234,6 +239,40 @@ struct Request {
   const vigie_period& period() const { return periods[current]; }
 };
 
+// A named value of a message (Sink::message), formatted by the engine in
+// the report's locale: arg::hours("window", 48) fills "{window}".
+struct MessageArg {
+  std::string name;
+  vigie_message_arg_type type = VIGIE_ARG_TEXT;
+  double number = 0;
+  int64_t timestamp_us = 0;
+  std::string text;
+};
+
+namespace arg {
+inline MessageArg number(std::string name, double v) {
+  return {std::move(name), VIGIE_ARG_NUMBER, v, 0, {}};
+}
+inline MessageArg count(std::string name, double v) {
+  return {std::move(name), VIGIE_ARG_COUNT, v, 0, {}};
+}
+inline MessageArg hours(std::string name, double v) {
+  return {std::move(name), VIGIE_ARG_HOURS, v, 0, {}};
+}
+inline MessageArg percent(std::string name, double ratio) {
+  return {std::move(name), VIGIE_ARG_PERCENT, ratio, 0, {}};
+}
+inline MessageArg money(std::string name, double v) {
+  return {std::move(name), VIGIE_ARG_MONEY, v, 0, {}};
+}
+inline MessageArg text(std::string name, std::string v) {
+  return {std::move(name), VIGIE_ARG_TEXT, 0, 0, std::move(v)};
+}
+inline MessageArg timestamp(std::string name, int64_t us) {
+  return {std::move(name), VIGIE_ARG_TIMESTAMP, 0, us, {}};
+}
+}  // namespace arg
+
 class Sink {
  public:
   explicit Sink(const vigie_result_sink* s) : sink_(s) {}
@@ -249,8 +288,35 @@ class Sink {
     if (array.release) array.release(&array);
     if (schema.release) schema.release(&schema);
   }
+  // A remark as prose, written by the plugin in request.locale's
+  // language: for plugins whose words are not in the engine's catalog.
   void note(const std::string& kpi, const std::string& text) const {
     sink_->note(sink_->context, kpi.c_str(), text.c_str());
+  }
+  // Whether the engine takes messages (ABI 1.1 and later).
+  bool takes_messages() const {
+    return sink_->struct_size >=
+               offsetof(vigie_result_sink, message) + sizeof(sink_->message) &&
+           sink_->message != nullptr;
+  }
+  // A remark as a message id of the engine's catalog and its values
+  // (docs/architecture.md, "An indicator"); the engine writes it in the
+  // report's language. Throws on an engine older than ABI 1.1 (which
+  // refuses to load a 1.1 plugin anyway).
+  void message(const std::string& kpi, const std::string& id,
+               std::initializer_list<MessageArg> args = {}) const {
+    if (!takes_messages())
+      throw std::runtime_error(
+          "the engine takes no message ids (ABI 1.0): "
+          "cannot give the note '" +
+          id + "'");
+    std::vector<vigie_message_arg> c_args;
+    c_args.reserve(args.size());
+    for (const MessageArg& a : args)
+      c_args.push_back({sizeof(vigie_message_arg), a.type, a.name.c_str(),
+                        a.number, a.timestamp_us, a.text.c_str()});
+    sink_->message(sink_->context, kpi.c_str(), id.c_str(),
+                   static_cast<uint32_t>(c_args.size()), c_args.data());
   }
 
  private:
@@ -287,6 +353,10 @@ struct IndicatorAdapter {
               offsetof(vigie_compute_request, locale) + sizeof(req->locale) &&
           req->locale != nullptr)
         r.locale = req->locale;
+      if (req->struct_size >= offsetof(vigie_compute_request, time_zone) +
+                                  sizeof(req->time_zone) &&
+          req->time_zone != nullptr)
+        r.time_zone = req->time_zone;
       static_cast<I*>(instance)->compute(r, Sink(sink));
     });
   }

@@ -1,19 +1,28 @@
 // Numbers as a reader of the report expects them in its locale.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "render/document.hpp"
+#include "locale/locale.hpp"
 
-namespace vigie::render {
+namespace vigie::locale {
 
 // unit: "currency" (2 decimals and the currency sign), "count" (no
 // decimals), "ratio" (as a percentage, 1 decimal), "days" (1 decimal),
-// anything else (up to 2 decimals). No value prints "n/a".
+// anything else (up to 2 decimals). No value prints the catalog's
+// "value.none" ("n/a").
 std::string format_value(std::optional<double> v, const std::string& unit,
                          const Locale& locale);
+
+// Up to `max_decimals` (0..2) decimals, trailing zeros dropped ("2,5", "3").
+std::string format_number(double v, int max_decimals, const Locale& locale);
+
+// An instant (µs since the epoch, UTC) in the locale's time zone, to the
+// minute: "2026-10-31 23:00", the same in every language.
+std::string format_local_time(int64_t instant_us, const Locale& locale);
 
 // A relative change as a signed percentage ("+4,2 %"); for a ratio unit,
 // the absolute change in points ("+1,3 pt").
@@ -32,4 +41,4 @@ std::vector<std::string> format_axis_ticks(const std::vector<double>& ticks,
                                            const std::string& unit,
                                            const Locale& locale);
 
-}  // namespace vigie::render
+}  // namespace vigie::locale

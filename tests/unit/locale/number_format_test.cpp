@@ -1,26 +1,22 @@
-#include "render/format.hpp"
+#include "locale/number_format.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-namespace vigie::render {
+namespace vigie::locale {
 namespace {
 
 // U+202F, the French thousands separator and the space before a sign.
 const std::string kNnbsp = "\u202f";
 
-Locale french() { return Locale{}; }
+Locale french() { return Locale("fr_FR"); }
 
+// The report's currency sign is its own, whatever the language.
 Locale english() {
-  Locale l;
-  l.decimal_point = ".";
-  l.thousands_sep = ",";
+  Locale l("en_GB");
   l.currency = "$";
-  l.currency_after = false;
-  l.unit_space = "";
-  l.language = "en";
   return l;
 }
 
@@ -164,5 +160,38 @@ TEST(FormatAxisTicks, AllTicksInTheLargestMagnitude) {
   EXPECT_TRUE(format_axis_ticks({}, "count", french()).empty());
 }
 
+TEST(FormatValue, RoundsTheDoublesBinaryValueAsTheReportsAlwaysHave) {
+  // 2.675 is 2.67499999... as a double: "2,67", where ICU's own rounding
+  // of the shortest decimal text would give "2,68".
+  EXPECT_EQ(format_value(2.675, "currency", french()), "2,67" + kNnbsp + "€");
+  EXPECT_EQ(format_value(2.675, "", english()), "2.67");
+}
+
+TEST(FormatValue, EnglishGroupsWithCommas) {
+  const Locale gb("en_GB");
+  EXPECT_EQ(format_value(1234567.891, "currency", gb), "€1,234,567.89");
+  EXPECT_EQ(format_value(-1234.5, "count", gb), "-1,234");  // half to even
+  EXPECT_EQ(format_value(0.1234, "ratio", gb), "12.3%");
+  EXPECT_EQ(format_value(1200.1, "", gb), "1,200.1");
+}
+
+TEST(FormatNumber, UpToTheGivenDecimals) {
+  EXPECT_EQ(format_number(48, 1, french()), "48");
+  EXPECT_EQ(format_number(12.54, 1, french()), "12,5");
+  EXPECT_EQ(format_number(1234.56, 1, french()), "1" + kNnbsp + "234,6");
+  EXPECT_EQ(format_number(12.54, 1, Locale("en_GB")), "12.5");
+}
+
+TEST(FormatLocalTime, InTheLocalesTimeZone) {
+  // 2026-10-25 01:30 UTC, half an hour after the clocks went back: 02:30
+  // in Paris (CET, not CEST's 03:30), 01:30 in London (GMT).
+  const int64_t instant = 1792891800LL * 1000000;  // 2026-10-25T01:30:00Z
+  EXPECT_EQ(format_local_time(instant, Locale("fr_FR", "Europe/Paris")),
+            "2026-10-25 02:30");
+  EXPECT_EQ(format_local_time(instant, Locale("en_GB", "Europe/London")),
+            "2026-10-25 01:30");
+  EXPECT_EQ(format_local_time(instant, Locale("en_GB")), "2026-10-25 01:30");
+}
+
 }  // namespace
-}  // namespace vigie::render
+}  // namespace vigie::locale
