@@ -30,7 +30,8 @@ struct Run : sdk::Compute<SelfCareParameters> {
   // Online and offline acts of every period: one pass over each dataset.
   const std::vector<PeriodUsage>& usage() {
     return usage_.get([&] {
-      return count_channel_usage(events(), calls(), parameters.actions.size(),
+      const WebEvents& web = events();  // read first: its errors come first
+      return count_channel_usage(web, calls(), parameters.actions.size(),
                                  request.periods);
     });
   }
@@ -38,7 +39,8 @@ struct Run : sdk::Compute<SelfCareParameters> {
   // journeys: one pass over the web events and calls of each customer.
   const ReboundFindings& rebound() {
     return rebound_.get([&] {
-      return find_rebounds(events(), calls(), parameters.actions.size(),
+      const WebEvents& web = events();
+      return find_rebounds(web, calls(), parameters.actions.size(),
                            request.periods, request.current,
                            parameters.rebound_window_us);
     });

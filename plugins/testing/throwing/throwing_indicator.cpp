@@ -1,6 +1,8 @@
 // An indicator whose compute throws (or emits what it did not declare), to
 // check that the SDK turns the exception into an error the engine reports
-// with the plugin's name. `mode`: throw | undeclared_kpi | bad_period.
+// with the plugin's name. `mode`: throw | undeclared_kpi | bad_period, or
+// table | table_missing_column | table_wrong_type | table_extra_column for
+// its table KPI `listing`, whose columns are declared (ABI 1.1).
 #include <stdexcept>
 
 #include "vigie/sdk.hpp"
@@ -17,6 +19,7 @@ class ThrowingIndicator : public vigie::sdk::Indicator {
     if (mode_ == "bad_period")
       return sink.value("answer", static_cast<uint32_t>(request.periods.size()),
                         1.0);
+    if (mode_.rfind("table", 0) == 0) return sink.table("listing", listing());
     if (mode_ == "ok") {
       for (uint32_t p = 0; p < request.periods.size(); ++p)
         sink.value("answer", p, 42.0);
@@ -26,14 +29,46 @@ class ThrowingIndicator : public vigie::sdk::Indicator {
   }
 
  private:
+  // The declared columns name (string) and amount (decimal), or a table
+  // that breaks the declaration the way `mode_` says.
+  vigie::Table listing() const {
+    vigie::Table t;
+    t.add("name", vigie::Type::String).push_string("a");
+    if (mode_ == "table_missing_column") return t;
+    auto type = mode_ == "table_wrong_type" ? vigie::Type::Double
+                                            : vigie::Type::Decimal;
+    auto& amount = t.add("amount", type);
+    if (type == vigie::Type::Double)
+      amount.push_double(1.5);
+    else
+      amount.push_int(15000);
+    if (mode_ == "table_extra_column")
+      t.add("note", vigie::Type::String).push_string("x");
+    return t;
+  }
+
   std::string mode_;
 };
 
 constexpr vigie_option kOptions[] = {
     vigie::sdk::option(VIGIE_OPTION_STRING, "mode", "throw", false,
-                       "throw | undeclared_kpi | bad_period | ok")};
-constexpr vigie_output kOutputs[] = {vigie::sdk::output(
-    VIGIE_OUTPUT_VALUE, "answer", "The answer", "count", "always 42")};
+                       "throw | undeclared_kpi | bad_period | ok | table...")};
+constexpr vigie_column kListingColumns[] = {
+    vigie::sdk::column("name", vigie::Type::String),
+    vigie::sdk::column("amount", vigie::Type::Decimal, "currency")};
+
+constexpr vigie_output listing_output() {
+  vigie_output o = vigie::sdk::output(VIGIE_OUTPUT_TABLE, "listing", "Listing",
+                                      "", "one row");
+  o.column_count = 2;
+  o.columns = kListingColumns;
+  return o;
+}
+
+constexpr vigie_output kOutputs[] = {
+    vigie::sdk::output(VIGIE_OUTPUT_VALUE, "answer", "The answer", "count",
+                       "always 42"),
+    listing_output()};
 
 }  // namespace
 
