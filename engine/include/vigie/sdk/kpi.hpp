@@ -18,8 +18,8 @@
 //   std::optional<double> visits(Run& run, uint32_t period) {
 //     return run.event_counts().visits[period];
 //   }
-//   constexpr const char* kReads[] = {"web_events.ts",
-//   "web_events.visitor_id"}; constexpr vigie::sdk::Kpi<Run> kKpis[] = {
+//   constexpr const char* kReads[] = {"web_events.ts", "sessions.*"};
+//   constexpr vigie::sdk::Kpi<Run> kKpis[] = {
 //       vigie::sdk::value_kpi<Run>("visits", "Visits", "count",
 //                                  "sessions started in P", &visits)
 //           .reading(kReads)};
