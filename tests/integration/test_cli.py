@@ -80,6 +80,10 @@ class PluginCatalogueTest(unittest.TestCase):
                           ("value_segments", "table"), ("alert_1m", "list")]:
             self.assertRegex(out, rf"(?m)^\s+{kpi}\s+{kind}\b")
         self.assertRegex(out, r"(?m)^\s+orders\s+required")
+        # ABI 1.1: what an option accepts, and a table's declared columns.
+        self.assertIn("accepts auto, or a number >= 1", out)
+        self.assertIn("columns: channel (string), spend (decimal), "
+                      "new_customers (int), cac (double)", out)
 
     def test_info_of_a_connector_marks_its_secret_options(self):
         result = lib.run_vigie(["plugins", "info", "crm_sql"])
@@ -399,6 +403,42 @@ outputs: {pdf: maybe}
         self.assertGreaterEqual(len(specs), 2)
         result = lib.run_vigie(["validate"] + specs, env=env)
         self.assertEqual(result.returncode, 0, lib.describe(result))
+
+    # A block naming a column its KPI's table does not declare, over a
+    # source file that does not exist: reading it would fail with exit 4.
+    WRONG_COLUMN_SPEC = """\
+report: {id: wrong_column, title: "W"}
+sources:
+  - {id: orders, connector: csv, dataset: orders,
+     config: {path: /nonexistent/orders.csv}}
+kpis:
+  - {id: value_segments, indicator: customer_base}
+sections:
+  - title: "S"
+    blocks:
+      - bar_chart: {kpi: value_segments, label: segment, value: revenu}
+"""
+
+    def test_a_block_naming_an_undeclared_column_fails_before_any_data(self):
+        spec = lib.write_spec(self.dir / "wrong_column.yaml",
+                              self.WRONG_COLUMN_SPEC)
+        env = lib.clean_environment()
+        expected = (
+            "wrong_column.yaml:10:65: sections[0].blocks[0].bar_chart.value: "
+            "KPI 'value_segments' has no column 'revenu'; did you mean "
+            "'revenue'? its columns: segment, customers, revenue, "
+            "revenue_share, mean_frequency, mean_basket, mean_recency_days")
+        result = lib.run_vigie(["validate", spec.name], env=env, cwd=self.dir)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn(expected, result.stderr)
+        out = self.dir / "out"
+        result = lib.run_vigie(["run", spec.name, "--period", "2026-10",
+                                "--out", out, "--quiet"], env=env,
+                               cwd=self.dir)
+        self.assertEqual(result.returncode, 2, lib.describe(result))
+        self.assertIn(expected, result.stderr)
+        self.assertNotIn("nonexistent", result.stderr)
+        self.assertFalse(out.exists())
 
 
 class RunPeriodTest(unittest.TestCase):

@@ -74,7 +74,23 @@ typedef struct vigie_option {
   int32_t required;
   int32_t secret; /* never printed by the engine */
   const char* description;
+  /* ABI 1.1: the values the option accepts, checked by the engine when it
+   * reads the spec (for a map or list, each entry). A value is accepted
+   * when it is one of `choices`, or, when `range_flags` is not 0, a number
+   * within the range; with neither, any value of the option's type. */
+  uint32_t range_flags; /* vigie_range_flag bits */
+  double minimum;
+  double maximum;
+  uint32_t choice_count;
+  const char* const* choices;
 } vigie_option;
+
+typedef enum vigie_range_flag {
+  VIGIE_RANGE_MINIMUM = 1,           /* value >= minimum */
+  VIGIE_RANGE_MAXIMUM = 2,           /* value <= maximum */
+  VIGIE_RANGE_MINIMUM_EXCLUSIVE = 4, /* with MINIMUM: value > minimum */
+  VIGIE_RANGE_MAXIMUM_EXCLUSIVE = 8  /* with MAXIMUM: value < maximum */
+} vigie_range_flag;
 
 typedef enum vigie_output_kind {
   VIGIE_OUTPUT_VALUE = 1, /* one number per period */
@@ -89,6 +105,25 @@ typedef enum vigie_better {
   VIGIE_BETTER_HIGHER = 1
 } vigie_better;
 
+/* The type of a column of a table or list KPI. */
+typedef enum vigie_column_type {
+  VIGIE_COLUMN_INT64 = 1,
+  VIGIE_COLUMN_DOUBLE = 2,
+  VIGIE_COLUMN_DECIMAL = 3, /* int64 scaled by 10^4 */
+  VIGIE_COLUMN_BOOL = 4,
+  VIGIE_COLUMN_TIMESTAMP = 5, /* microseconds since the epoch, UTC */
+  VIGIE_COLUMN_STRING = 6,
+  VIGIE_COLUMN_DICTIONARY = 7
+} vigie_column_type;
+
+/* ABI 1.1: a column a table or list KPI always gives. */
+typedef struct vigie_column {
+  uint32_t struct_size;
+  const char* name;
+  int32_t type;     /* vigie_column_type */
+  const char* unit; /* as vigie_output.unit; "" when the type says it */
+} vigie_column;
+
 /* A KPI an indicator can produce. */
 typedef struct vigie_output {
   uint32_t struct_size;
@@ -100,6 +135,13 @@ typedef struct vigie_output {
   const char* unit;
   const char* description;
   int32_t better; /* vigie_better; a spec's target direction overrides it */
+  /* ABI 1.1: a table's or list's columns, exactly (none declared: not
+   * checked), and the dataset columns the KPI reads, "dataset.column" or
+   * "dataset.*" (none declared: every column of its inputs). */
+  uint32_t column_count;
+  const vigie_column* columns;
+  uint32_t read_count;
+  const char* const* reads;
 } vigie_output;
 
 /* A canonical dataset an indicator reads. */

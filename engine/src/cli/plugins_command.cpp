@@ -4,6 +4,8 @@
 #include "cli/options.hpp"
 #include "pipeline/errors.hpp"
 #include "plugin_host/registry.hpp"
+#include "vigie/sdk/declared_columns.hpp"
+#include "vigie/sdk/option_limits.hpp"
 
 namespace vigie::cli {
 namespace {
@@ -97,6 +99,8 @@ int plugins_command(const Args& args) {
           o.required ? "required" : "optional",
           o.default_value ? fmt::format(", default {}", o.default_value) : "",
           o.secret ? ", secret" : "", o.description ? o.description : "");
+      if (sdk::has_limits(o))
+        fmt::print("      accepts {}\n", sdk::limits_text(o));
     }
     if (i.kind == VIGIE_KIND_INDICATOR) {
       fmt::print("\ninputs:\n");
@@ -108,6 +112,12 @@ int plugins_command(const Args& args) {
         const auto& o = i.outputs[k];
         fmt::print("  {:<24} {:<6} {:<9} {}\n", o.id, output_kind(o.kind),
                    o.unit ? o.unit : "", o.label ? o.label : "");
+        if (o.column_count == 0) continue;
+        std::string columns;
+        for (uint32_t c = 0; c < o.column_count; ++c)
+          columns += fmt::format("{}{} ({})", c ? ", " : "", o.columns[c].name,
+                                 sdk::column_type_name(o.columns[c].type));
+        fmt::print("      columns: {}\n", columns);
       }
     }
     return 0;

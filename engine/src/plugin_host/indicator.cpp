@@ -8,6 +8,7 @@
 #include "plugin_host/arrow_import.hpp"
 #include "plugin_host/plugin_config.hpp"
 #include "plugin_host/plugin_error.hpp"
+#include "vigie/sdk/declared_columns.hpp"
 
 namespace vigie::plugin_host {
 namespace {
@@ -66,7 +67,14 @@ struct Collector {
           kpi));
     } else {
       try {
-        self->results.tables[kpi] = import_table(s, a);
+        Table table = import_table(s, a);
+        if (auto problem = sdk::undeclared_columns(*out, table))
+          self->complain(
+              fmt::format("gave a table for '{}' that does not "
+                          "match its declaration: {}",
+                          kpi, *problem));
+        else
+          self->results.tables[kpi] = std::move(table);
       } catch (const std::exception& e) {
         self->complain(
             fmt::format("gave a bad table for '{}': {}", kpi, e.what()));

@@ -59,14 +59,24 @@ std::vector<Entry> copy_entries(const Entry* first, uint32_t count,
 Library::Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
                  const vigie_plugin_info* info)
     : path_(std::move(path)), handle_(std::move(handle)), info_(*info) {
-  options_ =
-      copy_entries(info->options, info->option_count, sizeof(vigie_option),
-                   vigie_option{}, "option", path_);
+  options_ = copy_entries(info->options, info->option_count,
+                          offsetof(vigie_option, range_flags), vigie_option{},
+                          "option", path_);
   vigie_output output_defaults{};
   output_defaults.better = VIGIE_BETTER_HIGHER;  // not declared before 1.0's
   outputs_ = copy_entries(info->outputs, info->output_count,
                           offsetof(vigie_output, better), output_defaults,
                           "output", path_);
+  // ABI 1.1: each output's columns are entries of their own size too.
+  output_columns_.resize(outputs_.size());
+  for (size_t i = 0; i < outputs_.size(); ++i) {
+    vigie_output& out = outputs_[i];
+    output_columns_[i] =
+        copy_entries(out.columns, out.column_count, sizeof(vigie_column),
+                     vigie_column{}, "column", path_);
+    out.columns = output_columns_[i].data();
+    if (out.reads == nullptr) out.read_count = 0;
+  }
   inputs_ = copy_entries(info->inputs, info->input_count, sizeof(vigie_input),
                          vigie_input{}, "input", path_);
   info_.struct_size = sizeof(vigie_plugin_info);

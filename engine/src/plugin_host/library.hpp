@@ -39,6 +39,7 @@ class Library {
   vigie_plugin_info info_;
   std::vector<vigie_option> options_;
   std::vector<vigie_output> outputs_;
+  std::vector<std::vector<vigie_column>> output_columns_;  // by output
   std::vector<vigie_input> inputs_;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "plugin_host/plugin_error.hpp"
+#include "vigie/sdk/option_limits.hpp"
 
 namespace vigie::plugin_host {
 namespace {
@@ -47,6 +48,10 @@ std::map<std::string, std::string> resolve_options(
       throw PluginError(fmt::format(
           "{}: config key '{}' expects {}", who, top,
           is_container(opt->type) ? "a map or list" : "a single value"));
+    if (sdk::has_limits(*opt) && !sdk::within_limits(*opt, value))
+      throw PluginError(fmt::format("{}: config key '{}' must be {}, got '{}'",
+                                    who, key, sdk::limits_text(*opt),
+                                    opt->secret ? "***" : value));
     present.insert(top);
     out[key] = value;
   }

@@ -4,6 +4,7 @@
 
 #include "secrets/redactor.hpp"
 #include "spec/suggest.hpp"
+#include "vigie/sdk/option_limits.hpp"
 
 namespace vigie::spec {
 namespace {
@@ -26,6 +27,16 @@ void expect_single_value(Document& doc, const Cursor& at,
   if (!at.node.IsMap() && !at.node.IsSequence()) return;
   doc.error(at, fmt::format("expected a single value ({}), got {}", why,
                             doc.describe(at)));
+}
+
+// The option's range and choices (ABI 1.1), for one single value.
+void check_limits(Document& doc, const Cursor& value,
+                  const vigie_option& option) {
+  if (!sdk::has_limits(option) || !value.node.IsScalar()) return;
+  auto t = doc.text(value);
+  if (!t || sdk::within_limits(option, t->value)) return;
+  doc.error(value, fmt::format("expected {}, got {}", sdk::limits_text(option),
+                               doc.quote(value, *t)));
 }
 
 }  // namespace
@@ -88,13 +99,17 @@ void check_type(Document& doc, const Cursor& value,
   switch (option.type) {
     case VIGIE_OPTION_MAP:
       if (doc.expect_map(value, "a map of key: value"))
-        for (const auto& e : doc.entries(value))
+        for (const auto& e : doc.entries(value)) {
           expect_single_value(doc, e.value, "a map option holds key: value");
+          check_limits(doc, e.value, option);
+        }
       return;
     case VIGIE_OPTION_LIST:
       if (doc.expect_list(value, "a list of values"))
-        for (const auto& item : doc.items(value))
+        for (const auto& item : doc.items(value)) {
           expect_single_value(doc, item, "a list option holds single values");
+          check_limits(doc, item, option);
+        }
       return;
     default:
       break;
@@ -109,17 +124,18 @@ void check_type(Document& doc, const Cursor& value,
   if (!t) return;
   switch (option.type) {
     case VIGIE_OPTION_INT:
-      doc.as_integer(value, *t);
+      if (!doc.as_integer(value, *t)) return;
       break;
     case VIGIE_OPTION_NUMBER:
-      doc.as_number(value, *t);
+      if (!doc.as_number(value, *t)) return;
       break;
     case VIGIE_OPTION_BOOL:
-      doc.as_boolean(value, *t);
+      if (!doc.as_boolean(value, *t)) return;
       break;
     default:
       break;
   }
+  check_limits(doc, value, option);
 }
 
 void read_options(Document& doc, const Cursor& map,

@@ -16,6 +16,7 @@
 
 #include "derive/catalog.hpp"
 #include "secrets/redactor.hpp"
+#include "spec/block_columns.hpp"
 #include "spec/document.hpp"
 #include "spec/options.hpp"
 #include "spec/substitute.hpp"
@@ -146,9 +147,12 @@ class SpecReader {
       spec.kpis = read_kpis(*at);
     spec.parameters = read_report_parameters(f.optional("parameters"));
     resolve_kpi_parameters(spec);
+    // Outputs first: whether lists carry raw ids decides the columns a
+    // list block may name (diagnostics come out in document order anyway).
+    if (auto at = f.optional("outputs")) spec.outputs = read_outputs(*at);
+    raw_customer_id_ = spec.outputs.raw_customer_id;
     if (auto at = f.required("sections", "a list of sections"))
       spec.sections = read_sections(*at);
-    if (auto at = f.optional("outputs")) spec.outputs = read_outputs(*at);
     return spec;
   }
 
@@ -348,8 +352,13 @@ class SpecReader {
       std::optional<int32_t> kind;
       kpis.push_back(read_kpi(item, id_at, kind));
       const std::string& id = kpis.back().id;
-      if (id_at && !id.empty() && ids.add(doc_, *id_at, id))
+      if (id_at && !id.empty() && ids.add(doc_, *id_at, id)) {
         kpi_kinds_[id] = kind;
+        if (const auto* indicator = kpi_contexts_.back().indicator)
+          for (uint32_t i = 0; i < indicator->output_count; ++i)
+            if (id == indicator->outputs[i].id)
+              kpi_outputs_[id] = &indicator->outputs[i];
+      }
     }
     return kpis;
   }
@@ -640,7 +649,8 @@ class SpecReader {
     if (auto kpi = f.required("kpi", "a KPI id"))
       read_kpi_reference(*kpi, block);
     doc_.assign(block.title, f.optional("title"));
-    if (auto columns = f.optional("columns")) read_columns(*columns, block);
+    if (auto columns = f.optional("columns"))
+      check_columns(block, read_columns(*columns, block));
     if (auto max_rows = f.optional("max_rows")) {
       doc_.assign(block.max_rows, max_rows);
       if (block.max_rows < 1) doc_.error(*max_rows, "expected at least 1 row");
@@ -652,17 +662,31 @@ class SpecReader {
     Fields f(doc_, at, {"kpi", "label", "value", "title"});
     if (auto kpi = f.required("kpi", "a KPI id"))
       read_kpi_reference(*kpi, block);
-    doc_.assign(block.label_column,
-                f.required("label", "the column giving the bars' labels"));
-    doc_.assign(block.value_column,
-                f.required("value", "the column giving the bars' values"));
+    auto label = f.required("label", "the column giving the bars' labels");
+    auto value = f.required("value", "the column giving the bars' values");
+    doc_.assign(block.label_column, label);
+    doc_.assign(block.value_column, value);
     doc_.assign(block.title, f.optional("title"));
+    std::vector<NamedColumn> named;
+    if (label) named.push_back({block.label_column, *label});
+    if (value) named.push_back({block.value_column, *value});
+    check_columns(block, named);
+  }
+
+  // The columns a block names, against its KPI's declared ones.
+  void check_columns(const Block& block,
+                     const std::vector<NamedColumn>& named) {
+    if (block.kpis.size() != 1) return;
+    if (auto it = kpi_outputs_.find(block.kpis[0]); it != kpi_outputs_.end())
+      check_block_columns(doc_, block.kpis[0], *it->second, raw_customer_id_,
+                          named);
   }
 
   // [column, {column: "Header"}, ...]: a column name, or a one-entry map
   // giving its header.
-  void read_columns(const Cursor& at, Block& block) {
-    if (!doc_.expect_list(at, "a list of column names")) return;
+  std::vector<NamedColumn> read_columns(const Cursor& at, Block& block) {
+    std::vector<NamedColumn> named;
+    if (!doc_.expect_list(at, "a list of column names")) return named;
     for (const auto& item : doc_.items(at)) {
       if (item.node.IsMap()) {
         auto entries = doc_.entries(item);
@@ -674,11 +698,14 @@ class SpecReader {
         doc_.assign(header, entries[0].value);
         block.columns.push_back(entries[0].key);
         block.column_headers.push_back(header);
+        named.push_back({entries[0].key, entries[0].key_at});
       } else if (auto t = doc_.text(item)) {
         block.columns.push_back(t->value);
         block.column_headers.emplace_back();
+        named.push_back({t->value, item});
       }
     }
+    return named;
   }
 
   // A KPI id in a block: defined under kpis, of an output kind the block
@@ -764,6 +791,9 @@ class SpecReader {
   // KPI id -> kind of its output (nullopt when its indicator or output is
   // unknown, already reported).
   std::map<std::string, std::optional<int32_t>> kpi_kinds_;
+  // KPI id -> its output, when known: the columns a block may name.
+  std::map<std::string, const vigie_output*> kpi_outputs_;
+  bool raw_customer_id_ = false;
   std::vector<std::string> defined_kpis_;
   std::set<std::string> inputs_checked_;  // indicator names
 };

@@ -4,7 +4,7 @@
 // leaves room are in docs/kpi-choices.md, "customer_base".
 #include <optional>
 #include <string>
-#include <string_view>
+#include <vector>
 
 #include "acquisition_cost.hpp"
 #include "customer_directory.hpp"
@@ -19,201 +19,306 @@
 namespace customer_base {
 namespace {
 
-struct ValueKpi {
-  const char* id;
-  std::optional<double> PeriodValues::*member;
-};
+namespace sdk = vigie::sdk;
+using vigie::Type;
 
-constexpr ValueKpi kValueKpis[] = {
-    {"revenue", &PeriodValues::revenue},
-    {"margin", &PeriodValues::margin},
-    {"margin_rate", &PeriodValues::margin_rate},
-    {"orders", &PeriodValues::orders},
-    {"avg_basket", &PeriodValues::avg_basket},
-    {"buyers", &PeriodValues::buyers},
-    {"active_customers", &PeriodValues::active_customers},
-    {"new_customers", &PeriodValues::new_customers},
-    {"recent_customers", &PeriodValues::recent_customers},
-    {"lost_customers", &PeriodValues::lost_customers},
-    {"churn_rate", &PeriodValues::churn_rate},
-    {"net_customer_growth", &PeriodValues::net_customer_growth},
-    {"renewal_ratio", &PeriodValues::renewal_ratio},
-    {"mean_recency_days", &PeriodValues::mean_recency_days},
-    {"clv_historic", &PeriodValues::clv_historic},
-    {"clv_margin", &PeriodValues::clv_margin},
-    {"clv_predictive", &PeriodValues::clv_predictive},
-    {"cac", &PeriodValues::cac},
-    {"clv_to_cac", &PeriodValues::clv_to_cac},
-    {"activity_window_days", &PeriodValues::activity_window_days},
-};
+// The passes the KPIs share, each made at most once a compute, and only
+// when an asked KPI needs it.
+struct Run : sdk::Compute<Parameters> {
+  using Compute::Compute;
 
-class CustomerBaseIndicator : public vigie::sdk::Indicator {
- public:
-  explicit CustomerBaseIndicator(const vigie::sdk::Config& config)
-      : params_(Parameters::from(config)) {}
-
-  void compute(const vigie::sdk::Request& request,
-               const vigie::sdk::Sink& sink) override {
-    if (request.periods.empty()) return;
-    // An empty KPI list asks for everything.
-    auto wants = [&](const char* kpi) {
-      return request.kpis.empty() || request.wants(kpi);
-    };
-    const vigie::TableView& orders = request.required("orders");
-    const vigie::TableView* customers = request.dataset("customers");
-    const vigie::TableView* spend_table = request.dataset("marketing_spend");
-
-    CustomerDirectory directory(orders, customers);
-    PurchaseHistory history(orders, directory.size());
-    std::optional<MarketingSpend> spend;
-    if (spend_table) spend.emplace(*spend_table);
-    PeriodCalculator calculator(history, params_, spend ? &*spend : nullptr,
-                                request.periods);
-
-    bool any_value = false;
-    for (const ValueKpi& k : kValueKpis) any_value = any_value || wants(k.id);
-    if (any_value) {
-      const bool predictive = wants("clv_predictive");
-      for (uint32_t i = 0; i < request.periods.size(); ++i) {
-        PeriodValues values =
-            calculator.compute(request.periods[i], predictive);
-        for (const ValueKpi& k : kValueKpis) {
-          if (!wants(k.id)) continue;
-          for (const char* kpi : values.overflowed)
-            if (std::string_view(kpi) == k.id) vigie::sdk::throw_overflow(kpi);
-          sink.value(k.id, i, values.*(k.member));
-        }
+  const CustomerDirectory& directory() {
+    return directory_.get([&] {
+      return CustomerDirectory(request.required("orders"),
+                               request.dataset("customers"));
+    });
+  }
+  const PurchaseHistory& history() {
+    return history_.get([&] {
+      return PurchaseHistory(request.required("orders"), directory().size());
+    });
+  }
+  const MarketingSpend* spend() {
+    const auto& spend = spend_.get([&] {
+      const vigie::TableView* table = request.dataset("marketing_spend");
+      return table ? std::optional<MarketingSpend>(std::in_place, *table)
+                   : std::nullopt;
+    });
+    return spend ? &*spend : nullptr;
+  }
+  PeriodCalculator& calculator() {
+    return calculator_.get([&] {
+      return PeriodCalculator(history(), parameters, spend(), request.periods);
+    });
+  }
+  // Every value KPI of every period, in one pass a period. A sum past the
+  // exact decimal range fails the KPIs asked for that it touches.
+  const PeriodValues& values(uint32_t period) {
+    const auto& all = values_.get([&] {
+      std::vector<PeriodValues> out;
+      for (const vigie_period& p : request.periods) {
+        out.push_back(calculator().compute(p, wants("clv_predictive")));
+        for (const char* id : out.back().overflowed)
+          if (wants(id)) sdk::throw_overflow(id);
       }
-    }
-
-    const vigie_period& p = request.period();
-    const int64_t as_of = p.end_us;
-    if (wants("cac_by_channel"))
-      sink.table("cac_by_channel",
-                 cac_by_channel(history, directory, spend ? &*spend : nullptr,
-                                p.start_us, p.end_us));
-    const bool lists = wants("alert_1m") || wants("alert_2m");
-    if (!lists && !wants("value_segments") && !wants("rfm_scores")) return;
-
-    const int64_t rfm_window = params_.rfm_window_days * vigie::kMicrosPerDay;
-    RfmRanking ranking(history, directory, as_of, rfm_window,
-                       static_cast<int32_t>(params_.segment_names.size()));
-    if (wants("value_segments"))
-      sink.table("value_segments",
-                 ranking.segment_table(params_.segment_names));
-    if (wants("rfm_scores")) sink.table("rfm_scores", ranking.score_table());
-    if (!lists) return;
-    const int64_t window = calculator.activity_window(as_of).first;
-    const int64_t day = vigie::kMicrosPerDay;
-    const AlertBand first_month{as_of - params_.alert_2m_days * day,
-                                as_of - params_.alert_1m_days * day};
-    const AlertBand second_month{as_of - window,
-                                 as_of - params_.alert_2m_days * day};
-    if (wants("alert_1m"))
-      sink.table("alert_1m", inactivity_list(history, directory, ranking,
-                                             params_.segment_names, as_of,
-                                             rfm_window, first_month));
-    if (wants("alert_2m"))
-      sink.table("alert_2m", inactivity_list(history, directory, ranking,
-                                             params_.segment_names, as_of,
-                                             rfm_window, second_month));
+      return out;
+    });
+    return all[period];
+  }
+  int64_t as_of() const { return request.period().end_us; }
+  int64_t rfm_window() const {
+    return parameters.rfm_window_days * vigie::kMicrosPerDay;
+  }
+  const RfmRanking& ranking() {
+    return ranking_.get([&] {
+      return RfmRanking(history(), directory(), as_of(), rfm_window(),
+                        static_cast<int32_t>(parameters.segment_names.size()));
+    });
+  }
+  // An inactivity list: last purchase in [as_of - from, as_of - to) days.
+  vigie::Table alerts(AlertBand band) {
+    return inactivity_list(history(), directory(), ranking(),
+                           parameters.segment_names, as_of(), rfm_window(),
+                           band);
   }
 
  private:
-  Parameters params_;
+  sdk::Lazy<CustomerDirectory> directory_;
+  sdk::Lazy<PurchaseHistory> history_;
+  sdk::Lazy<std::optional<MarketingSpend>> spend_;
+  sdk::Lazy<PeriodCalculator> calculator_;
+  sdk::Lazy<std::vector<PeriodValues>> values_;
+  sdk::Lazy<RfmRanking> ranking_;
 };
 
-using vigie::sdk::input;
-using vigie::sdk::option;
-using vigie::sdk::output;
+template <std::optional<double> PeriodValues::*Member>
+std::optional<double> period_value(Run& run, uint32_t period) {
+  return run.values(period).*Member;
+}
 
-constexpr vigie_option kOptions[] = {
-    option(VIGIE_OPTION_STRING, "activity_window", "90", false,
-           "activity window A in days, or `auto` (mean recency of the "
-           "customers active over 365 days)"),
-    option(VIGIE_OPTION_INT, "alert_1m_days", "30", false,
-           "alert_1m: last purchase at least this many days ago"),
-    option(VIGIE_OPTION_INT, "alert_2m_days", "60", false,
-           "alert_1m ends and alert_2m starts this many days ago"),
-    option(VIGIE_OPTION_INT, "rfm_window_days", "365", false,
-           "RFM window W in days"),
-    option(VIGIE_OPTION_LIST, "segment_names", nullptr, false,
-           "value segment names, best first (default: Très bons clients, "
-           "Bons clients, Clients occasionnels, Clients très occasionnels)"),
-    option(VIGIE_OPTION_NUMBER, "discount_rate", "0.10", false,
-           "discount rate d of clv_predictive"),
-    option(VIGIE_OPTION_INT, "recent_days", "180", false,
-           "recent_customers: first purchase within this many days"),
+vigie::Table value_segments(Run& run) {
+  return run.ranking().segment_table(run.parameters.segment_names);
+}
+vigie::Table rfm_scores(Run& run) { return run.ranking().score_table(); }
+vigie::Table cac_table(Run& run) {
+  const vigie_period& p = run.request.period();
+  return cac_by_channel(run.history(), run.directory(), run.spend(), p.start_us,
+                        p.end_us);
+}
+vigie::Table alert_1m(Run& run) {
+  const int64_t day = vigie::kMicrosPerDay;
+  return run.alerts({run.as_of() - run.parameters.alert_2m_days * day,
+                     run.as_of() - run.parameters.alert_1m_days * day});
+}
+vigie::Table alert_2m(Run& run) {
+  const int64_t window = run.calculator().activity_window(run.as_of()).first;
+  return run.alerts(
+      {run.as_of() - window,
+       run.as_of() - run.parameters.alert_2m_days * vigie::kMicrosPerDay});
+}
+
+// ---- options ----------------------------------------------------------
+
+void bind_activity_window(Parameters& p, const sdk::Config& config,
+                          const vigie_option& option) {
+  const std::string text = sdk::option_text(config, option).value_or("90");
+  if (text == "auto")
+    p.activity_window_days.reset();
+  else
+    p.activity_window_days = sdk::integer_value(option, text);
+}
+
+constexpr const char* kAuto[] = {"auto"};
+
+constexpr sdk::Option<Parameters> kOptions[] = {
+    sdk::custom<Parameters>(
+        VIGIE_OPTION_STRING, "activity_window", "90",
+        "activity window A in days, or `auto` (mean recency of the "
+        "customers active over 365 days)",
+        &bind_activity_window)
+        .one_of(kAuto)
+        .at_least(1),
+    sdk::field<&Parameters::alert_1m_days>(
+        "alert_1m_days", "30",
+        "alert_1m: last purchase at least this many days ago")
+        .at_least(1),
+    sdk::field<&Parameters::alert_2m_days>(
+        "alert_2m_days", "60",
+        "alert_1m ends and alert_2m starts this many days ago")
+        .at_least(1),
+    sdk::field<&Parameters::rfm_window_days>("rfm_window_days", "365",
+                                             "RFM window W in days")
+        .at_least(1),
+    sdk::field<&Parameters::segment_names>(
+        "segment_names", nullptr,
+        "value segment names, best first (default: Très bons clients, "
+        "Bons clients, Clients occasionnels, Clients très occasionnels)"),
+    sdk::field<&Parameters::discount_rate>("discount_rate", "0.10",
+                                           "discount rate d of clv_predictive")
+        .at_least(0),
+    sdk::field<&Parameters::recent_days>(
+        "recent_days", "180",
+        "recent_customers: first purchase within this many days")
+        .at_least(1),
 };
 
-constexpr vigie_output kOutputs[] = {
-    output(VIGIE_OUTPUT_VALUE, "revenue", "Revenue", "currency",
-           "sum of the amounts of the order lines of P"),
-    output(VIGIE_OUTPUT_VALUE, "margin", "Margin", "currency",
-           "sum of the margins of the order lines of P"),
-    output(VIGIE_OUTPUT_VALUE, "margin_rate", "Margin rate", "ratio",
-           "margin / revenue"),
-    output(VIGIE_OUTPUT_VALUE, "orders", "Orders", "count",
-           "purchases (orders with a total > 0) in P"),
-    output(VIGIE_OUTPUT_VALUE, "avg_basket", "Average basket", "currency",
-           "sum of the purchase totals / orders"),
-    output(VIGIE_OUTPUT_VALUE, "buyers", "Buyers", "count",
-           "customers with a purchase in P"),
-    output(VIGIE_OUTPUT_VALUE, "active_customers", "Active customers", "count",
-           "customers whose last purchase is within the activity window"),
-    output(VIGIE_OUTPUT_VALUE, "new_customers", "New customers", "count",
-           "customers whose first purchase ever is in P"),
-    output(VIGIE_OUTPUT_VALUE, "recent_customers", "Recent customers", "count",
-           "customers whose first purchase is less than recent_days old"),
-    output(VIGIE_OUTPUT_VALUE, "lost_customers", "Lost customers", "count",
-           "active customers that crossed the inactivity line during P",
-           VIGIE_BETTER_LOWER),
-    output(VIGIE_OUTPUT_VALUE, "churn_rate", "Churn rate", "ratio",
-           "lost customers / active customers at the start of P",
-           VIGIE_BETTER_LOWER),
-    output(VIGIE_OUTPUT_VALUE, "net_customer_growth", "Net customer growth",
-           "count", "new customers - lost customers"),
-    output(VIGIE_OUTPUT_VALUE, "renewal_ratio", "Renewal ratio", "multiple",
-           "new customers / lost customers"),
-    output(VIGIE_OUTPUT_VALUE, "mean_recency_days", "Mean recency", "days",
-           "mean days since the last purchase of the active customers",
-           VIGIE_BETTER_LOWER),
-    output(VIGIE_OUTPUT_VALUE, "clv_historic", "Historic CLV", "currency",
-           "amount to date per customer who bought"),
-    output(VIGIE_OUTPUT_VALUE, "clv_margin", "Historic CLV (margin)",
-           "currency", "margin to date per customer who bought"),
-    output(VIGIE_OUTPUT_VALUE, "clv_predictive", "Predictive CLV", "currency",
-           "m r / (1 + d - r) over the last 12 months"),
-    output(VIGIE_OUTPUT_VALUE, "cac", "Acquisition cost", "currency",
-           "marketing spend of the months of P / new customers",
-           VIGIE_BETTER_LOWER),
-    output(VIGIE_OUTPUT_VALUE, "clv_to_cac", "CLV / CAC", "multiple",
-           "clv_margin / cac"),
-    output(VIGIE_OUTPUT_VALUE, "activity_window_days", "Activity window",
-           "days", "the activity window A used", VIGIE_BETTER_NEITHER),
-    output(VIGIE_OUTPUT_TABLE, "value_segments", "Value segments", "",
-           "RFM value segments: customers, revenue, share, F, basket, R"),
-    output(VIGIE_OUTPUT_TABLE, "rfm_scores", "RFM scores", "count",
-           "customers per R, F, M score (1..5) combination"),
-    output(VIGIE_OUTPUT_TABLE, "cac_by_channel", "CAC by channel", "currency",
-           "spend, new customers and cac per acquisition channel"),
-    output(VIGIE_OUTPUT_LIST, "alert_1m", "Inactive for 1 month", "",
-           "customers whose last purchase is 30 to 60 days old"),
-    output(VIGIE_OUTPUT_LIST, "alert_2m", "Inactive for 2 months", "",
-           "customers whose last purchase is 60 days to A old"),
+// ---- KPIs -------------------------------------------------------------
+
+// What the purchase history and the customer directory read.
+constexpr const char* kPurchases[] = {"orders.customer_id",
+                                      "orders.order_id",
+                                      "orders.ordered_at",
+                                      "orders.amount",
+                                      "orders.margin",
+                                      "customers.customer_id",
+                                      "customers.acquisition_channel",
+                                      "customers.consent_marketing"};
+constexpr const char* kPurchasesAndSpend[] = {"orders.customer_id",
+                                              "orders.order_id",
+                                              "orders.ordered_at",
+                                              "orders.amount",
+                                              "orders.margin",
+                                              "customers.customer_id",
+                                              "customers.acquisition_channel",
+                                              "customers.consent_marketing",
+                                              "marketing_spend.*"};
+
+constexpr vigie_column kSegmentColumns[] = {
+    sdk::column("segment", Type::String),
+    sdk::column("customers", Type::Int64),
+    sdk::column("revenue", Type::Decimal),
+    sdk::column("revenue_share", Type::Double, "ratio"),
+    sdk::column("mean_frequency", Type::Double),
+    sdk::column("mean_basket", Type::Double, "currency"),
+    sdk::column("mean_recency_days", Type::Double, "days"),
+};
+constexpr vigie_column kScoreColumns[] = {
+    sdk::column("r_score", Type::Int64),
+    sdk::column("f_score", Type::Int64),
+    sdk::column("m_score", Type::Int64),
+    sdk::column("customers", Type::Int64),
+};
+constexpr vigie_column kCacColumns[] = {
+    sdk::column("channel", Type::String),
+    sdk::column("spend", Type::Decimal),
+    sdk::column("new_customers", Type::Int64),
+    sdk::column("cac", Type::Double, "currency"),
+};
+constexpr vigie_column kAlertColumns[] = {
+    sdk::column("customer_id", Type::String),
+    sdk::column("last_purchase", Type::Timestamp),
+    sdk::column("recency_days", Type::Double, "days"),
+    sdk::column("value_segment", Type::String),
+    sdk::column("monetary", Type::Decimal),
+    sdk::column("frequency", Type::Int64),
+    sdk::column("consent_marketing", Type::Bool),
+};
+
+template <std::optional<double> PeriodValues::*Member>
+constexpr sdk::Kpi<Run> value(const char* id, const char* label,
+                              const char* unit, const char* description) {
+  return sdk::value_kpi<Run>(id, label, unit, description,
+                             &period_value<Member>)
+      .reading(kPurchases);
+}
+
+constexpr sdk::Kpi<Run> kKpis[] = {
+    value<&PeriodValues::revenue>("revenue", "Revenue", "currency",
+                                  "sum of the amounts of the order lines of P"),
+    value<&PeriodValues::margin>("margin", "Margin", "currency",
+                                 "sum of the margins of the order lines of P"),
+    value<&PeriodValues::margin_rate>("margin_rate", "Margin rate", "ratio",
+                                      "margin / revenue"),
+    value<&PeriodValues::orders>("orders", "Orders", "count",
+                                 "purchases (orders with a total > 0) in P"),
+    value<&PeriodValues::avg_basket>("avg_basket", "Average basket", "currency",
+                                     "sum of the purchase totals / orders"),
+    value<&PeriodValues::buyers>("buyers", "Buyers", "count",
+                                 "customers with a purchase in P"),
+    value<&PeriodValues::active_customers>(
+        "active_customers", "Active customers", "count",
+        "customers whose last purchase is within the activity window"),
+    value<&PeriodValues::new_customers>(
+        "new_customers", "New customers", "count",
+        "customers whose first purchase ever is in P"),
+    value<&PeriodValues::recent_customers>(
+        "recent_customers", "Recent customers", "count",
+        "customers whose first purchase is less than recent_days old"),
+    value<&PeriodValues::lost_customers>(
+        "lost_customers", "Lost customers", "count",
+        "active customers that crossed the inactivity line during P")
+        .lower_is_better(),
+    value<&PeriodValues::churn_rate>(
+        "churn_rate", "Churn rate", "ratio",
+        "lost customers / active customers at the start of P")
+        .lower_is_better(),
+    value<&PeriodValues::net_customer_growth>("net_customer_growth",
+                                              "Net customer growth", "count",
+                                              "new customers - lost customers"),
+    value<&PeriodValues::renewal_ratio>("renewal_ratio", "Renewal ratio",
+                                        "multiple",
+                                        "new customers / lost customers"),
+    value<&PeriodValues::mean_recency_days>(
+        "mean_recency_days", "Mean recency", "days",
+        "mean days since the last purchase of the active customers")
+        .lower_is_better(),
+    value<&PeriodValues::clv_historic>(
+        "clv_historic", "Historic CLV", "currency",
+        "amount to date per customer who bought"),
+    value<&PeriodValues::clv_margin>("clv_margin", "Historic CLV (margin)",
+                                     "currency",
+                                     "margin to date per customer who bought"),
+    value<&PeriodValues::clv_predictive>(
+        "clv_predictive", "Predictive CLV", "currency",
+        "m r / (1 + d - r) over the last 12 months"),
+    value<&PeriodValues::cac>(
+        "cac", "Acquisition cost", "currency",
+        "marketing spend of the months of P / new customers")
+        .lower_is_better()
+        .reading(kPurchasesAndSpend),
+    value<&PeriodValues::clv_to_cac>("clv_to_cac", "CLV / CAC", "multiple",
+                                     "clv_margin / cac")
+        .reading(kPurchasesAndSpend),
+    value<&PeriodValues::activity_window_days>("activity_window_days",
+                                               "Activity window", "days",
+                                               "the activity window A used")
+        .neither_is_better(),
+    sdk::table_kpi<Run>(
+        VIGIE_OUTPUT_TABLE, "value_segments", "Value segments", "",
+        "RFM value segments: customers, revenue, share, F, basket, R",
+        kSegmentColumns, &value_segments)
+        .reading(kPurchases),
+    sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "rfm_scores", "RFM scores", "count",
+                        "customers per R, F, M score (1..5) combination",
+                        kScoreColumns, &rfm_scores)
+        .reading(kPurchases),
+    sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "cac_by_channel", "CAC by channel",
+                        "currency",
+                        "spend, new customers and cac per acquisition channel",
+                        kCacColumns, &cac_table)
+        .reading(kPurchasesAndSpend),
+    sdk::table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_1m", "Inactive for 1 month",
+                        "",
+                        "customers whose last purchase is 30 to 60 days old",
+                        kAlertColumns, &alert_1m)
+        .reading(kPurchases),
+    sdk::table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_2m", "Inactive for 2 months",
+                        "", "customers whose last purchase is 60 days to A old",
+                        kAlertColumns, &alert_2m)
+        .reading(kPurchases),
 };
 
 constexpr vigie_input kInputs[] = {
-    input("orders", true),
-    input("customers", false),
-    input("marketing_spend", false),
+    sdk::input("orders", true),
+    sdk::input("customers", false),
+    sdk::input("marketing_spend", false),
 };
 
 }  // namespace
 }  // namespace customer_base
 
-VIGIE_INDICATOR_PLUGIN(customer_base::CustomerBaseIndicator, "customer_base",
-                       "1.0.0",
-                       "Customer base: revenue, customers, segments, CLV, CAC",
-                       customer_base::kOptions, customer_base::kOutputs,
-                       customer_base::kInputs)
+VIGIE_KPI_INDICATOR_PLUGIN(customer_base::Run, "customer_base", "1.0.0",
+                           "Customer base: revenue, customers, segments, "
+                           "CLV, CAC",
+                           customer_base::kOptions, customer_base::kKpis,
+                           customer_base::kInputs)

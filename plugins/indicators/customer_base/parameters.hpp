@@ -1,32 +1,36 @@
-// The parameters of the customer_base indicator, read and checked once when
-// the plugin is bound to a report spec.
+// The parameters of the customer_base indicator. Their keys, defaults and
+// accepted values are declared once, in customer_base_plugin.cpp, and bound
+// to these fields by the SDK when the plugin is bound to a report spec.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "vigie/sdk.hpp"
 
 namespace customer_base {
 
 struct Parameters {
   // Activity window A in days; empty means `auto` (see activity_window.hpp).
-  std::optional<int64_t> activity_window_days = 90;
-  int64_t alert_1m_days = 30;
-  int64_t alert_2m_days = 60;
-  int64_t rfm_window_days = 365;
-  int64_t recent_days = 180;
+  std::optional<int64_t> activity_window_days;
+  int64_t alert_1m_days = 0;
+  int64_t alert_2m_days = 0;
+  int64_t rfm_window_days = 0;
+  int64_t recent_days = 0;
   // One name a value segment, best first; their number is the number of
-  // segments.
-  std::vector<std::string> segment_names;
-  double discount_rate = 0.10;
+  // segments. The catalog's four names unless the spec gives its own.
+  std::vector<std::string> segment_names = {"Très bons clients", "Bons clients",
+                                            "Clients occasionnels",
+                                            "Clients très occasionnels"};
+  double discount_rate = 0;
 
-  static Parameters from(const vigie::sdk::Config& config);
+  // The rule between two options, run once they are bound.
+  void check() const {
+    if (alert_2m_days <= alert_1m_days)
+      throw std::runtime_error(
+          "parameter 'alert_2m_days' must be greater than 'alert_1m_days'");
+  }
 };
-
-// The catalog's four segment names, used when the spec gives none.
-std::vector<std::string> default_segment_names();
 
 }  // namespace customer_base

@@ -6,9 +6,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "channel_rebound.hpp"
-#include "channel_usage.hpp"
-#include "self_care_datasets.hpp"
 #include "vigie/sdk/exact_sum.hpp"
 
 namespace vigie::self_care {
@@ -40,7 +37,8 @@ sdk::WideInt cost_of(int64_t acts, int64_t unit_cost) {
   return sdk::WideInt{acts} * unit_cost;
 }
 
-// Sums of one period over every action of the cost table.
+// Sums of one period over every action of the cost table (the rebound's
+// only when it is given).
 struct PeriodTotals {
   int64_t online = 0;
   int64_t offline = 0;
@@ -51,7 +49,8 @@ struct PeriodTotals {
 };
 
 PeriodTotals totals(const SelfCareParameters& parameters,
-                    const PeriodUsage& usage, const PeriodRebound& rebound) {
+                    const PeriodUsage& usage,
+                    const PeriodRebound* rebound = nullptr) {
   PeriodTotals t;
   for (size_t a = 0; a < parameters.actions.size(); ++a) {
     const auto& action = parameters.actions[a];
@@ -60,8 +59,9 @@ PeriodTotals totals(const SelfCareParameters& parameters,
     t.savings +=
         cost_of(usage.online[a], action.offline_cost - action.online_cost);
     t.avoidable_cost += cost_of(usage.offline[a], action.offline_cost);
-    t.pairs += rebound.pairs[a];
-    t.rebounded += rebound.rebounded[a];
+    if (rebound == nullptr) continue;
+    t.pairs += rebound->pairs[a];
+    t.rebounded += rebound->rebounded[a];
   }
   return t;
 }
@@ -89,10 +89,10 @@ Table by_action_table(const SelfCareParameters& parameters,
     unit_cost.push_int(cost.offline_cost);
     savings.push_int(sdk::narrow(
         cost_of(usage.online[a], cost.offline_cost - cost.online_cost),
-        std::string(kpi::kByAction) + ".savings"));
+        "self_care_by_action.savings"));
     avoidable_cost.push_int(
         sdk::narrow(cost_of(usage.offline[a], cost.offline_cost),
-                    std::string(kpi::kByAction) + ".avoidable_cost"));
+                    "self_care_by_action.avoidable_cost"));
     pairs.push_int(rebound.pairs[a]);
     rebounded.push_int(rebound.rebounded[a]);
     push_rate(rebound_rate, ratio(rebound.rebounded[a], rebound.pairs[a]));
@@ -130,63 +130,75 @@ Table failed_journeys_table(const SelfCareParameters& parameters,
 // The rebound of the latest web events of a period shows only in calls
 // after its end; say so when the calls data stop before the window closes.
 // The words are the engine's (message ids of its catalog), in hours.
-void rebound_coverage_note(const sdk::Sink& sink, const vigie_period& period,
-                           int64_t window_us, int64_t latest_call) {
+void rebound_coverage_note(const sdk::Sink& sink, const std::string& kpi,
+                           const vigie_period& period, int64_t window_us,
+                           int64_t latest_call) {
   if (latest_call >= period.end_us + window_us) return;
   const auto hours = [](int64_t us) {
     return static_cast<double>(us) / kMicrosPerHour;
   };
   if (latest_call < period.end_us)
-    return sink.message(kpi::kReboundRate,
-                        "self_care.rebound_calls_end_before_period_end",
+    return sink.message(kpi, "self_care.rebound_calls_end_before_period_end",
                         {sdk::arg::hours("window", hours(window_us))});
-  sink.message(kpi::kReboundRate, "self_care.rebound_calls_end_within_window",
+  sink.message(kpi, "self_care.rebound_calls_end_within_window",
                {sdk::arg::hours("window", hours(window_us)),
                 sdk::arg::hours("after", hours(latest_call - period.end_us)),
                 sdk::arg::hours(
                     "open", hours(period.end_us + window_us - latest_call))});
 }
 
+PeriodTotals usage_totals(Run& run, uint32_t period) {
+  return totals(run.parameters, run.usage()[period]);
+}
+
 }  // namespace
 
-SelfCareIndicator::SelfCareIndicator(const sdk::Config& config)
-    : parameters_(parse_parameters(config)) {}
+std::optional<double> savings(Run& run, uint32_t period) {
+  return money(usage_totals(run, period).savings.value(run.kpi));
+}
 
-void SelfCareIndicator::compute(const sdk::Request& request,
-                                const sdk::Sink& sink) {
-  if (request.current >= request.periods.size())
-    throw std::runtime_error("the report period is not among the periods");
-  WebEvents events(request.required("web_events"), parameters_);
-  Calls calls(request.required("calls"), parameters_);
-  size_t actions = parameters_.actions.size();
-  auto usage = count_channel_usage(events, calls, actions, request.periods);
-  auto rebound = find_rebounds(events, calls, actions, request.periods,
-                               request.current, parameters_.rebound_window_us);
+std::optional<double> digital_adoption(Run& run, uint32_t period) {
+  PeriodTotals t = usage_totals(run, period);
+  return ratio(t.online, t.online + t.offline);
+}
 
-  for (size_t p = 0; p < request.periods.size(); ++p) {
-    PeriodTotals t = totals(parameters_, usage[p], rebound.periods[p]);
-    auto period = static_cast<uint32_t>(p);
-    sink.value(kpi::kSavings, period, money(t.savings.value(kpi::kSavings)));
-    sink.value(kpi::kDigitalAdoption, period,
-               ratio(t.online, t.online + t.offline));
-    sink.value(kpi::kAvoidableCalls, period, static_cast<double>(t.offline));
-    sink.value(kpi::kAvoidableCost, period,
-               money(t.avoidable_cost.value(kpi::kAvoidableCost)));
-    sink.value(kpi::kReboundRate, period, ratio(t.rebounded, t.pairs));
-    sink.value(
-        kpi::kIdentifiedCallShare, period,
-        ratio(usage[p].identified_inbound_calls, usage[p].inbound_calls));
-    sink.value(kpi::kOnlineActions, period, static_cast<double>(t.online));
-  }
+std::optional<double> avoidable_calls(Run& run, uint32_t period) {
+  return static_cast<double>(usage_totals(run, period).offline);
+}
 
-  size_t current = request.current;
-  sink.table(kpi::kByAction, by_action_table(parameters_, usage[current],
-                                             rebound.periods[current]));
-  sink.table(kpi::kFailedJourneys,
-             failed_journeys_table(parameters_, events,
-                                   std::move(rebound.failed_journeys)));
-  rebound_coverage_note(sink, request.period(), parameters_.rebound_window_us,
-                        rebound.latest_call);
+std::optional<double> avoidable_cost(Run& run, uint32_t period) {
+  return money(usage_totals(run, period).avoidable_cost.value(run.kpi));
+}
+
+std::optional<double> rebound_rate(Run& run, uint32_t period) {
+  const ReboundFindings& rebound = run.rebound();
+  if (period == run.request.current)
+    rebound_coverage_note(run.sink, run.kpi, run.request.period(),
+                          run.parameters.rebound_window_us,
+                          rebound.latest_call);
+  PeriodTotals t =
+      totals(run.parameters, run.usage()[period], &rebound.periods[period]);
+  return ratio(t.rebounded, t.pairs);
+}
+
+std::optional<double> identified_call_share(Run& run, uint32_t period) {
+  const PeriodUsage& usage = run.usage()[period];
+  return ratio(usage.identified_inbound_calls, usage.inbound_calls);
+}
+
+std::optional<double> online_actions(Run& run, uint32_t period) {
+  return static_cast<double>(usage_totals(run, period).online);
+}
+
+Table by_action(Run& run) {
+  const uint32_t current = run.request.current;
+  return by_action_table(run.parameters, run.usage()[current],
+                         run.rebound().periods[current]);
+}
+
+Table failed_journeys(Run& run) {
+  return failed_journeys_table(run.parameters, run.events(),
+                               run.rebound().failed_journeys);
 }
 
 }  // namespace vigie::self_care

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "vigie/sdk/column.hpp"
+#include "vigie/sdk/options.hpp"
 
 namespace vigie::self_care {
 
@@ -11,9 +12,10 @@ namespace {
 
 // Money is kept as int64 scaled by 10^4, like the Decimal columns, so that
 // sums of products are exact; a cost with more than 4 decimals is rounded.
-int64_t parse_cost(const std::string& key, const std::string& text) {
+// The engine has checked that it is a number >= 0.
+int64_t scaled_cost(const std::string& key, const std::string& text) {
   double value = sdk::Config::parse_number(key, text);
-  if (!std::isfinite(value) || value < 0)
+  if (!std::isfinite(value))
     throw std::runtime_error("option '" + key + "' must be a cost >= 0, got '" +
                              text + "'");
   const double scaled = value * static_cast<double>(kDecimalScale);
@@ -35,31 +37,39 @@ SelfCareAction* find_action(SelfCareParameters& parameters,
 
 }  // namespace
 
-SelfCareParameters parse_parameters(const sdk::Config& config) {
-  SelfCareParameters parameters;
+void bind_action_costs(SelfCareParameters& p, const sdk::Config& config,
+                       const vigie_option& option) {
   // Config::map returns the entries in key order: the actions come sorted.
-  for (const auto& [code, cost] : config.map("action_costs")) {
+  for (const auto& [code, cost] : config.map(option.key)) {
     SelfCareAction action;
     action.code = code;
-    action.offline_cost = parse_cost("action_costs." + code, cost);
-    parameters.actions.push_back(std::move(action));
+    action.offline_cost =
+        scaled_cost(std::string(option.key) + "." + code, cost);
+    p.actions.push_back(std::move(action));
   }
-  if (parameters.actions.empty())
-    throw std::runtime_error(
-        "option 'action_costs' must give the offline cost of at least one "
-        "action");
-  for (const auto& [code, cost] : config.map("online_costs"))
-    find_action(parameters, "online_costs", code)->online_cost =
-        parse_cost("online_costs." + code, cost);
-  for (const auto& [code, pattern] : config.map("topic_pages"))
-    find_action(parameters, "topic_pages", code)->topic_pages.emplace(pattern);
+}
 
-  double hours = config.number("rebound_hours", 48);
-  if (!std::isfinite(hours) || hours <= 0)
+void bind_online_costs(SelfCareParameters& p, const sdk::Config& config,
+                       const vigie_option& option) {
+  for (const auto& [code, cost] : config.map(option.key))
+    find_action(p, option.key, code)->online_cost =
+        scaled_cost(std::string(option.key) + "." + code, cost);
+}
+
+void bind_topic_pages(SelfCareParameters& p, const sdk::Config& config,
+                      const vigie_option& option) {
+  for (const auto& [code, pattern] : config.map(option.key))
+    find_action(p, option.key, code)->topic_pages.emplace(pattern);
+}
+
+void bind_rebound_hours(SelfCareParameters& p, const sdk::Config& config,
+                        const vigie_option& option) {
+  const double hours =
+      sdk::number_value(option, sdk::option_text(config, option).value());
+  if (!std::isfinite(hours))
     throw std::runtime_error("option 'rebound_hours' must be > 0");
-  parameters.rebound_window_us =
+  p.rebound_window_us =
       std::llround(hours * 3600.0 * static_cast<double>(kMicrosPerSecond));
-  return parameters;
 }
 
 }  // namespace vigie::self_care

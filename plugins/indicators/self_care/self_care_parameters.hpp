@@ -1,6 +1,8 @@
 // The spec's parameters of the self-care indicator: the cost table of the
 // self-care actions, the pages of each action's topic and the rebound
-// window (KPI-CATALOG.md section 2).
+// window (KPI-CATALOG.md section 2). The options are declared once, in
+// self_care_plugin.cpp; the binders below turn their values into these
+// fields.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +27,15 @@ struct SelfCareParameters {
   int64_t rebound_window_us = 0;
 };
 
-// Throws std::runtime_error naming the faulty option.
-SelfCareParameters parse_parameters(const sdk::Config& config);
+// Each binder fills its option's part (action_costs first: the others
+// name its actions); they throw std::runtime_error naming the option.
+void bind_action_costs(SelfCareParameters& p, const sdk::Config& config,
+                       const vigie_option& option);
+void bind_online_costs(SelfCareParameters& p, const sdk::Config& config,
+                       const vigie_option& option);
+void bind_topic_pages(SelfCareParameters& p, const sdk::Config& config,
+                      const vigie_option& option);
+void bind_rebound_hours(SelfCareParameters& p, const sdk::Config& config,
+                        const vigie_option& option);
 
 }  // namespace vigie::self_care

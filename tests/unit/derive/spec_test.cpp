@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "spec/reader.hpp"
+#include "vigie/sdk/plugin.hpp"
 
 namespace vigie::derive {
 namespace {
@@ -13,10 +14,8 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr vigie_output kOutputs[] = {
-    {sizeof(vigie_output), VIGIE_OUTPUT_VALUE, "visits", "Visits", "count", "",
-     VIGIE_BETTER_HIGHER},
-    {sizeof(vigie_output), VIGIE_OUTPUT_VALUE, "people", "People", "count", "",
-     VIGIE_BETTER_HIGHER}};
+    sdk::output(VIGIE_OUTPUT_VALUE, "visits", "Visits", "count", ""),
+    sdk::output(VIGIE_OUTPUT_VALUE, "people", "People", "count", "")};
 
 constexpr vigie_input kDerivedInputs[] = {
     {sizeof(vigie_input), "web_events", 1},

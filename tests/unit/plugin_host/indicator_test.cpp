@@ -34,6 +34,34 @@ TEST(Indicator, UndeclaredResultsAreRefused) {
   EXPECT_THAT(compute_error("bad_period"), HasSubstr("for period 2 of 2"));
 }
 
+std::string table_error(const std::string& mode) {
+  Indicator ind(Library::load(testing::test_plugin("throwing")),
+                {{"mode", mode}}, "plugin 'throwing' (indicator)");
+  try {
+    auto out = ind.compute({}, {{0, 10}}, 0, {"listing"});
+    EXPECT_EQ(out.tables.at("listing").rows(), 1);
+  } catch (const PluginError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Indicator, ATableMustHaveItsDeclaredColumns) {
+  EXPECT_EQ(table_error("table"), "");
+  const auto mismatch = HasSubstr(
+      "plugin 'throwing' (indicator): gave a table for 'listing' that does "
+      "not match its declaration: ");
+  EXPECT_THAT(table_error("table_missing_column"),
+              AllOf(mismatch, HasSubstr("its table has no column 'amount' "
+                                        "(declared: name, amount)")));
+  EXPECT_THAT(table_error("table_wrong_type"),
+              AllOf(mismatch, HasSubstr("its column 'amount' is double, "
+                                        "declared decimal")));
+  EXPECT_THAT(table_error("table_extra_column"),
+              AllOf(mismatch, HasSubstr("a column 'note' it does not "
+                                        "declare")));
+}
+
 TEST(Indicator, CollectsOneValueAPeriod) {
   Indicator ind(Library::load(testing::test_plugin("throwing")),
                 {{"mode", "ok"}}, "t");

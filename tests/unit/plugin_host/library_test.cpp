@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "plugin_host/indicator.hpp"
 #include "plugin_host/library.hpp"
 #include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
@@ -102,6 +103,62 @@ TEST(Library, ReadsEntriesByTheirOwnSize) {
   EXPECT_STREQ(info.outputs[1].description, "always 2");
   EXPECT_EQ(info.outputs[1].struct_size, sizeof(vigie_output));
   EXPECT_EQ(info.outputs[1].better, VIGIE_BETTER_HIGHER);  // the default
+  // ABI 1.1's tail members, which an ABI 1.0 plugin lacks, read as none.
+  EXPECT_EQ(info.abi_minor, 0);
+  EXPECT_EQ(info.outputs[1].column_count, 0u);
+  EXPECT_EQ(info.outputs[1].read_count, 0u);
+  ASSERT_EQ(info.option_count, 2u);
+  EXPECT_STREQ(info.options[1].key, "mode");
+  EXPECT_STREQ(info.options[1].description, "any text");
+  EXPECT_EQ(info.options[1].struct_size, sizeof(vigie_option));
+  EXPECT_EQ(info.options[0].range_flags, 0u);
+  EXPECT_EQ(info.options[0].choice_count, 0u);
+  // And it still computes, with its option.
+  Indicator indicator(lib, resolve_options(info, {{"scale", "3"}}, "s"), "s");
+  auto out = indicator.compute({}, {{0, 10}}, 0, {"first", "second"});
+  EXPECT_EQ(out.values.at("second")[0], 6.0);
+}
+
+TEST(Library, CopiesTheColumnsAndReadsOfABI11Outputs) {
+  auto lib = Library::load(testing::builtin_plugin("customer_base"));
+  const auto& info = lib->info();
+  EXPECT_EQ(info.abi_minor, VIGIE_ABI_MINOR);
+  const vigie_output* segments = nullptr;
+  for (uint32_t i = 0; i < info.output_count; ++i)
+    if (std::string_view(info.outputs[i].id) == "value_segments")
+      segments = &info.outputs[i];
+  ASSERT_NE(segments, nullptr);
+  ASSERT_EQ(segments->column_count, 7u);
+  EXPECT_STREQ(segments->columns[0].name, "segment");
+  EXPECT_EQ(segments->columns[0].type, VIGIE_COLUMN_STRING);
+  EXPECT_EQ(segments->columns[0].struct_size, sizeof(vigie_column));
+  EXPECT_STREQ(segments->columns[3].name, "revenue_share");
+  EXPECT_STREQ(segments->columns[3].unit, "ratio");
+  EXPECT_EQ(segments->columns[2].type, VIGIE_COLUMN_DECIMAL);
+  ASSERT_GT(segments->read_count, 0u);
+  EXPECT_STREQ(segments->reads[0], "orders.customer_id");
+}
+
+TEST(Options, RangesAndChoicesAreChecked) {
+  auto lib = Library::load(testing::builtin_plugin("customer_base"));
+  auto refusal = [&](const std::string& key, const std::string& value) {
+    try {
+      resolve_options(lib->info(), {{key, value}}, "cb");
+    } catch (const PluginError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(refusal("activity_window", "auto"), "");
+  EXPECT_EQ(refusal("activity_window", "45"), "");
+  EXPECT_EQ(refusal("activity_window", "soon"),
+            "cb: config key 'activity_window' must be auto, or a number >= 1, "
+            "got 'soon'");
+  EXPECT_EQ(refusal("alert_1m_days", "0"),
+            "cb: config key 'alert_1m_days' must be an integer >= 1, got '0'");
+  EXPECT_EQ(refusal("discount_rate", "-0.5"),
+            "cb: config key 'discount_rate' must be a number >= 0, got "
+            "'-0.5'");
 }
 
 }  // namespace

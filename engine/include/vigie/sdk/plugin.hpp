@@ -45,17 +45,35 @@ class RetryableError : public std::runtime_error {
 constexpr vigie_option option(vigie_option_type type, const char* key,
                               const char* default_value, bool required,
                               const char* description, bool secret = false) {
-  return vigie_option{
-      sizeof(vigie_option), type,           key,        default_value,
-      required ? 1 : 0,     secret ? 1 : 0, description};
+  return vigie_option{sizeof(vigie_option),
+                      type,
+                      key,
+                      default_value,
+                      required ? 1 : 0,
+                      secret ? 1 : 0,
+                      description,
+                      0,
+                      0.0,
+                      0.0,
+                      0,
+                      nullptr};
 }
 
 constexpr vigie_output output(vigie_output_kind kind, const char* id,
                               const char* label, const char* unit,
                               const char* description,
                               vigie_better better = VIGIE_BETTER_HIGHER) {
-  return vigie_output{sizeof(vigie_output), kind,  id, label, unit,
-                      description,          better};
+  return vigie_output{sizeof(vigie_output),
+                      kind,
+                      id,
+                      label,
+                      unit,
+                      description,
+                      better,
+                      0,
+                      nullptr,
+                      0,
+                      nullptr};
 }
 
 constexpr vigie_input input(const char* dataset, bool required) {

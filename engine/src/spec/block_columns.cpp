@@ -1,0 +1,51 @@
+#include "spec/block_columns.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "spec/suggest.hpp"
+
+namespace vigie::spec {
+
+namespace {
+
+// The columns a report shows of the KPI's table: for an operational list,
+// as the personal-data rule leaves them (output/personal_data.cpp): the
+// customer id becomes its keyed hash, customer_key, unless the lists carry
+// raw ids; e-mail and consent are never shown.
+std::vector<std::string> shown_columns(const vigie_output& output,
+                                       bool raw_customer_id) {
+  std::vector<std::string> out;
+  const bool list = output.kind == VIGIE_OUTPUT_LIST;
+  for (uint32_t i = 0; i < output.column_count; ++i) {
+    const std::string name = output.columns[i].name;
+    if (list && (name == "email" || name == "consent_marketing")) continue;
+    if (list && name == "customer_id" && !raw_customer_id)
+      out.emplace_back("customer_key");
+    else
+      out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+void check_block_columns(Document& doc, const std::string& kpi,
+                         const vigie_output& output, bool raw_customer_id,
+                         const std::vector<NamedColumn>& named) {
+  if (output.column_count == 0 || output.columns == nullptr) return;
+  const std::vector<std::string> declared =
+      shown_columns(output, raw_customer_id);
+  for (const auto& column : named) {
+    if (std::find(declared.begin(), declared.end(), column.name) !=
+        declared.end())
+      continue;
+    doc.error(column.at,
+              fmt::format("KPI '{}' has no column '{}';{} its columns: {}", kpi,
+                          column.name, did_you_mean(column.name, declared),
+                          join(declared)));
+  }
+}
+
+}  // namespace vigie::spec
