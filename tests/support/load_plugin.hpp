@@ -8,8 +8,9 @@
 
 namespace vigie::testing {
 
-// Loads VIGIE_PLUGIN_DIR/vigie_<name>.so and checks its descriptor and ABI
-// as a run does. Throws plugin_host::PluginError.
+// Loads VIGIE_PLUGIN_DIR/vigie_<name>.so (a built-in plugin), else the test
+// plugin of that name in VIGIE_TEST_PLUGIN_DIR, and checks its descriptor and
+// ABI as a run does. Throws plugin_host::PluginError.
 std::shared_ptr<const plugin_host::Library> load_plugin(
     const std::string& name);
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
+#include "derive/catalog.hpp"
 #include "plugin_host/indicator.hpp"
 #include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
@@ -33,6 +36,21 @@ const vigie_output* find_output(const vigie_plugin_info& info,
 
 }  // namespace
 
+std::vector<std::string> derived_inputs(const spec::Spec& spec,
+                                        const plugin_host::Registry& plugins) {
+  std::set<std::string> read;
+  for (const auto& kpi : spec.kpis) {
+    const vigie_plugin_info& info = plugins.library(kpi.indicator)->info();
+    for (uint32_t i = 0; i < info.input_count; ++i)
+      if (info.inputs[i].dataset != nullptr)
+        read.insert(info.inputs[i].dataset);
+  }
+  std::vector<std::string> wanted;
+  for (const auto& d : derive::derived_datasets())
+    if (read.contains(std::string(d.name))) wanted.emplace_back(d.name);
+  return wanted;
+}
+
 std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
                                     const plugin_host::Registry& plugins,
                                     const Datasets& datasets,
@@ -56,8 +74,14 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
     for (uint32_t i = 0; i < info.input_count; ++i) {
       const std::string dataset = info.inputs[i].dataset;
       auto it = datasets.find(dataset);
+      const auto* derived = derive::find_derived(dataset);
       if (it != datasets.end())
         inputs.push_back({dataset, it->second});
+      else if (info.inputs[i].required && derived != nullptr)
+        throw plugin_host::PluginError(fmt::format(
+            "{}: needs dataset '{}', derived from {}, which no source of the "
+            "spec provides (add a source with `dataset: {}`)",
+            who, dataset, derived->from, derived->from));
       else if (info.inputs[i].required)
         throw plugin_host::PluginError(fmt::format(
             "{}: needs dataset '{}', which no source of the spec provides "

@@ -25,6 +25,12 @@ struct PeriodPlan {
 // Plans the periods of a report ending with month P.
 PeriodPlan plan_periods(const spec::Spec& spec, Month report);
 
+// The derived datasets (derive/catalog.hpp) that the indicators of the
+// spec's KPIs list among their inputs, in the catalog's order: the only
+// ones a run builds.
+std::vector<std::string> derived_inputs(const spec::Spec& spec,
+                                        const plugin_host::Registry& plugins);
+
 // One indicator instance per (indicator, parameters); KPIs in spec order.
 // Throws plugin_host::PluginError naming the plugin when one fails.
 std::vector<KpiResult> compute_kpis(const spec::Spec& spec,

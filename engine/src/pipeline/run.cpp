@@ -1,6 +1,7 @@
 #include "pipeline/run.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <future>
 
 #include "compute/kpi_runner.hpp"
+#include "derive/derive.hpp"
 #include "output/cell_text.hpp"
 #include "output/exports.hpp"
 #include "output/personal_data.hpp"
@@ -195,6 +197,17 @@ RunSummary run_report(const RunOptions& options) {
   for (const auto& [id, c] : rejects.counts()) {
     summary.rows_read += c.read;
     summary.rows_rejected += c.rejected;
+  }
+
+  // Sessions and stitching, once, for every indicator that reads them.
+  // Without web_events nothing is derived: compute_kpis names the dataset.
+  const auto derived = compute::derived_inputs(spec, plugins);
+  if (auto web = datasets.find("web_events");
+      !derived.empty() && web != datasets.end()) {
+    progress.stage(fmt::format("deriving {}", fmt::join(derived, ", ")));
+    progress.rows(web->second->rows());
+    datasets.merge(derive::derive_datasets(derived, *web->second,
+                                           {spec.report.session_gap_minutes}));
   }
 
   progress.stage("computing the KPIs");

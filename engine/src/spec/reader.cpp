@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "derive/catalog.hpp"
 #include "secrets/redactor.hpp"
 #include "spec/document.hpp"
 #include "spec/options.hpp"
@@ -41,6 +42,10 @@ namespace {
 // Periods in a trend: ten years of months is already more than a chart
 // shows legibly, and each period is computed by every indicator.
 constexpr int kMaxSeries = 120;
+
+// A session gap longer than a day would join a visitor's visits of
+// different days into one.
+constexpr int kMaxSessionGapMinutes = 1440;
 
 // Parameter values of all KPIs together, once report-wide ones are
 // copied into each KPI: bounds the memory a short spec can ask for (a
@@ -207,7 +212,7 @@ class SpecReader {
     if (!doc_.expect_map(at)) return report;
     Fields f(doc_, at,
              {"id", "title", "locale", "time_zone", "period", "comparison",
-              "series", "reject_threshold"});
+              "series", "session_gap_minutes", "reject_threshold"});
     read_id(report.id, f.required("id", "a name, used in file names"));
     doc_.assign(report.title, f.required("title", "a string"));
     if (auto l = f.optional("locale"))
@@ -231,6 +236,14 @@ class SpecReader {
         doc_.error(*s, fmt::format("expected between 1 and {} periods (ten "
                                    "years of months)",
                                    kMaxSeries));
+    }
+    if (auto g = f.optional("session_gap_minutes")) {
+      doc_.assign(report.session_gap_minutes, g);
+      if (report.session_gap_minutes < 1 ||
+          report.session_gap_minutes > kMaxSessionGapMinutes)
+        doc_.error(*g, fmt::format("expected whole minutes between 1 and {} "
+                                   "(a day)",
+                                   kMaxSessionGapMinutes));
     }
     if (auto r = f.optional("reject_threshold")) {
       doc_.assign(report.reject_threshold, r);
@@ -350,9 +363,11 @@ class SpecReader {
       Fields f(doc_, at, {"id", "indicator", "label", "parameters", "target"});
       id_at = f.required("id", "the id of one of the indicator's outputs");
       read_id(kpi.id, id_at);
-      if (auto i = f.required("indicator", "the name of an indicator plugin"))
+      if (auto i = f.required("indicator", "the name of an indicator plugin")) {
         context.indicator =
             read_plugin(*i, VIGIE_KIND_INDICATOR, kpi.indicator);
+        if (context.indicator != nullptr) check_inputs(*i, *context.indicator);
+      }
       doc_.assign(kpi.label, f.optional("label"));
       if (context.indicator != nullptr && id_at && !kpi.id.empty())
         kind = output_kind(*id_at, *context.indicator, kpi.id);
@@ -361,6 +376,28 @@ class SpecReader {
     }
     kpi_contexts_.push_back(context);
     return kpi;
+  }
+
+  // An indicator reads canonical datasets and the engine's derived ones;
+  // a required input of any other name could never be given to it. Said
+  // once an indicator, at its first KPI.
+  void check_inputs(const Cursor& at, const vigie_plugin_info& indicator) {
+    if (!inputs_checked_.insert(indicator.name).second) return;
+    for (uint32_t i = 0; i < indicator.input_count; ++i) {
+      const char* dataset = indicator.inputs[i].dataset;
+      const std::string_view name = dataset != nullptr ? dataset : "";
+      if (!indicator.inputs[i].required || table::find_dataset(name) ||
+          derive::find_derived(name))
+        continue;
+      std::vector<std::string> derived;
+      for (const auto& d : derive::derived_datasets())
+        derived.emplace_back(d.name);
+      doc_.error(at, fmt::format("{} needs dataset '{}', which is neither a "
+                                 "canonical dataset ({}) nor a derived one "
+                                 "({})",
+                                 plugin_label(indicator), name,
+                                 join(dataset_names()), join(derived)));
+    }
   }
 
   std::optional<int32_t> output_kind(const Cursor& at,
@@ -728,6 +765,7 @@ class SpecReader {
   // unknown, already reported).
   std::map<std::string, std::optional<int32_t>> kpi_kinds_;
   std::vector<std::string> defined_kpis_;
+  std::set<std::string> inputs_checked_;  // indicator names
 };
 
 }  // namespace

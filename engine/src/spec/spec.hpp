@@ -114,7 +114,8 @@ struct Report {
   std::string time_zone = "Europe/Paris";
   std::string period = "month";  // the grain of P
   Comparison comparison = Comparison::PreviousPeriod;
-  int series = 12;  // periods in trend charts
+  int series = 12;               // periods in trend charts
+  int session_gap_minutes = 30;  // a longer gap between events ends a session
   double reject_threshold = 0.01;
 };
 
