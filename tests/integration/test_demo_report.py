@@ -6,6 +6,7 @@ customer-base and self-care KPIs recomputed from the raw demo files
 reruns."""
 
 import csv
+import datetime
 import decimal
 import json
 import math
@@ -95,7 +96,8 @@ class DemoReportTest(unittest.TestCase):
         out = self.output(OPERATIONAL)
         names = sorted(p.name for p in (out / "lists").glob("*.csv"))
         self.assertEqual(names,
-                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv"])
+                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv",
+                          "life_moment_list.csv"])
 
     # ---- PDF -----------------------------------------------------------
 
@@ -360,6 +362,29 @@ class DemoReportTest(unittest.TestCase):
         moments = self.table_rows(doc, "life_moments")
         self.assertEqual(moments, expected["life_moments"])
         self.assertGreater(sum(m["customers"] for m in moments), 0)
+
+    def test_life_moment_list_matches_the_controllers_recomputation(self):
+        """The operational list: web_crosscheck's rows of the consenting
+        customers, each under its pseudonym, in the same order, with the
+        same last visit (an instant) and suggested action."""
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            consenting = {c for c, flag in db.execute(
+                "SELECT customer_id, consent_marketing FROM customers")
+                if flag == 1}
+        expected = [
+            [lib.pseudonym(LIST_KEY, row["customer_id"]), row["moment"],
+             row["last_visit"], row["suggested_action"]]
+            for row in self.web_figures()["value"]["life_moment_list"]
+            if row["customer_id"] in consenting]
+        self.assertGreater(len(expected), 0)
+        path = self.output(OPERATIONAL) / "lists" / "life_moment_list.csv"
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0], ["customer_key", "moment", "last_visit",
+                                   "suggested_action"])
+        got = [[key, moment, datetime.datetime.fromisoformat(at), action]
+               for key, moment, at, action in rows[1:]]
+        self.assertEqual(got, expected)
 
     # ---- operational lists ---------------------------------------------
 
