@@ -1,9 +1,11 @@
 // The derived datasets of one run (derive/derive.hpp) over a synthetic
 // month of web events shaped like the demo data's: about 12 events a
-// visitor in bursts of a few minutes (sessions), a third of the visitors
-// logged in now and then, rows in time order as an export writes them.
-// Two sizes, 1 and 10 million events, so that the ratio shows the growth;
-// docs/performance.md quotes the figures. Counters: events a second, and
+// visitor in bursts of a few minutes (sessions), a quarter of the visitors
+// logged in on a third of their events, rows in time order as an export
+// writes them.
+// Two sizes, 1 and 10 million events, so that the ratio shows the growth
+// (at 10 million, most of the time is the first touch of the new arrays'
+// pages, which is slow on a virtual machine). Counters: events a second, and
 // the bytes the derived tables keep and the sort holds while it runs, per
 // event.
 #include <benchmark/benchmark.h>
@@ -133,8 +135,8 @@ void derive(benchmark::State& state, std::vector<std::string> wanted) {
   state.SetItemsProcessed(state.iterations() * events);
   const auto n = static_cast<double>(events);
   state.counters["kept_B/event"] = static_cast<double>(kept) / n;
-  // The visitor order: offsets (8 B a visitor), rows and ts (16 B an
-  // event), next (8 B a visitor) while the counting sort places rows.
+  // The visitor order: offsets (8 B a visitor), packed entries and ts (16 B
+  // an event), next (8 B a visitor) while the counting sort places rows.
   const auto visitors =
       static_cast<double>(web.find("visitor_id")->dictionary->size());
   state.counters["sort_B/event"] = (16 * n + 16 * visitors) / n;

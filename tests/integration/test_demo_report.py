@@ -33,6 +33,7 @@ class DemoReportTest(unittest.TestCase):
         cls.env = lib.clean_environment(VIGIE_DEMO_DATA=cls.data,
                                         VIGIE_LIST_KEY=LIST_KEY)
         cls.runs = {}
+        cls.started = datetime.datetime.now(datetime.timezone.utc)
         for name in (MANAGEMENT, OPERATIONAL):
             out = cls.dir / f"out-{name}"
             result = cls.run_spec(name, out)
@@ -91,6 +92,35 @@ class DemoReportTest(unittest.TestCase):
                 result, _ = self.runs[name]
                 self.assertIn(f"{out}: {len(files)} file(s), report.pdf of "
                               f"{pages} page(s)", result.stdout)
+
+    def test_one_run_id_ties_the_folder_kpis_json_and_stdout_to_the_run(self):
+        # 20261201T024936.512Z-9c1f0e4b7a2d6c83: start (UTC, ms), 64 bits.
+        shape = re.compile(
+            r"(\d{8}T\d{6}\.\d{3}Z)-[0-9a-f]{16}")
+        ids = []
+        for name in (MANAGEMENT, OPERATIONAL):
+            with self.subTest(spec=name):
+                out = self.output(name)
+                result, _ = self.runs[name]
+                line = re.search(r", run (\S+)\n$", result.stdout)
+                self.assertIsNotNone(line, result.stdout)
+                run_id = line.group(1)
+                started = shape.fullmatch(run_id)
+                self.assertIsNotNone(started, run_id)
+                self.assertEqual(self.kpis(name)["report"]["run_id"], run_id)
+                marker = (out / ".vigie-report").read_text(encoding="utf-8")
+                self.assertIn(f"\n# run-id: {run_id}\n", marker)
+                # When this run started, between the test's start and now.
+                when = datetime.datetime.strptime(
+                    started.group(1), "%Y%m%dT%H%M%S.%fZ").replace(
+                        tzinfo=datetime.timezone.utc)
+                self.assertLessEqual(
+                    self.started - datetime.timedelta(milliseconds=1), when)
+                self.assertLessEqual(
+                    when, datetime.datetime.now(datetime.timezone.utc))
+                ids.append(run_id)
+        # Each run its own id; the one started first sorts first.
+        self.assertLess(ids[0], ids[1])
 
     def test_operational_lists_are_exported(self):
         out = self.output(OPERATIONAL)
@@ -508,6 +538,20 @@ class DemoReportTest(unittest.TestCase):
             self.assertNotEqual(os.stat(out / file).st_ino, inode, file)
         self.assertEqual([p.name for p in out.iterdir()
                           if p.name.startswith(".")], [".vigie-report"])
+
+    def test_a_rerun_carries_a_new_run_id(self):
+        out = self.dir / "out-rerun-id"
+        ids = []
+        for _ in range(2):
+            result = self.run_spec(MANAGEMENT, out)
+            self.assertEqual(result.returncode, 0, lib.describe(result))
+            ids.append(re.search(r", run (\S+)\n$", result.stdout).group(1))
+            # The folder names the run that wrote it, not an earlier one.
+            with open(out / "kpis.json", encoding="utf-8") as f:
+                self.assertEqual(json.load(f)["report"]["run_id"], ids[-1])
+            self.assertIn(f"# run-id: {ids[-1]}\n",
+                          (out / ".vigie-report").read_text(encoding="utf-8"))
+        self.assertLess(ids[0], ids[1])
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ struct RunInfo {
   std::string time_zone;
   std::string generated_at;  // ISO 8601 with offset
   std::string comparison;    // "previous" or "year"
+  std::string run_id;        // output/run_id.hpp
 };
 
 void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,

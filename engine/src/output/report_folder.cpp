@@ -176,17 +176,28 @@ fs::path ReportFolder::file(const fs::path& relative) {
   std::error_code ec;
   fs::create_directories(p.parent_path(), ec);
   if (ec) throw io::IoError("create", p.parent_path(), ec.value());
-  files_.push_back(relative);
+  files_.push_back({relative, 0, 0});
   return p;
 }
 
-void ReportFolder::publish() {
-  std::vector<fs::path> listed = files_;
-  std::sort(listed.begin(), listed.end());
+FinishedReport ReportFolder::publish(const std::string& run_id) {
+  FinishedReport report{dir_, run_id, files_};
+  std::sort(
+      report.files.begin(), report.files.end(),
+      [](const ReportFile& a, const ReportFile& b) { return a.path < b.path; });
   std::string marker =
       "# A Vigie report folder: `vigie run` replaces it as a whole.\n"
+      "# run-id: " +
+      run_id +
+      "\n"
       "# The files of this report:\n";
-  for (const auto& f : listed) marker += f.generic_string() + "\n";
+  for (auto& f : report.files) {
+    marker += f.path.generic_string() + "\n";
+    std::error_code ec;
+    f.bytes = fs::file_size(staging_ / f.path, ec);
+    if (ec)
+      throw io::IoError("read the size of", staging_ / f.path, ec.value());
+  }
   io::write_file(staging_ / kReportMarker, marker);
   sync_tree(staging_);
   io::pause_point("publish:staged");
@@ -202,6 +213,7 @@ void ReportFolder::publish() {
   std::error_code ec;
   if (!old.empty()) fs::remove_all(old, ec);
   fs::remove(evidence(), ec);
+  return report;
 }
 
 void ReportFolder::publish_evidence(const fs::path& relative) {

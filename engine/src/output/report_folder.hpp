@@ -8,7 +8,8 @@
 // inside a new report, whatever kills the run and when.
 //
 // DIR belongs to Vigie: a report folder carries a marker file,
-// `.vigie-report`, that lists the report's files. An existing DIR is
+// `.vigie-report`, that names the run that wrote it and lists the report's
+// files. An existing DIR is
 // replaced only if it is empty, carries the marker, or holds nothing but
 // the files a Vigie report is made of (a report of a version before the
 // marker); anything else is refused, so a mistaken --out never wipes a
@@ -21,9 +22,11 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "output/finished_report.hpp"
 #include "output/output_lock.hpp"
 
 namespace vigie::output {
@@ -45,18 +48,20 @@ class ReportFolder {
   // Where to write `relative` (sub-folders are created).
   std::filesystem::path file(const std::filesystem::path& relative);
   // The staging folder itself, for a writer that names its own files
-  // (then declare each with adopt()).
+  // (then declare each with adopt(); `pages` is that of a paged document).
   const std::filesystem::path& staging() const { return staging_; }
-  void adopt(const std::filesystem::path& relative) {
-    files_.push_back(relative);
+  void adopt(const std::filesystem::path& relative, int pages = 0) {
+    files_.push_back({relative, 0, pages});
   }
-  // The report's files so far, relative to DIR (the marker aside).
-  const std::vector<std::filesystem::path>& files() const { return files_; }
+  // The report's files so far, relative to DIR (the marker aside); their
+  // sizes are measured by publish().
+  const std::vector<ReportFile>& files() const { return files_; }
 
-  // Writes the marker, syncs the staging folder, puts it in the place of
-  // DIR, then removes the previous report and the evidence of an earlier
-  // failed run (evidence()).
-  void publish();
+  // Writes the marker (naming `run_id`, output/run_id.hpp), syncs the
+  // staging folder, puts it in the place of DIR, then removes the previous
+  // report and the evidence of an earlier failed run (evidence()). Returns
+  // the report as published.
+  FinishedReport publish(const std::string& run_id);
 
   // The evidence of a run that stopped on its data (exit 3) goes beside
   // DIR, never in it, so that DIR keeps its previous report whole:
@@ -75,7 +80,7 @@ class ReportFolder {
   std::string name_;
   OutputLock lock_;
   std::filesystem::path staging_;
-  std::vector<std::filesystem::path> files_;
+  std::vector<ReportFile> files_;
 };
 
 }  // namespace vigie::output

@@ -6,7 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <future>
+#include <string_view>
 
 #include "compute/kpi_runner.hpp"
 #include "derive/derive.hpp"
@@ -14,13 +14,15 @@
 #include "output/exports.hpp"
 #include "output/personal_data.hpp"
 #include "output/report_folder.hpp"
+#include "output/run_id.hpp"
+#include "output/run_products.hpp"
+#include "output/writer_registry.hpp"
 #include "pipeline/errors.hpp"
 #include "pipeline/load_sources.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/report_document.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "render/format.hpp"
-#include "render/renderer.hpp"
 #include "secrets/redactor.hpp"
 #include "spec/reader.hpp"
 
@@ -37,6 +39,18 @@ spec::Spec read_checked_spec(const std::filesystem::path& file,
     throw RunError(kUsageError, text);
   }
   return std::move(*result.spec);
+}
+
+// The caller's id (a scheduler that records the run before it starts), or
+// a new one.
+std::string run_id_of(const RunOptions& options) {
+  if (options.run_id.empty()) return output::new_run_id();
+  if (!output::is_run_id(options.run_id))
+    throw RunError(kUsageError,
+                   fmt::format("'{}' is not a run id (e.g. "
+                               "20261201T024936.512Z-9c1f0e4b7a2d6c83)",
+                               options.run_id));
+  return options.run_id;
 }
 
 std::string now_iso(const std::string& time_zone) {
@@ -163,6 +177,7 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
 }  // namespace
 
 RunSummary run_report(const RunOptions& options) {
+  const std::string run_id = run_id_of(options);
   // Locked before any work, held to the end of the run.
   auto folder_ptr = open_report_folder(options.out);
   output::ReportFolder& folder = *folder_ptr;
@@ -185,7 +200,6 @@ RunSummary run_report(const RunOptions& options) {
   }
 
   RunSummary summary;
-  summary.out = folder.dir();
   ingest::RejectLog rejects;
   compute::Datasets datasets;
   try {
@@ -221,48 +235,33 @@ RunSummary run_report(const RunOptions& options) {
   const std::vector<std::string> notes = data_quality_notes(rejects, locale);
 
   const std::string generated_at = now_iso(spec.report.time_zone);
+  const output::RunProducts products{
+      .run = {spec.report.id, spec.report.title, spec.report.time_zone,
+              generated_at,
+              spec.report.comparison == spec::Comparison::PreviousYear
+                  ? "year"
+                  : "previous",
+              run_id},
+      .plan = plan,
+      .kpis = kpis,
+      .rejects = rejects,
+      .notes = notes,
+      .document = output::LazyDocument([&] {
+        render::Document doc = build_document(spec, plan, kpis,
+                                              generated_at.substr(0, 10) + " " +
+                                                  generated_at.substr(11, 5) +
+                                                  " " + spec.report.time_zone,
+                                              notes);
+        doc.created = generated_at;
+        return doc;
+      })};
   try {
-    if (spec.outputs.pdf || spec.outputs.svg) {
-      progress.stage("rendering");
-      render::Document doc = build_document(spec, plan, kpis,
-                                            generated_at.substr(0, 10) + " " +
-                                                generated_at.substr(11, 5) +
-                                                " " + spec.report.time_zone,
-                                            notes);
-      doc.created = generated_at;
-      // PDF and SVG are two independent drawings of one layout: one a core.
-      // Each render has its own Pango font map, so they share no state.
-      std::future<std::vector<std::filesystem::path>> svg_pages;
-      if (spec.outputs.svg)
-        svg_pages = std::async(std::launch::async, [&doc, &folder] {
-          return render::render_svg_pages(doc, folder.staging());
-        });
-      if (spec.outputs.pdf)
-        summary.pages = render::render_pdf(doc, folder.file("report.pdf"));
-      if (svg_pages.valid())
-        for (const auto& page : svg_pages.get()) folder.adopt(page.filename());
-    }
-    progress.stage("exporting");
-    if (spec.outputs.json) {
-      output::RunInfo run{
-          spec.report.id, spec.report.title, spec.report.time_zone,
-          generated_at,
-          spec.report.comparison == spec::Comparison::PreviousYear
-              ? "year"
-              : "previous"};
-      output::write_kpis_json(folder.file("kpis.json"), run, plan, kpis,
-                              rejects, notes);
-    }
-    if (spec.outputs.lists)
-      for (const auto& k : kpis)
-        if (k.kind == VIGIE_OUTPUT_LIST && k.table)
-          output::write_table_csv(folder.file("lists/" + k.id + ".csv"),
-                                  *k.table, spec.report.time_zone);
-    if (rejects.total_rejected() > 0)
-      output::write_rejects_csv(folder.file("rejects.csv"), rejects);
-    summary.files = folder.files();
+    output::builtin_writers().write(products, spec.outputs, folder,
+                                    [&progress](std::string_view stage) {
+                                      progress.stage(std::string(stage));
+                                    });
     progress.stage("publishing");
-    folder.publish();
+    summary.report = folder.publish(run_id);
   } catch (const RunError&) {
     throw;
   } catch (const std::runtime_error& e) {

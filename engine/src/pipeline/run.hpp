@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "output/finished_report.hpp"
+
 namespace vigie::pipeline {
 
 struct RunOptions {
@@ -16,12 +18,15 @@ struct RunOptions {
   std::optional<std::string> as_of;   // YYYY-MM-DD
   std::vector<std::filesystem::path> plugin_paths;
   bool quiet = false;
+  // Empty: a new one (output/run_id.hpp). A caller that records the run
+  // before it starts (a scheduler) may give its own.
+  std::string run_id;
 };
 
 struct RunSummary {
-  std::filesystem::path out;
-  std::vector<std::filesystem::path> files;  // relative to out
-  int pages = 0;
+  // The published folder, its files and the run id: what a consumer of
+  // the run (delivery, history) starts from.
+  output::FinishedReport report;
   int64_t rows_read = 0;
   int64_t rows_rejected = 0;
 };

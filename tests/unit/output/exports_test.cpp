@@ -41,12 +41,15 @@ TEST(KpisJson, BadUtf8FromAPluginBecomesReplacementCharacters) {
       ("vigie-exports-test-" +
        std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
        ".json");
-  ASSERT_NO_THROW(write_kpis_json(file, {"r", "t", "UTC", "now", "previous"},
+  ASSERT_NO_THROW(write_kpis_json(file,
+                                  {"r", "t", "UTC", "now", "previous",
+                                   "20261201T024936.512Z-9c1f0e4b7a2d6c83"},
                                   one_month(), {kpi}, ingest::RejectLog{}, {}));
   std::ifstream in(file, std::ios::binary);
   const std::string text{std::istreambuf_iterator<char>(in), {}};
   fs::remove(file);
   const auto doc = nlohmann::json::parse(text);  // valid UTF-8 JSON
+  EXPECT_EQ(doc["report"]["run_id"], "20261201T024936.512Z-9c1f0e4b7a2d6c83");
   const auto& k = doc["kpis"][0];
   EXPECT_EQ(k["label"], "Appels de Fran\xEF\xBF\xBDois");
   EXPECT_EQ(k["rows"][0][0], "Ren\xEF\xBF\xBD");

@@ -14,6 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const std::string kRunId = "20261201T024936.512Z-9c1f0e4b7a2d6c83";
+
 class ReportFolderTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -53,7 +55,7 @@ class ReportFolderTest : public ::testing::Test {
                       const std::string& text) {
     ReportFolder folder(out_);
     for (const auto& f : files) write(folder.file(f), text);
-    folder.publish();
+    folder.publish(kRunId);
   }
 
   fs::path root_;
@@ -67,7 +69,7 @@ TEST_F(ReportFolderTest, NothingAppearsUntilPublished) {
   EXPECT_FALSE(fs::exists(out_));
   // The staging folder is beside the report, not in it.
   EXPECT_EQ(folder.staging().parent_path(), root_);
-  folder.publish();
+  folder.publish(kRunId);
   EXPECT_EQ(read(out_ / "report.pdf"), "new");
   EXPECT_EQ(read(out_ / "lists/alert_1m.csv"), "rows");
 }
@@ -79,11 +81,48 @@ TEST_F(ReportFolderTest, TheMarkerListsTheFilesOfTheReport) {
                                    "report.pdf"}));
   EXPECT_EQ(read(out_ / ".vigie-report"),
             "# A Vigie report folder: `vigie run` replaces it as a whole.\n"
+            "# run-id: 20261201T024936.512Z-9c1f0e4b7a2d6c83\n"
             "# The files of this report:\n"
             "kpis.json\nlists/a.csv\nreport.pdf\n");
   // Beside the report only its lock file remains: no staging folder.
   EXPECT_EQ(entries_of_root(),
             (std::set<std::string>{".out.vigie-lock", "out"}));
+}
+
+TEST_F(ReportFolderTest, PublishingReturnsTheFolderItsFilesAndTheRunId) {
+  FinishedReport report;
+  {
+    ReportFolder folder(out_);
+    write(folder.file("report.pdf"), "twelve bytes");
+    write(folder.file("lists/a.csv"), "id\r\n");
+    write(folder.staging() / "page-1.svg", "<svg/>");
+    folder.adopt("page-1.svg");
+    report = folder.publish(kRunId);
+  }
+  EXPECT_EQ(report.dir, out_);
+  EXPECT_EQ(report.run_id, kRunId);
+  // Sorted as the marker lists them, each with its size on the disk.
+  ASSERT_EQ(report.files.size(), 3u);
+  EXPECT_EQ(report.files[0].path, "lists/a.csv");
+  EXPECT_EQ(report.files[0].bytes, 4u);
+  EXPECT_EQ(report.files[1].path, "page-1.svg");
+  EXPECT_EQ(report.files[1].bytes, fs::file_size(out_ / "page-1.svg"));
+  EXPECT_EQ(report.files[2].path, "report.pdf");
+  EXPECT_EQ(report.files[2].bytes, 12u);
+  EXPECT_EQ(report.find("report.pdf"), &report.files[2]);
+  EXPECT_EQ(report.find("kpis.json"), nullptr);
+}
+
+TEST_F(ReportFolderTest, AFileDeclaredButNotWrittenFailsThePublication) {
+  write(out_ / "report.pdf", "old");
+  {
+    ReportFolder folder(out_);
+    write(folder.file("report.pdf"), "new");
+    (void)folder.file("kpis.json");  // declared, never written
+    EXPECT_THROW(folder.publish(kRunId), io::IoError);
+  }
+  EXPECT_EQ(files_under(out_), (std::set<std::string>{"report.pdf"}));
+  EXPECT_EQ(read(out_ / "report.pdf"), "old");
 }
 
 TEST_F(ReportFolderTest, ANewReportKeepsNoFileOfThePreviousOne) {
@@ -128,7 +167,7 @@ TEST_F(ReportFolderTest, ASecondRunIntoTheSameFolderIsRefusedAtOnce) {
   }
   // The first run goes on and publishes.
   write(first.file("report.pdf"), "first");
-  first.publish();
+  first.publish(kRunId);
   EXPECT_EQ(read(out_ / "report.pdf"), "first");
 }
 
@@ -260,7 +299,7 @@ TEST_F(ReportFolderTest, ALinkToAReportFolderStaysALink) {
     ReportFolder folder(root_ / "current");
     EXPECT_EQ(folder.dir(), root_ / "2026-10");
     write(folder.file("report.pdf"), "new");
-    folder.publish();
+    folder.publish(kRunId);
   }
   EXPECT_TRUE(fs::is_symlink(root_ / "current"));
   EXPECT_EQ(read(root_ / "current" / "report.pdf"), "new");

@@ -1,0 +1,29 @@
+// lists/<id>.csv: one CSV an operational list, as kpis.json holds it.
+#include "output/builtin_writers.hpp"
+#include "output/exports.hpp"
+
+namespace vigie::output {
+namespace {
+
+class ListCsvWriter final : public Writer {
+ public:
+  std::string_view name() const override { return "lists"; }
+  bool enabled(const spec::Outputs& outputs) const override {
+    return outputs.lists;
+  }
+  std::string_view stage() const override { return "exporting"; }
+  void write(const RunProducts& run, StagedFiles& out) const override {
+    for (const auto& k : run.kpis)
+      if (k.kind == VIGIE_OUTPUT_LIST && k.table)
+        write_table_csv(out.file("lists/" + k.id + ".csv"), *k.table,
+                        run.run.time_zone);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> list_csv_writer() {
+  return std::make_unique<ListCsvWriter>();
+}
+
+}  // namespace vigie::output

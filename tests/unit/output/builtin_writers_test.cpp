@@ -1,0 +1,154 @@
+// The writers of this version, run through the registry as a run does:
+// each file as the functions behind it write it, byte for byte, and only
+// the files the spec's outputs ask for.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+#include "../render/sample_document.hpp"
+#include "output/exports.hpp"
+#include "output/writer_registry.hpp"
+#include "render/renderer.hpp"
+#include "writer_test_support.hpp"
+
+namespace vigie::output {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::WriterFolderTest;
+
+compute::PeriodPlan one_month() {
+  compute::PeriodPlan plan;
+  compute::Period october;
+  october.month = {2026, 10};
+  october.start_us = 1790812800LL * 1000000;  // 2026-10-01T00:00:00Z
+  october.end_us = 1793491200LL * 1000000;    // 2026-11-01T00:00:00Z
+  october.label = "octobre 2026";
+  plan.periods = {october};
+  plan.series = 1;
+  return plan;
+}
+
+class BuiltinWritersTest : public WriterFolderTest {
+ protected:
+  void SetUp() override {
+    WriterFolderTest::SetUp();
+    compute::KpiResult revenue;
+    revenue.id = "revenue";
+    revenue.kind = VIGIE_OUTPUT_VALUE;
+    revenue.value = 1234.5;
+    compute::KpiResult list;
+    list.id = "alert_1m";
+    list.kind = VIGIE_OUTPUT_LIST;
+    Table table;
+    table.add("customer_key", Type::String).push_string("k1, \"quoted\"");
+    list.table = std::move(table);
+    kpis_ = {revenue, list};
+    rejects_.count_read("shop", 10);
+    rejects_.add({"shop", "orders.csv", 7, "amount: not a decimal"});
+    notes_ = {"Data quality: 1 of 10 rows rejected; see rejects.csv."};
+  }
+
+  RunProducts products() {
+    return RunProducts{
+        .run = {"demo", "Demo", "Europe/Paris", "2026-11-01T06:00:00+01:00",
+                "previous", testing::kRunId},
+        .plan = plan_,
+        .kpis = kpis_,
+        .rejects = rejects_,
+        .notes = notes_,
+        .document = LazyDocument([this] {
+          ++documents_built_;
+          return render::testing::sample_document();
+        })};
+  }
+
+  FinishedReport write_report(const spec::Outputs& outputs) {
+    ReportFolder folder(out_);
+    builtin_writers().write(
+        products(), outputs, folder,
+        [&](std::string_view s) { stages_.emplace_back(s); });
+    return folder.publish(testing::kRunId);
+  }
+
+  compute::PeriodPlan plan_ = one_month();
+  std::vector<compute::KpiResult> kpis_;
+  ingest::RejectLog rejects_;
+  std::vector<std::string> notes_;
+  std::atomic<int> documents_built_ = 0;
+  std::vector<std::string> stages_;
+};
+
+TEST_F(BuiltinWritersTest, AreTheFiveWritersInTheirOrder) {
+  const WriterRegistry writers = builtin_writers();
+  std::vector<std::string> names;
+  for (const auto& w : writers.writers()) names.emplace_back(w->name());
+  EXPECT_EQ(names, (std::vector<std::string>{"pdf", "svg", "kpis.json", "lists",
+                                             "rejects"}));
+}
+
+TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
+  const FinishedReport report = write_report({});
+  // What run.cpp called before the writers, into a folder of its own.
+  const fs::path direct = root_ / "direct";
+  fs::create_directories(direct / "lists");
+  const int pages = render::render_pdf(render::testing::sample_document(),
+                                       direct / "report.pdf");
+  const auto svgs =
+      render::render_svg_pages(render::testing::sample_document(), direct);
+  write_kpis_json(direct / "kpis.json", products().run, plan_, kpis_, rejects_,
+                  notes_);
+  write_table_csv(direct / "lists/alert_1m.csv", *kpis_[1].table,
+                  "Europe/Paris");
+  write_rejects_csv(direct / "rejects.csv", rejects_);
+
+  std::set<std::string> expected = {".vigie-report", "kpis.json",
+                                    "lists/alert_1m.csv", "rejects.csv",
+                                    "report.pdf"};
+  for (const auto& svg : svgs) expected.insert(svg.filename().string());
+  EXPECT_EQ(files_under(out_), expected);
+  for (const auto& file : expected) {
+    if (file == ".vigie-report") continue;
+    EXPECT_EQ(read(out_ / file), read(direct / file)) << file;
+  }
+  EXPECT_EQ(report.files.size(), expected.size() - 1);
+  ASSERT_NE(report.find("report.pdf"), nullptr);
+  EXPECT_EQ(report.find("report.pdf")->pages, pages);
+  EXPECT_GT(pages, 1);
+  EXPECT_EQ(svgs.size(), static_cast<size_t>(pages));
+  // Drawn twice (PDF and SVG, at the same time), built once.
+  EXPECT_EQ(documents_built_, 1);
+  EXPECT_EQ(stages_, (std::vector<std::string>{"rendering", "exporting"}));
+  const auto doc = nlohmann::json::parse(read(out_ / "kpis.json"));
+  EXPECT_EQ(doc["report"]["run_id"], testing::kRunId);
+}
+
+TEST_F(BuiltinWritersTest, OnlyTheOutputsTheSpecAsksForAreWritten) {
+  spec::Outputs outputs;
+  outputs.pdf = false;
+  outputs.svg = false;
+  outputs.lists = false;
+  write_report(outputs);
+  // Nothing drawn: the document is not even built. rejects.csv is not a
+  // choice of the spec.
+  EXPECT_EQ(documents_built_, 0);
+  EXPECT_EQ(
+      files_under(out_),
+      (std::set<std::string>{".vigie-report", "kpis.json", "rejects.csv"}));
+  EXPECT_EQ(stages_, std::vector<std::string>{"exporting"});
+
+  outputs.json = false;
+  outputs.svg = true;
+  rejects_ = {};
+  stages_.clear();
+  write_report(outputs);
+  EXPECT_EQ(documents_built_, 1);
+  for (const auto& file : files_under(out_))
+    EXPECT_TRUE(file == ".vigie-report" ||
+                (file.starts_with("page-") && file.ends_with(".svg")))
+        << file;
+}
+
+}  // namespace
+}  // namespace vigie::output
