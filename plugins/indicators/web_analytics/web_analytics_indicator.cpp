@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "event_figures.hpp"
