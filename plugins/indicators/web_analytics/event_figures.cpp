@@ -33,16 +33,26 @@ AudienceFigures audience_figures(WebData& data) {
 
 LoadTimeFigures load_time_figures(WebData& data) {
   const int32_t n = data.periods.size();
-  auto keys = GroupKeys::by_period(data.event_periods(), n);
-  keys.keep_only(measured_page_view(data));
-  GroupValues load(n, data.load_time);
-  aggregate(keys, load);
+  // The measured page views of each period as row lists (a counting sort,
+  // 8 bytes a page view), then each period's values gathered in turn into
+  // one buffer: GroupValues would hold every (period, value) pair at once.
+  std::vector<int32_t> period(data.event_periods());
+  const auto measured = measured_page_view(data);
+  for (size_t row = 0; row < period.size(); ++row)
+    if (period[row] != kNone && !measured(static_cast<int64_t>(row)))
+      period[row] = kNone;
+  const PeriodRows rows = PeriodIndex::rows_of(period, n);
+  std::vector<int32_t>().swap(period);
+  const int64_t* load = data.load_time.ints();
   LoadTimeFigures out;
+  std::vector<int64_t> values;
   for (int32_t p = 0; p < n; ++p) {
+    values.clear();
+    for (int64_t row : rows.of(static_cast<size_t>(p)))
+      values.push_back(load[row]);
     // Two partial sorts (linear) rather than one full sort.
-    std::span<int64_t> values = load.of(p);
-    out.p50.push_back(percentile(values, 50));
-    out.p95.push_back(percentile(values, 95));
+    out.p50.push_back(percentile(std::span<int64_t>(values), 50));
+    out.p95.push_back(percentile(std::span<int64_t>(values), 95));
   }
   return out;
 }
