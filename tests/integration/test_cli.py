@@ -20,7 +20,8 @@ COMMAND_OPTIONS = {
 }
 
 BUILT_IN_PLUGINS = {"csv": "connector", "crm_sql": "connector",
-                    "customer_base": "indicator", "self_care": "indicator"}
+                    "customer_base": "indicator", "self_care": "indicator",
+                    "web_analytics": "indicator"}
 
 
 class HelpTest(unittest.TestCase):

@@ -2,7 +2,8 @@
 PDF (pages, fonts, French text), kpis.json, the operational lists
 (pseudonymised, consenting customers only, no personal data anywhere), the
 customer-base and self-care KPIs recomputed from the raw demo files
-(kpi_crosscheck.py), and reruns."""
+(kpi_crosscheck.py), the web-analytics ones too (web_crosscheck.py), and
+reruns."""
 
 import csv
 import datetime
@@ -16,6 +17,7 @@ import unittest
 
 import kpi_crosscheck as xcheck
 import vigie_testlib as lib
+import web_crosscheck as webcheck
 
 LIST_KEY = "integration-test-list-key"
 MANAGEMENT = "management"
@@ -124,7 +126,8 @@ class DemoReportTest(unittest.TestCase):
         out = self.output(OPERATIONAL)
         names = sorted(p.name for p in (out / "lists").glob("*.csv"))
         self.assertEqual(names,
-                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv"])
+                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv",
+                          "life_moment_list.csv"])
 
     # ---- PDF -----------------------------------------------------------
 
@@ -358,6 +361,88 @@ class DemoReportTest(unittest.TestCase):
                 row = by_action[action]
                 for column in ["online", "offline", "pairs", "rebounded"]:
                     self.assertEqual(row[column], want[column], column)
+
+    def web_figures(self):
+        """web_crosscheck's figures of October (value) and September
+        (previous), read once for the tests that compare them."""
+        cls = type(self)
+        if not hasattr(cls, "_web_figures"):
+            log = webcheck.WebLog(self.data / "web_events.csv",
+                                  webcheck.DEMO_PARAMETERS[
+                                      "session_gap_minutes"])
+            cls._web_figures = webcheck.web_analytics(
+                log, self.PERIODS["value"], self.PERIODS["previous"])
+        return cls._web_figures
+
+    @staticmethod
+    def table_rows(doc, kpi):
+        table = {k["id"]: k for k in doc["kpis"]}[kpi]
+        names = [c["name"] for c in table["columns"]]
+        return [dict(zip(names, row)) for row in table["rows"]]
+
+    def test_web_value_kpis_match_the_controllers_recomputation(self):
+        values = lib.value_kpis(self.kpis(MANAGEMENT))
+        expected = self.web_figures()
+        counts = {"visits", "unique_visitors", "unique_people",
+                  "cross_device_customers", "load_time_p50", "load_time_p95"}
+        for key in ("value", "previous"):
+            # The demo data must exercise every figure.
+            self.assertGreater(expected[key]["cross_device_customers"], 0)
+            for kpi in webcheck.VALUE_KPIS:
+                with self.subTest(kpi=kpi, period=key):
+                    want = expected[key][kpi]
+                    if kpi in counts:
+                        self.assertEqual(values[kpi][key], want)
+                    else:
+                        self.assert_close(values[kpi][key], want,
+                                          f"{kpi} {key}")
+
+    def test_web_tables_match_the_controllers_recomputation(self):
+        doc = self.kpis(MANAGEMENT)
+        expected = self.web_figures()
+        october = expected["value"]
+        exact_and_close = {
+            "load_time_by_group": (["group", "page_views", "p50", "p95"], []),
+            "visits_by_device": (["device", "visits"], ["share"]),
+            "top_paths": (["path", "sessions"], ["share", "ending_share"]),
+        }
+        for kpi, (exact, close) in exact_and_close.items():
+            with self.subTest(kpi=kpi):
+                rows = self.table_rows(doc, kpi)
+                want = october[kpi]
+                self.assertGreater(len(want), 1)
+                self.assertEqual([[r[c] for c in exact] for r in rows],
+                                 [[w[c] for c in exact] for w in want])
+                for row, wanted in zip(rows, want):
+                    for column in close:
+                        self.assert_close(row[column], wanted[column],
+                                          f"{kpi}.{column}")
+        moments = self.table_rows(doc, "life_moments")
+        self.assertEqual(moments, expected["life_moments"])
+        self.assertGreater(sum(m["customers"] for m in moments), 0)
+
+    def test_life_moment_list_matches_the_controllers_recomputation(self):
+        """The operational list: web_crosscheck's rows of the consenting
+        customers, each under its pseudonym, in the same order, with the
+        same last visit (an instant) and suggested action."""
+        with sqlite3.connect(self.data / "crm.sqlite") as db:
+            consenting = {c for c, flag in db.execute(
+                "SELECT customer_id, consent_marketing FROM customers")
+                if flag == 1}
+        expected = [
+            [lib.pseudonym(LIST_KEY, row["customer_id"]), row["moment"],
+             row["last_visit"], row["suggested_action"]]
+            for row in self.web_figures()["value"]["life_moment_list"]
+            if row["customer_id"] in consenting]
+        self.assertGreater(len(expected), 0)
+        path = self.output(OPERATIONAL) / "lists" / "life_moment_list.csv"
+        with open(path, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0], ["customer_key", "moment", "last_visit",
+                                   "suggested_action"])
+        got = [[key, moment, datetime.datetime.fromisoformat(at), action]
+               for key, moment, at, action in rows[1:]]
+        self.assertEqual(got, expected)
 
     # ---- operational lists ---------------------------------------------
 

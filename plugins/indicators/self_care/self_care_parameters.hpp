@@ -19,7 +19,7 @@ struct SelfCareAction {
   std::string code;          // the web `action` and the call `reason` code
   int64_t offline_cost = 0;  // a call's unit cost, scaled by 10^4
   int64_t online_cost = 0;   // the online act's unit cost, scaled by 10^4
-  std::optional<PagePattern> topic_pages;  // page_views on this topic
+  std::optional<pages::PagePattern> topic_pages;  // page_views on this topic
 };
 
 struct SelfCareParameters {

@@ -65,8 +65,9 @@ TEST_P(PluginContract, DescriptorIsWellFormed) {
         << o.key << ": required with a default";
   }
   std::set<std::string> ids;
-  const std::set<std::string> units = {
-      "currency", "count", "ratio", "multiple", "days", "seconds", "score", ""};
+  const std::set<std::string> units = {"currency", "count", "ratio",
+                                       "multiple", "days",  "seconds",
+                                       "ms",       "score", ""};
   for (uint32_t k = 0; k < i.output_count; ++k) {
     const vigie_output& o = i.outputs[k];
     EXPECT_EQ(o.struct_size, sizeof(vigie_output));

@@ -63,7 +63,7 @@ struct Column {
   std::string name;
   Type type = Type::Int64;
   // How a reader shows the values: "currency", "count", "ratio" (a share),
-  // "multiple", "days", "seconds", "score", or "" (the type decides:
+  // "multiple", "days", "seconds", "ms", "score", or "" (the type decides:
   // decimals are money). Crosses the ABI as the Arrow field metadata
   // "vigie.unit".
   std::string unit;

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace vigie::self_care {
+namespace vigie::pages {
 
 namespace {
 
@@ -41,7 +41,14 @@ PagePattern::PagePattern(std::string_view text) {
     if (alternative.empty())
       throw std::runtime_error("page pattern '" + std::string(text) +
                                "' has an empty alternative");
-    alternatives_.emplace_back(alternative);
+    Specificity specificity;
+    for (char c : alternative) {
+      if (c == '*')
+        specificity.has_star = true;
+      else
+        ++specificity.literal_characters;
+    }
+    alternatives_.push_back({std::string(alternative), specificity});
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
@@ -49,8 +56,18 @@ PagePattern::PagePattern(std::string_view text) {
 
 bool PagePattern::matches(std::string_view page) const {
   for (const auto& alternative : alternatives_)
-    if (wildcard_match(alternative, page)) return true;
+    if (wildcard_match(alternative.text, page)) return true;
   return false;
 }
 
-}  // namespace vigie::self_care
+std::optional<Specificity> PagePattern::best_match(
+    std::string_view page) const {
+  std::optional<Specificity> best;
+  for (const auto& alternative : alternatives_)
+    if ((!best || alternative.specificity < *best) &&
+        wildcard_match(alternative.text, page))
+      best = alternative.specificity;
+  return best;
+}
+
+}  // namespace vigie::pages

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace vigie::self_care {
+namespace vigie::pages {
 namespace {
 
 TEST(PagePattern, MatchesTheWholePathOnly) {
@@ -52,4 +52,4 @@ TEST(PagePattern, RefusesAnEmptyAlternative) {
 }
 
 }  // namespace
-}  // namespace vigie::self_care
+}  // namespace vigie::pages
