@@ -88,36 +88,12 @@ def clean_environment(**extra):
     return env
 
 
-# What LeakSanitizer prints when its own tracer thread, which stops the
-# process with ptrace at exit to scan it, crashes. That is not a leak (a leak
-# reads "ERROR: LeakSanitizer: detected memory leaks"); it happened about once
-# in 300 runs of the sanitizer build here, always after the run had finished.
-LSAN_TRACER_CRASH = ("Tracer caught signal",
-                     "LeakSanitizer has encountered a fatal error")
-
-
-def lsan_tracer_crashed(result):
-    return result.returncode != 0 and all(
-        line in result.stderr for line in LSAN_TRACER_CRASH)
-
-
 def run_vigie(args, env=None, timeout=600, cwd=None):
-    """Runs vigie; returns the CompletedProcess (text stdout and stderr).
-
-    A run whose only failure is LeakSanitizer's tracer crashing at exit is
-    run again (twice at most), so that leak checking stays on for every
-    integration run without the sanitizer's own fault failing the suite.
-    """
-    for attempt in range(3):
-        result = subprocess.run(
-            [PATHS.vigie] + [str(a) for a in args],
-            env=env if env is not None else clean_environment(), cwd=cwd,
-            capture_output=True, text=True, errors="replace", timeout=timeout)
-        if not lsan_tracer_crashed(result):
-            break
-        print(f"note: LeakSanitizer's tracer crashed at exit (attempt "
-              f"{attempt + 1}); the run is started again", file=sys.stderr)
-    return result
+    """Runs vigie; returns the CompletedProcess (text stdout and stderr)."""
+    return subprocess.run(
+        [PATHS.vigie] + [str(a) for a in args],
+        env=env if env is not None else clean_environment(), cwd=cwd,
+        capture_output=True, text=True, errors="replace", timeout=timeout)
 
 
 def describe(result):
