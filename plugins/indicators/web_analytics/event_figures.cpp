@@ -1,49 +1,59 @@
-#include "event_figures.hpp"
+// The figures of the web events of each period (an event counts in the
+// period its ts falls in): unique visitors, unique people, load-time
+// percentiles, cross-device customers; and P's load time by page group.
+#include "web_run.hpp"
 
 namespace vigie::web_analytics {
 
 namespace {
 
-using namespace sdk::kernels;
-
 // The page views with a load time: what the percentiles are taken over.
-auto measured_page_view(const WebData& data) {
-  return [&data](int64_t row) {
-    return data.types().page_view >= 0 &&
-           data.type_of(row) == data.types().page_view &&
-           data.load_time.is_valid(row);
+auto measured_page_view(Run& run) {
+  return [&event_type = run.web_dictionary("event_type"), &types = run.types(),
+          &load_time = run.web().column("load_time_ms")](int64_t row) {
+    return types.is_page_view(code_at(event_type, row)) &&
+           load_time.is_valid(row);
   };
+}
+
+Series distinct_by_period(Run& run, DistinctCount counted) {
+  aggregate(run.event_keys(), counted);
+  return Series(counted.counts().begin(), counted.counts().end());
+}
+
+template <class T>
+Series as_series(const std::vector<std::optional<T>>& values) {
+  Series out;
+  for (const auto& v : values)
+    out.push_back(v ? std::optional<double>(static_cast<double>(*v))
+                    : std::nullopt);
+  return out;
 }
 
 }  // namespace
 
-AudienceFigures audience_figures(WebData& data) {
-  const int32_t n = data.periods.size();
-  const auto keys = GroupKeys::by_period(data.event_periods(), n);
-  DistinctCount visitors(n, data.visitor);
-  DistinctCount people(
-      n, CodeSource(data.person_keys(), data.stitching().person_key_count()));
-  aggregate(keys, visitors, people);
-  AudienceFigures out;
-  out.unique_visitors.assign(visitors.counts().begin(),
-                             visitors.counts().end());
-  out.unique_people.assign(people.counts().begin(), people.counts().end());
-  return out;
+Series unique_visitors(Run& run) {
+  return distinct_by_period(
+      run, DistinctCount(run.period_count(), run.web_dictionary("visitor_id")));
 }
 
-LoadTimeFigures load_time_figures(WebData& data) {
-  const int32_t n = data.periods.size();
+Series unique_people(Run& run) {
+  return distinct_by_period(
+      run, DistinctCount(run.period_count(),
+                         CodeSource(run.person_keys(),
+                                    run.stitching().person_key_count())));
+}
+
+LoadTimeFigures measure_load_times(Run& run) {
+  const int32_t n = run.period_count();
   // The measured page views of each period as row lists (a counting sort,
   // 8 bytes a page view), then each period's values gathered in turn into
   // one buffer: GroupValues would hold every (period, value) pair at once.
-  std::vector<int32_t> period(data.event_periods());
-  const auto measured = measured_page_view(data);
-  for (size_t row = 0; row < period.size(); ++row)
-    if (period[row] != kNone && !measured(static_cast<int64_t>(row)))
-      period[row] = kNone;
-  const PeriodRows rows = PeriodIndex::rows_of(period, n);
-  std::vector<int32_t>().swap(period);
-  const int64_t* load = data.load_time.ints();
+  GroupKeys measured = run.event_keys();
+  measured.keep_only(measured_page_view(run));
+  const PeriodRows rows = PeriodIndex::rows_of(measured.groups(), n);
+  measured = GroupKeys();
+  const int64_t* load = run.web().column("load_time_ms").ints();
   LoadTimeFigures out;
   std::vector<int64_t> values;
   for (int32_t p = 0; p < n; ++p) {
@@ -57,19 +67,21 @@ LoadTimeFigures load_time_figures(WebData& data) {
   return out;
 }
 
-CrossDeviceFigures cross_device_figures(WebData& data) {
-  const int32_t n = data.periods.size();
-  const Stitching& stitching = data.stitching();
-  const auto customers = static_cast<int32_t>(stitching.customer_count());
+Series load_time_p50(Run& run) { return as_series(run.load_times().p50); }
+Series load_time_p95(Run& run) { return as_series(run.load_times().p95); }
+
+CrossDeviceFigures count_cross_device(Run& run) {
+  const int32_t n = run.period_count();
+  const auto customers = static_cast<int32_t>(run.stitching().customer_count());
   // The customer of each event (its person when that is a customer).
-  std::vector<int32_t> customer(data.person_keys());
+  std::vector<int32_t> customer(run.person_keys());
   for (int32_t& key : customer)
     if (key >= customers) key = kNone;
-  auto keys = GroupKeys::by_period_and_code(data.event_periods(), n,
+  auto keys = GroupKeys::by_period_and_code(run.event_periods(), n,
                                             CodeSource(customer, customers));
   std::vector<int32_t>().swap(customer);
   Count events(keys.group_count());
-  DistinctCount devices(keys.group_count(), data.device);
+  DistinctCount devices(keys.group_count(), run.web_dictionary("device"));
   aggregate(keys, events, devices);
 
   CrossDeviceFigures out;
@@ -84,21 +96,35 @@ CrossDeviceFigures cross_device_figures(WebData& data) {
   return out;
 }
 
-Table load_time_by_group(WebData& data) {
-  const PageClasses& classes = data.page_classes();
-  const int32_t groups = data.parameters.page_groups.size();
-  const auto current = static_cast<int32_t>(data.current);
-  const std::vector<int32_t>& period = data.event_periods();
+Series cross_device_customers(Run& run) {
+  const std::vector<int64_t>& counts = run.cross_device().cross_device;
+  return Series(counts.begin(), counts.end());
+}
+
+Series cross_device_share(Run& run) {
+  const CrossDeviceFigures& figures = run.cross_device();
+  Series out;
+  for (size_t p = 0; p < figures.customers.size(); ++p)
+    out.push_back(safe_ratio(figures.cross_device[p], figures.customers[p]));
+  return out;
+}
+
+Table load_time_by_group(Run& run) {
+  const PageClasses& classes = run.page_classes();
+  const ColumnView& page = run.web_dictionary("page");
+  const int32_t groups = run.parameters.page_groups.size();
+  const auto current = static_cast<int32_t>(run.request.current);
+  const std::span<const int32_t> period = run.event_periods();
   // The group of each page view of P; a page in no group is left out.
   std::vector<int32_t> group_of_row(period.size(), kNone);
   for (size_t row = 0; row < period.size(); ++row) {
     if (period[row] != current) continue;
-    const int32_t page = data.page_of(static_cast<int64_t>(row));
-    if (page >= 0) group_of_row[row] = classes.group[static_cast<size_t>(page)];
+    const int32_t code = code_at(page, static_cast<int64_t>(row));
+    if (code >= 0) group_of_row[row] = classes.group[static_cast<size_t>(code)];
   }
   GroupKeys keys(std::move(group_of_row), groups);
-  keys.keep_only(measured_page_view(data));
-  GroupValues load(groups, data.load_time);
+  keys.keep_only(measured_page_view(run));
+  GroupValues load(groups, run.web().column("load_time_ms"));
   aggregate(keys, load);
 
   Table out;
@@ -110,7 +136,7 @@ Table load_time_by_group(WebData& data) {
   for (int32_t g = 0; g < groups; ++g) {
     std::span<int64_t> values = load.of(g);
     if (values.empty()) continue;
-    group_column.push_string(data.parameters.page_groups.name(g));
+    group_column.push_string(run.parameters.page_groups.name(g));
     views_column.push_int(static_cast<int64_t>(values.size()));
     p50_column.push_int(*percentile(values, 50));
     p95_column.push_int(*percentile(values, 95));

@@ -1,90 +1,90 @@
-#include "session_figures.hpp"
-
+// The figures of the sessions of each period (a session belongs, whole, to
+// the period of its first event): visits, bounce rate, pages per visit,
+// average visit duration, and the visits of P by device.
 #include <algorithm>
-#include <stdexcept>
-#include <string>
 #include <string_view>
+
+#include "web_run.hpp"
 
 namespace vigie::web_analytics {
 
 namespace {
 
-using namespace sdk::kernels;
-
 constexpr std::string_view kNoDevice = "(none)";
 
-}  // namespace
-
-std::vector<int32_t> session_periods(const WebData& data) {
-  return data.periods.assign(data.sessions.column("started_at"));
-}
-
-SessionFigures session_figures(const WebData& data,
-                               std::span<const int32_t> session_period) {
-  const TableView& sessions = data.sessions;
-  const int32_t n = data.periods.size();
-  const int64_t* events = sessions.column("events").ints();
-  const int64_t* first_event = sessions.column("first_event").ints();
-  const int64_t web_rows = data.web.rows();
-
-  auto keys = GroupKeys::by_period(
-      std::vector<int32_t>(session_period.begin(), session_period.end()), n);
-  Count visits(n);
-  Sum page_views(n, sessions.column("page_views"));
-  // The total duration is sum(ended_at) - sum(started_at), both exact.
-  Sum ended(n, sessions.column("ended_at"));
-  Sum started(n, sessions.column("started_at"));
-  aggregate(keys, visits, page_views, ended, started);
-
-  // A bounce: one event, a page view (a lone action is no bounce).
-  keys.keep_only([&](int64_t s) {
-    if (events[s] != 1) return false;
-    int64_t row = data.session_event_rows[first_event[s]];
-    if (row < 0 || row >= web_rows)
-      throw std::runtime_error("session_events row " +
-                               std::to_string(first_event[s]) +
-                               " is not a row of web_events");
-    return data.type_of(row) == data.types().page_view &&
-           data.types().page_view >= 0;
-  });
-  Count bounces(n);
-  aggregate(keys, bounces);
-
-  SessionFigures out;
-  for (int32_t p = 0; p < n; ++p) {
-    const int64_t v = visits[p];
-    out.visits.push_back(v);
-    out.bounce_rate.push_back(safe_ratio(bounces[p], v));
-    out.pages_per_visit.push_back(
-        safe_ratio(static_cast<double>(page_views[p].wide()), v));
-    const sdk::WideInt duration_us = ended[p].wide() - started[p].wide();
-    out.avg_visit_duration.push_back(
-        safe_ratio(static_cast<double>(duration_us),
-                   static_cast<double>(v) * kMicrosPerSecond));
-  }
+// Each period's `numerator(p)` over its visits times `unit`.
+template <class Numerator>
+Series per_visit(Run& run, Numerator numerator, double unit = 1) {
+  const std::vector<int64_t>& visits = run.visit_counts();
+  Series out;
+  for (int32_t p = 0; p < run.period_count(); ++p)
+    out.push_back(
+        safe_ratio(numerator(p),
+                   static_cast<double>(visits[static_cast<size_t>(p)]) * unit));
   return out;
 }
 
-Table visits_by_device(const WebData& data,
-                       std::span<const int32_t> session_period) {
-  const ColumnView& device = data.sessions.column("device");
-  const auto current = static_cast<int32_t>(data.current);
-  std::vector<int32_t> period_of_session(session_period.begin(),
-                                         session_period.end());
+}  // namespace
+
+Series visits(Run& run) {
+  const std::vector<int64_t>& visits = run.visit_counts();
+  return Series(visits.begin(), visits.end());
+}
+
+Series bounce_rate(Run& run) {
+  // A bounce: one event, a page view (a lone action is no bounce).
+  const int64_t* events = run.sessions().column("events").ints();
+  const int64_t* first_event = run.sessions().column("first_event").ints();
+  const SessionEventRows rows = run.session_event_rows();
+  const ColumnView& event_type = run.web_dictionary("event_type");
+  const EventTypes& types = run.types();
+  GroupKeys keys = run.session_keys();
+  keys.keep_only([&](int64_t s) {
+    return events[s] == 1 &&
+           types.is_page_view(code_at(event_type, rows[first_event[s]]));
+  });
+  Count bounces(run.period_count());
+  aggregate(keys, bounces);
+  return per_visit(run, [&](int32_t p) { return bounces[p]; });
+}
+
+Series pages_per_visit(Run& run) {
+  Sum page_views(run.period_count(), run.sessions().column("page_views"));
+  aggregate(run.session_keys(), page_views);
+  return per_visit(run, [&](int32_t p) {
+    return static_cast<double>(page_views[p].wide());
+  });
+}
+
+Series avg_visit_duration(Run& run) {
+  // The total duration is sum(ended_at) - sum(started_at), both exact.
+  Sum ended(run.period_count(), run.sessions().column("ended_at"));
+  Sum started(run.period_count(), run.sessions().column("started_at"));
+  aggregate(run.session_keys(), ended, started);
+  return per_visit(
+      run,
+      [&](int32_t p) {
+        return static_cast<double>(ended[p].wide() - started[p].wide());
+      },
+      kMicrosPerSecond);
+}
+
+Table visits_by_device(Run& run) {
+  const ColumnView& device = run.sessions().column("device");
+  const auto current = static_cast<int32_t>(run.request.current);
+  const std::span<const int32_t> period = run.session_keys().groups();
   // One group a device code of P, plus one for "(none)".
   const auto devices = static_cast<int32_t>(device.dictionary_size());
-  for (size_t s = 0; s < period_of_session.size(); ++s) {
-    int32_t& key = period_of_session[s];
-    if (key != current) {
-      key = kNone;
-      continue;
-    }
+  std::vector<int32_t> device_of_session(period.size(), kNone);
+  for (size_t s = 0; s < period.size(); ++s) {
+    if (period[s] != current) continue;
     const auto row = static_cast<int64_t>(s);
-    key = device.is_valid(row) && !device.string_at(row).empty()
-              ? device.codes()[row]
-              : devices;
+    device_of_session[s] =
+        device.is_valid(row) && !device.string_at(row).empty()
+            ? device.codes()[row]
+            : devices;
   }
-  GroupKeys keys(std::move(period_of_session), devices + 1);
+  GroupKeys keys(std::move(device_of_session), devices + 1);
   Count visits(devices + 1);
   aggregate(keys, visits);
 

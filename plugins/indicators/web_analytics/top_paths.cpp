@@ -1,4 +1,8 @@
-#include "top_paths.hpp"
+// Typical paths (KPI-CATALOG.md section 3): the page groups a session of P
+// went through, in time order, pages in no group dropped, consecutive
+// repeats collapsed, cut after the first `path_length` groups; the most
+// frequent ones with their share of visits and the share of their sessions
+// that end with an action or a conversion.
 
 #include <algorithm>
 #include <bit>
@@ -6,14 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "web_run.hpp"
+
 namespace vigie::web_analytics {
 
 namespace {
 
-using sdk::kernels::safe_ratio;
-
 // A path packed in 64 bits: group g + 1 in each field, oldest first from
-// the top, 0 for an unused field (parse_parameters checks that
+// the top, 0 for an unused field (WebParameters::check makes sure that
 // path_length fields fit).
 struct PathCodec {
   explicit PathCodec(int32_t groups)
@@ -51,34 +55,35 @@ struct PathRow {
 
 }  // namespace
 
-Table top_paths(const WebData& data, std::span<const int32_t> session_period) {
-  const WebParameters& parameters = data.parameters;
+Table top_paths(Run& run) {
+  const WebParameters& parameters = run.parameters;
   const PathCodec codec(parameters.page_groups.size());
-  const PageClasses& classes = data.page_classes();
-  const EventTypes& types = data.types();
-  const int64_t* events = data.sessions.column("events").ints();
-  const int64_t* first_event = data.sessions.column("first_event").ints();
-  const int64_t web_rows = data.web.rows();
+  const PageClasses& classes = run.page_classes();
+  const EventTypes& types = run.types();
+  const ColumnView& event_type = run.web_dictionary("event_type");
+  const ColumnView& page = run.web_dictionary("page");
+  const int64_t* events = run.sessions().column("events").ints();
+  const int64_t* first_event = run.sessions().column("first_event").ints();
+  const SessionEventRows event_rows = run.session_event_rows();
+  const std::span<const int32_t> session_period = run.session_keys().groups();
   const auto length = static_cast<int32_t>(parameters.path_length);
 
   std::vector<SessionPath> paths;
   int64_t visits = 0;
   for (size_t s = 0; s < session_period.size(); ++s) {
-    if (session_period[s] != static_cast<int32_t>(data.current)) continue;
+    if (session_period[s] != static_cast<int32_t>(run.request.current))
+      continue;
     ++visits;
     const int64_t first = first_event[s];
     const int64_t last = first + events[s] - 1;
     uint64_t path = 0;
     int32_t kept = 0, previous_group = -1;
     for (int64_t e = first; e <= last && kept < length; ++e) {
-      const int64_t row = data.session_event_rows[e];
-      if (row < 0 || row >= web_rows)
-        throw std::runtime_error("session_events row " + std::to_string(e) +
-                                 " is not a row of web_events");
-      if (data.type_of(row) != types.page_view || types.page_view < 0) continue;
-      const int32_t page = data.page_of(row);
+      const int64_t row = event_rows[e];
+      if (!types.is_page_view(code_at(event_type, row))) continue;
+      const int32_t code = code_at(page, row);
       const int32_t group =
-          page < 0 ? -1 : classes.group[static_cast<size_t>(page)];
+          code < 0 ? -1 : classes.group[static_cast<size_t>(code)];
       if (group < 0 || group == previous_group) continue;
       path = codec.append(path, group);
       previous_group = group;
@@ -86,8 +91,8 @@ Table top_paths(const WebData& data, std::span<const int32_t> session_period) {
     }
     // No grouped page view: no path, but still one of the visits.
     if (kept == 0) continue;
-    const int64_t last_row = data.session_event_rows[last];
-    paths.push_back({path, types.ends_a_journey(data.type_of(last_row))});
+    paths.push_back(
+        {path, types.ends_a_journey(code_at(event_type, event_rows[last]))});
   }
 
   // Sessions a path: sorted, then counted run by run.

@@ -18,6 +18,8 @@
 //   std::optional<double> visits(Run& run, uint32_t period) {
 //     return run.event_counts().visits[period];
 //   }
+//   // or, when one pass gives the values of every period at once:
+//   vigie::sdk::Series visits(Run& run);
 //   constexpr const char* kReads[] = {"web_events.ts", "sessions.*"};
 //   constexpr vigie::sdk::Kpi<Run> kKpis[] = {
 //       vigie::sdk::value_kpi<Run>("visits", "Visits", "count",
@@ -35,8 +37,11 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "vigie/plugin.h"
 #include "vigie/sdk/column.hpp"
@@ -85,6 +90,9 @@ class Lazy {
   std::optional<T> value_;
 };
 
+// A value KPI's values, one a period of the request (none: no value).
+using Series = std::vector<std::optional<double>>;
+
 template <class Run>
 struct Kpi {
   vigie_output_kind kind = VIGIE_OUTPUT_VALUE;
@@ -96,8 +104,10 @@ struct Kpi {
   std::span<const vigie_column> columns;  // tables and lists
   std::span<const char* const> reads;     // "dataset.column", "dataset.*"
   // A value KPI: its value for the request's period `period` (none: no
-  // value). A table or list KPI: its table for P, with `columns` exactly.
+  // value), or its values of every period at once. A table or list KPI:
+  // its table for P, with `columns` exactly.
   std::optional<double> (*value)(Run&, uint32_t period) = nullptr;
+  Series (*series)(Run&) = nullptr;
   Table (*table)(Run&) = nullptr;
 
   constexpr Kpi lower_is_better() const {
@@ -129,6 +139,16 @@ constexpr Kpi<Run> value_kpi(const char* id, const char* label,
   k.unit = unit;
   k.description = description;
   k.value = value;
+  return k;
+}
+template <class Run>
+constexpr Kpi<Run> value_kpi(const char* id, const char* label,
+                             const char* unit, const char* description,
+                             Series (*series)(Run&)) {
+  Kpi<Run> k = value_kpi<Run>(
+      id, label, unit, description,
+      static_cast<std::optional<double> (*)(Run&, uint32_t)>(nullptr));
+  k.series = series;
   return k;
 }
 
@@ -188,6 +208,15 @@ class KpiIndicator : public Indicator {
       if (kpi.value != nullptr) {
         for (uint32_t p = 0; p < request.periods.size(); ++p)
           sink.value(kpi.id, p, kpi.value(run, p));
+      } else if (kpi.series != nullptr) {
+        const Series values = kpi.series(run);
+        if (values.size() != request.periods.size())
+          throw std::logic_error(
+              std::string(kpi.id) + " gave " + std::to_string(values.size()) +
+              " values for " + std::to_string(request.periods.size()) +
+              " periods");
+        for (uint32_t p = 0; p < values.size(); ++p)
+          sink.value(kpi.id, p, values[p]);
       } else {
         sink.table(kpi.id, kpi.table(run));
       }
@@ -210,20 +239,11 @@ class KpiIndicator : public Indicator {
         ::vigie::sdk::option_entries(options);                                 \
     static constexpr auto output_entries_ =                                    \
         ::vigie::sdk::output_entries(kpis);                                    \
-    static const vigie_plugin_info info{                                       \
-        sizeof(vigie_plugin_info),                                             \
-        VIGIE_ABI_MAJOR,                                                       \
-        VIGIE_ABI_MINOR,                                                       \
-        VIGIE_KIND_INDICATOR,                                                  \
-        name,                                                                  \
-        version,                                                               \
-        summary,                                                               \
-        static_cast<uint32_t>(option_entries_.size()),                         \
-        option_entries_.data(),                                                \
-        static_cast<uint32_t>(output_entries_.size()),                         \
-        output_entries_.data(),                                                \
-        ::vigie::sdk::count_of(inputs),                                        \
-        inputs,                                                                \
-        &::vigie::sdk::detail::IndicatorAdapter<Indicator_>::api};             \
+    static constexpr vigie_plugin_info info = ::vigie::sdk::plugin_info(       \
+        VIGIE_KIND_INDICATOR, name, version, summary,                          \
+        ::vigie::sdk::entries<vigie_option>(option_entries_),                  \
+        ::vigie::sdk::entries<vigie_output>(output_entries_),                  \
+        ::vigie::sdk::entries<vigie_input>(inputs),                            \
+        &::vigie::sdk::detail::IndicatorAdapter<Indicator_>::api);             \
     return &info;                                                              \
   }

@@ -23,6 +23,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -385,11 +386,41 @@ struct IndicatorAdapter {
 
 }  // namespace detail
 
-template <class T, size_t N>
-constexpr uint32_t count_of(const T (&)[N]) {
-  return static_cast<uint32_t>(N);
+// A descriptor's table given as an array, a std::array or nullptr (none).
+template <class T>
+constexpr std::span<const T> entries(std::span<const T> table) {
+  return table;
 }
-constexpr uint32_t count_of(std::nullptr_t) { return 0; }
+template <class T>
+constexpr std::span<const T> entries(std::nullptr_t) {
+  return {};
+}
+
+// The descriptor every plugin macro exports: this ABI's version, the
+// plugin's kind and words, its tables and its function table.
+constexpr vigie_plugin_info plugin_info(vigie_plugin_kind kind,
+                                        const char* name, const char* version,
+                                        const char* summary,
+                                        std::span<const vigie_option> options,
+                                        std::span<const vigie_output> outputs,
+                                        std::span<const vigie_input> inputs,
+                                        const void* api) {
+  auto data = [](auto table) { return table.empty() ? nullptr : table.data(); };
+  return vigie_plugin_info{sizeof(vigie_plugin_info),
+                           VIGIE_ABI_MAJOR,
+                           VIGIE_ABI_MINOR,
+                           kind,
+                           name,
+                           version,
+                           summary,
+                           static_cast<uint32_t>(options.size()),
+                           data(options),
+                           static_cast<uint32_t>(outputs.size()),
+                           data(outputs),
+                           static_cast<uint32_t>(inputs.size()),
+                           data(inputs),
+                           api};
+}
 
 }  // namespace vigie::sdk
 
@@ -398,42 +429,25 @@ constexpr uint32_t count_of(std::nullptr_t) { return 0; }
 // Defines the plugin's info function for a connector class.
 #define VIGIE_CONNECTOR_PLUGIN(Class, name, version, summary, options)    \
   VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) { \
-    static const vigie_plugin_info info{                                  \
-        sizeof(vigie_plugin_info),                                        \
-        VIGIE_ABI_MAJOR,                                                  \
-        VIGIE_ABI_MINOR,                                                  \
-        VIGIE_KIND_CONNECTOR,                                             \
-        name,                                                             \
-        version,                                                          \
-        summary,                                                          \
-        ::vigie::sdk::count_of(options),                                  \
-        options,                                                          \
-        0,                                                                \
-        nullptr,                                                          \
-        0,                                                                \
-        nullptr,                                                          \
-        &::vigie::sdk::detail::ConnectorAdapter<Class>::api};             \
+    static constexpr vigie_plugin_info info = ::vigie::sdk::plugin_info(  \
+        VIGIE_KIND_CONNECTOR, name, version, summary,                     \
+        ::vigie::sdk::entries<vigie_option>(options), {}, {},             \
+        &::vigie::sdk::detail::ConnectorAdapter<Class>::api);             \
     return &info;                                                         \
   }
 
-// Defines the plugin's info function for an indicator class.
+// Defines the plugin's info function for an indicator class written on
+// vigie::sdk::Indicator, its tables as vigie_option, vigie_output and
+// vigie_input arrays (or nullptr). An indicator made of declared KPIs uses
+// VIGIE_KPI_INDICATOR_PLUGIN (kpi.hpp).
 #define VIGIE_INDICATOR_PLUGIN(Class, name, version, summary, options,    \
                                outputs, inputs)                           \
   VIGIE_SDK_EXPORT const vigie_plugin_info* vigie_get_plugin_info(void) { \
-    static const vigie_plugin_info info{                                  \
-        sizeof(vigie_plugin_info),                                        \
-        VIGIE_ABI_MAJOR,                                                  \
-        VIGIE_ABI_MINOR,                                                  \
-        VIGIE_KIND_INDICATOR,                                             \
-        name,                                                             \
-        version,                                                          \
-        summary,                                                          \
-        ::vigie::sdk::count_of(options),                                  \
-        options,                                                          \
-        ::vigie::sdk::count_of(outputs),                                  \
-        outputs,                                                          \
-        ::vigie::sdk::count_of(inputs),                                   \
-        inputs,                                                           \
-        &::vigie::sdk::detail::IndicatorAdapter<Class>::api};             \
+    static constexpr vigie_plugin_info info = ::vigie::sdk::plugin_info(  \
+        VIGIE_KIND_INDICATOR, name, version, summary,                     \
+        ::vigie::sdk::entries<vigie_option>(options),                     \
+        ::vigie::sdk::entries<vigie_output>(outputs),                     \
+        ::vigie::sdk::entries<vigie_input>(inputs),                       \
+        &::vigie::sdk::detail::IndicatorAdapter<Class>::api);             \
     return &info;                                                         \
   }
