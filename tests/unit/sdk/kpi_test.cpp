@@ -122,9 +122,10 @@ void on_table(void* ctx, const char* kpi, ArrowSchema* schema,
 }
 void on_note(void*, const char*, const char*) {}
 
+template <class Indicator = TestIndicator>
 Collected compute(std::vector<std::string> kpis,
                   std::map<std::string, std::string> parameters = {}) {
-  TestIndicator indicator{sdk::Config(std::move(parameters))};
+  Indicator indicator{sdk::Config(std::move(parameters))};
   Collected out;
   vigie_result_sink sink{sizeof sink, &out,     &on_value,
                          &on_table,   &on_note, nullptr};
@@ -200,6 +201,42 @@ TEST(SdkKpis, ATableIsCheckedAgainstItsDeclaredColumns) {
   // An output that declares no columns (ABI 1.0) accepts any table.
   EXPECT_EQ(sdk::undeclared_columns(kOutputs[0], table({{"x", Type::Bool}})),
             std::nullopt);
+}
+
+// A value KPI may give the values of every period at once (sdk::Series):
+// the adapter sends each to the sink, and refuses a series of another
+// length than the request's periods rather than leave a period unsent.
+sdk::Series running_total(Run& run) {
+  sdk::Series out;
+  double total = 0;
+  for (double v : run.events()) out.push_back(total += v);
+  return out;
+}
+sdk::Series one_value_only(Run&) { return {1.0}; }
+
+constexpr sdk::Kpi<Run> kSeriesKpis[] = {
+    sdk::value_kpi<Run>("running_total", "Running total", "count",
+                        "events so far", &running_total),
+    sdk::value_kpi<Run>("one_value_only", "One value", "count",
+                        "a series too short", &one_value_only),
+};
+using SeriesIndicator = sdk::KpiIndicator<Run, kOptions, kSeriesKpis>;
+
+TEST(SdkKpis, ASeriesKpiGivesEveryPeriodsValueAtOnce) {
+  passes = {};
+  Collected out = compute<SeriesIndicator>({"running_total"});
+  EXPECT_THAT(out.values,
+              ElementsAre(Pair("running_total", ElementsAre(1, 3, 6))));
+  EXPECT_EQ(passes.events, 1);
+}
+
+TEST(SdkKpis, ASeriesOfTheWrongLengthIsRefused) {
+  try {
+    compute<SeriesIndicator>({"one_value_only"});
+    FAIL() << "a series of 1 value for 3 periods was accepted";
+  } catch (const std::logic_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("one_value_only gave 1 values for 3"));
+  }
 }
 
 }  // namespace
