@@ -244,8 +244,8 @@ class Contacts:
             if not e["ts"]:
                 continue
             t = instant(e["ts"])
-            self.events.append((t, e["visitor_id"], e["event_type"],
-                                e["page"], e["action"]))
+            self.events.append((t, e["visitor_id"], e["customer_id"] or None,
+                                e["event_type"], e["page"], e["action"]))
             if e["customer_id"]:
                 self.identified[e["visitor_id"]].append((t, e["customer_id"]))
         # An empty direction is inbound (the data model's default).
@@ -277,7 +277,10 @@ def self_care(contacts, period):
     offline = collections.Counter()
     topic_events = collections.defaultdict(list)   # (customer, a) -> [t]
     persons = {}   # visitor -> its customer at as_of, looked up once
-    for t, visitor, event_type, page, action in contacts.events:
+    # Topic events carrying no customer_id that count for a customer all
+    # the same, through their visitor's link.
+    linked_anonymous = 0
+    for t, visitor, own_customer, event_type, page, action in contacts.events:
         if t not in period:
             continue
         topics = set()
@@ -293,6 +296,8 @@ def self_care(contacts, period):
         if visitor not in persons:
             persons[visitor] = contacts.person(visitor, period.end)
         customer = persons[visitor]
+        if customer and not own_customer:
+            linked_anonymous += 1
         if customer:
             for a in topics:
                 topic_events[(customer, a)].append(t)
@@ -332,6 +337,7 @@ def self_care(contacts, period):
                                   if inbound_in_p else None),
         "rebound_rate": (sum(rebounded.values()) / total_pairs
                          if total_pairs else None),
+        "linked_anonymous_topic_events": linked_anonymous,
         "by_action": {a: {"online": online[a], "offline": offline[a],
                           "pairs": pairs[a], "rebounded": rebounded[a]}
                       for a in sorted(ACTION_COSTS)},

@@ -10,29 +10,12 @@ namespace {
 using namespace sdk::kernels;
 
 // A (customer, action) pair as one dense code: customer * actions + action.
-class PairCodes {
- public:
-  PairCodes(int64_t customers, size_t actions)
-      : actions_(static_cast<int64_t>(actions)) {
-    count_ = customers * actions_;
-    if (count_ > std::numeric_limits<int32_t>::max())
-      throw std::length_error(
-          "customers times self-care actions are beyond int32 pair codes");
-  }
-  int64_t count() const { return count_; }
+struct PairCodes {
+  int64_t actions;
+  int64_t count;
   int32_t of(int32_t customer, int32_t action) const {
-    return static_cast<int32_t>(customer * actions_ + action);
+    return static_cast<int32_t>(customer * actions + action);
   }
-  int32_t customer(int32_t pair) const {
-    return static_cast<int32_t>(pair / actions_);
-  }
-  int32_t action(int32_t pair) const {
-    return static_cast<int32_t>(pair % actions_);
-  }
-
- private:
-  int64_t actions_;
-  int64_t count_;
 };
 
 // The web events on a topic of each pair: one touch an (event, topic),
@@ -79,7 +62,7 @@ Timeline pair_calls(const Calls& calls, const PairCodes& codes,
       continue;
     pair[static_cast<size_t>(row)] = codes.of(customer, action);
   }
-  return Timeline(CodeSource(pair, codes.count()), calls.times());
+  return Timeline(CodeSource(pair, codes.count), calls.times());
 }
 
 int64_t latest_start(const Calls& calls) {
@@ -106,9 +89,13 @@ ReboundFindings find_rebounds(const WebEvents& events, const Calls& calls,
   // Customer codes are shared by visitor_links and calls (one dictionary).
   const int64_t customers =
       std::max(stitching.customer_count(), calls.customer_count());
-  const PairCodes codes(customers, action_count);
+  const PairCodes codes{static_cast<int64_t>(action_count),
+                        customers * static_cast<int64_t>(action_count)};
+  if (codes.count > std::numeric_limits<int32_t>::max())
+    throw std::length_error(
+        "customers times self-care actions are beyond int32 pair codes");
   const Touches touches = topic_touches(events, stitching, periods, codes);
-  const Timeline web(CodeSource(touches.pair, codes.count()),
+  const Timeline web(CodeSource(touches.pair, codes.count),
                      IntSource(touches.time));
   const Timeline phone = pair_calls(calls, codes, customers);
 
@@ -122,17 +109,18 @@ ReboundFindings find_rebounds(const WebEvents& events, const Calls& calls,
              touches.period[static_cast<size_t>(seen[end].row)] == p)
         ++end;
       PeriodRebound& counts = findings.periods[static_cast<size_t>(p)];
-      const auto action = static_cast<size_t>(codes.action(pair));
-      ++counts.pairs[action];
+      const auto action = static_cast<int32_t>(pair % codes.actions);
+      ++counts.pairs[static_cast<size_t>(action)];
       // From the latest touch back: the first that a call followed.
       for (size_t touch = end; touch > first; --touch) {
         const int64_t t = seen[touch - 1].time;
         const auto call = phone.next_within(pair, t, window_us);
         if (!call) continue;
-        ++counts.rebounded[action];
+        ++counts.rebounded[static_cast<size_t>(action)];
         if (static_cast<size_t>(p) == current)
           findings.failed_journeys.push_back(
-              {codes.customer(pair), codes.action(pair), t, call->time});
+              {static_cast<int32_t>(pair / codes.actions), action, t,
+               call->time});
         break;
       }
       first = end;
