@@ -30,8 +30,9 @@ Touches topic_touches(const WebEvents& events, const Stitching& stitching,
                       const PeriodIndex& periods, const PairCodes& codes) {
   Touches out;
   const CodeSource visitors(events.visitors());
+  const IntSource times(events.times());
   const std::vector<int32_t> period_of_row = periods.assign(events.times());
-  for (int64_t row = 0; row < events.rows(); ++row) {
+  for (int64_t row = 0; row < times.size(); ++row) {
     const int32_t p = period_of_row[static_cast<size_t>(row)];
     if (p == kNone) continue;
     const int32_t visitor = visitors[row];
@@ -43,7 +44,7 @@ Touches topic_touches(const WebEvents& events, const Stitching& stitching,
             stitching.person(visitor, periods[static_cast<size_t>(p)].end_us);
       if (customer == kNone) return;  // an anonymous visitor
       out.pair.push_back(codes.of(customer, action));
-      out.time.push_back(events.time(row));
+      out.time.push_back(times[row]);
       out.period.push_back(p);
     });
   }
@@ -53,8 +54,8 @@ Touches topic_touches(const WebEvents& events, const Stitching& stitching,
 // The inbound calls of each pair, in time order.
 Timeline pair_calls(const Calls& calls, const PairCodes& codes,
                     int64_t customers) {
-  std::vector<int32_t> pair(static_cast<size_t>(calls.rows()), kNone);
-  for (int64_t row = 0; row < calls.rows(); ++row) {
+  std::vector<int32_t> pair(static_cast<size_t>(calls.times().size()), kNone);
+  for (int64_t row = 0; row < calls.times().size(); ++row) {
     const int32_t customer = calls.customer(row);
     const int32_t action = calls.reason_action(row);
     if (customer < 0 || customer >= customers || action == kNoAction ||

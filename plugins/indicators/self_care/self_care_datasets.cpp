@@ -60,19 +60,15 @@ std::vector<int32_t> codes_to_actions(const ColumnView* column,
 
 WebEvents::WebEvents(const TableView& table,
                      const SelfCareParameters& parameters)
-    : rows_(table.rows()),
-      ts_(typed_column(table, "web_events", "ts", Type::Timestamp, true)),
-      times_(ts_->ints()),
+    : ts_(typed_column(table, "web_events", "ts", Type::Timestamp, true)),
       visitor_(text_column(table, "web_events", "visitor_id", false)),
       event_type_(text_column(table, "web_events", "event_type", true)),
-      event_types_(event_type_->codes()),
       action_(text_column(table, "web_events", "action", false)),
       page_(text_column(table, "web_events", "page", false)),
       is_action_event_(codes_spelling(event_type_, "action")),
       is_page_view_(codes_spelling(event_type_, "page_view")),
       action_of_code_(codes_to_actions(action_, parameters)) {
   if (page_ == nullptr) return;
-  pages_ = page_->codes();
   // Each distinct page is matched once against the patterns, not each hit.
   const auto pages = static_cast<size_t>(page_->dictionary_size());
   topic_offsets_.assign(pages + 1, 0);
@@ -94,8 +90,7 @@ const ColumnView& WebEvents::visitors() const {
 }
 
 Calls::Calls(const TableView& table, const SelfCareParameters& parameters)
-    : rows_(table.rows()),
-      started_at_(
+    : started_at_(
           typed_column(table, "calls", "started_at", Type::Timestamp, true)),
       customer_(text_column(table, "calls", "customer_id", false)),
       direction_(text_column(table, "calls", "direction", false)),

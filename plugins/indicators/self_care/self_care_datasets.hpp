@@ -20,9 +20,7 @@ class WebEvents {
  public:
   WebEvents(const TableView& table, const SelfCareParameters& parameters);
 
-  int64_t rows() const { return rows_; }
   const ColumnView& times() const { return *ts_; }
-  int64_t time(int64_t row) const { return times_[row]; }
   // web_events.visitor_id (read by the rebound only); throws naming it
   // when the dataset has none.
   const ColumnView& visitors() const;
@@ -32,10 +30,7 @@ class WebEvents {
   int32_t action_of_code(int32_t code) const {
     return action_of_code_[static_cast<size_t>(code)];
   }
-  bool is_action(int64_t row) const {
-    return event_type_->is_valid(row) &&
-           is_action_event_[static_cast<size_t>(event_types_[row])];
-  }
+  bool is_action(int64_t row) const { return is_type(is_action_event_, row); }
   // The table action of an `action` event, or kNoAction.
   int32_t online_action(int64_t row) const {
     if (action_ == nullptr || !action_->is_valid(row) || !is_action(row))
@@ -49,24 +44,24 @@ class WebEvents {
     int32_t action = online_action(row);
     if (action != kNoAction) visit(action);
     if (page_ == nullptr || !page_->is_valid(row) ||
-        !event_type_->is_valid(row) ||
-        !is_page_view_[static_cast<size_t>(event_types_[row])])
+        !is_type(is_page_view_, row))
       return;
-    const auto page = static_cast<size_t>(pages_[row]);
+    const auto page = static_cast<size_t>(page_->codes()[row]);
     for (int32_t i = topic_offsets_[page]; i < topic_offsets_[page + 1]; ++i)
       visit(topics_[static_cast<size_t>(i)]);
   }
 
  private:
-  int64_t rows_;
+  bool is_type(const std::vector<uint8_t>& of_code, int64_t row) const {
+    return event_type_->is_valid(row) &&
+           of_code[static_cast<size_t>(event_type_->codes()[row])];
+  }
+
   const ColumnView* ts_;
-  const int64_t* times_;
   const ColumnView* visitor_;  // read by the rebound only
   const ColumnView* event_type_;
-  const int32_t* event_types_;
-  const ColumnView* action_;  // optional column
-  const ColumnView* page_;    // optional column
-  const int32_t* pages_ = nullptr;
+  const ColumnView* action_;              // optional column
+  const ColumnView* page_;                // optional column
   std::vector<uint8_t> is_action_event_;  // by event_type code
   std::vector<uint8_t> is_page_view_;     // by event_type code
   std::vector<int32_t> action_of_code_;   // by action code
@@ -79,7 +74,6 @@ class Calls {
  public:
   Calls(const TableView& table, const SelfCareParameters& parameters);
 
-  int64_t rows() const { return rows_; }
   const ColumnView& times() const { return *started_at_; }
   // calls.customer_id and calls.reason (null when the dataset has none).
   const ColumnView* customers() const { return customer_; }
@@ -114,7 +108,6 @@ class Calls {
   }
 
  private:
-  int64_t rows_;
   const ColumnView* started_at_;
   const ColumnView* customer_;   // optional column
   const ColumnView* direction_;  // optional column

@@ -1,7 +1,7 @@
 #include "self_care_indicator.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,9 +34,7 @@ sdk::WideInt cost_of(int64_t acts, int64_t unit_cost) {
 }
 
 int64_t total(const std::vector<int64_t>& by_action) {
-  int64_t sum = 0;
-  for (int64_t n : by_action) sum += n;
-  return sum;
+  return std::accumulate(by_action.begin(), by_action.end(), int64_t{0});
 }
 
 // The sum over the actions of acts(a) times a unit cost of a (10^4).
