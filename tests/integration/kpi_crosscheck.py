@@ -1,7 +1,9 @@
 """The management report's customer-base and self-care KPIs recomputed from
 the raw demo files, the way a finance controller would check them: straight
 from the text of KPI-CATALOG.md (sections 1 and 2) and docs/kpi-choices.md,
-with the standard library only (sqlite3, csv, decimal, zoneinfo).
+with the standard library only (sqlite3, csv, decimal, zoneinfo). The
+customer of a web event is its visitor's stitched person (section 3), as
+the catalog's "Time" says for every section.
 
 Times in the demo files are local Europe/Paris ISO text. A duration in days
 is real elapsed seconds / 86400, so every time is turned into an aware UTC
@@ -234,15 +236,37 @@ class Contacts:
     """web_events.csv and the inbound calls of calls.csv."""
 
     def __init__(self, web_path, calls_path):
-        self.events = [(instant(e["ts"]), e["customer_id"] or None,
-                        e["event_type"], e["page"], e["action"])
-                       for e in read_csv(web_path) if e["ts"]]
+        self.events = []
+        # Each visitor's identified events: (time, customer_id), the
+        # evidence its stitched person is read from.
+        self.identified = collections.defaultdict(list)
+        for e in read_csv(web_path):
+            if not e["ts"]:
+                continue
+            t = instant(e["ts"])
+            self.events.append((t, e["visitor_id"], e["customer_id"] or None,
+                                e["event_type"], e["page"], e["action"]))
+            if e["customer_id"]:
+                self.identified[e["visitor_id"]].append((t, e["customer_id"]))
         # An empty direction is inbound (the data model's default).
         self.inbound = [(instant(c["started_at"]), c["customer_id"] or None,
                          c["reason"], c["outcome"])
                         for c in read_csv(calls_path)
                         if c["started_at"]
                         and c["direction"] in ("", "inbound")]
+
+    def person(self, visitor, as_of):
+        """The customer a visitor is stitched to at as_of (KPI-CATALOG.md
+        section 3): the customer_id its events before as_of carry most
+        often, ties the smallest id in byte order; None when none does."""
+        counts = collections.Counter(
+            customer for t, customer in self.identified.get(visitor, ())
+            if t < as_of)
+        if not counts:
+            return None
+        top = max(counts.values())
+        return min((c for c, n in counts.items() if n == top),
+                   key=lambda c: c.encode())
 
 
 def self_care(contacts, period):
@@ -252,7 +276,11 @@ def self_care(contacts, period):
     online = collections.Counter()
     offline = collections.Counter()
     topic_events = collections.defaultdict(list)   # (customer, a) -> [t]
-    for t, customer, event_type, page, action in contacts.events:
+    persons = {}   # visitor -> its customer at as_of, looked up once
+    # Topic events carrying no customer_id that count for a customer all
+    # the same, through their visitor's link.
+    linked_anonymous = 0
+    for t, visitor, own_customer, event_type, page, action in contacts.events:
         if t not in period:
             continue
         topics = set()
@@ -261,6 +289,15 @@ def self_care(contacts, period):
             topics.add(action)
         if event_type == "page_view":
             topics |= {a for a, m in matchers.items() if m.fullmatch(page)}
+        if not topics:
+            continue
+        # The customer of a web event is its visitor's stitched person at
+        # the end of the period, whether or not the event carries an id.
+        if visitor not in persons:
+            persons[visitor] = contacts.person(visitor, period.end)
+        customer = persons[visitor]
+        if customer and not own_customer:
+            linked_anonymous += 1
         if customer:
             for a in topics:
                 topic_events[(customer, a)].append(t)
@@ -300,6 +337,7 @@ def self_care(contacts, period):
                                   if inbound_in_p else None),
         "rebound_rate": (sum(rebounded.values()) / total_pairs
                          if total_pairs else None),
+        "linked_anonymous_topic_events": linked_anonymous,
         "by_action": {a: {"online": online[a], "offline": offline[a],
                           "pairs": pairs[a], "rebounded": rebounded[a]}
                       for a in sorted(ACTION_COSTS)},

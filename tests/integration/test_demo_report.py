@@ -339,6 +339,9 @@ class DemoReportTest(unittest.TestCase):
         for key, period in self.PERIODS.items():
             expected = xcheck.self_care(contacts, period)
             self.assertGreater(expected["rebound_rate"], 0)
+            # Rebound pairs are those of the stitched person: the demo has
+            # topic events with no customer_id of linked visitors.
+            self.assertGreater(expected["linked_anonymous_topic_events"], 0)
             with self.subTest(kpi="avoidable_calls", period=period.month):
                 self.assertEqual(values["avoidable_calls"][key],
                                  expected["avoidable_calls"])

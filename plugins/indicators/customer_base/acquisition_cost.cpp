@@ -1,45 +1,64 @@
 #include "acquisition_cost.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "period_values.hpp"
 
 namespace customer_base {
 
-vigie::Table cac_by_channel(const PurchaseHistory& h,
+vigie::Table cac_by_channel(const OrderBook& book,
                             const CustomerDirectory& directory,
                             const MarketingSpend* spend, int64_t start,
                             int64_t end) {
   struct Channel {
-    int64_t spend = 0;
+    std::string_view name;
+    WideInt spend = 0;
     int64_t new_customers = 0;
   };
-  std::map<std::string, Channel, std::less<>> channels;
-  if (spend)
-    for (const auto& [name, amount] : spend->by_channel_in(start, end))
-      channels[name].spend = vigie::sdk::narrow(amount, "cac_by_channel");
-  for (int32_t c = 0; c < h.customer_count() && c < directory.size(); ++c) {
-    auto first = h.first_purchase(c);
-    if (!first || *first < start || *first >= end) continue;
+  // One entry a spend row of P and a new customer of P, then merged by
+  // name: sorted once, no lookup a customer.
+  std::vector<Channel> entries;
+  std::map<std::string, WideInt, std::less<>> spend_by_channel;
+  if (spend) spend_by_channel = spend->by_channel_in(start, end);
+  for (const auto& [name, amount] : spend_by_channel)
+    entries.push_back({name, amount, 0});
+  const Timeline& purchases = book.purchases();
+  for (int32_t c = 0; c < book.customer_count() && c < directory.size(); ++c) {
+    auto first = purchases.first(c);
+    if (!first || first->time < start || first->time >= end) continue;
     if (auto name = directory.acquisition_channel(c))
-      ++channels[std::string(*name)].new_customers;
+      entries.push_back({*name, 0, 1});
   }
+  std::stable_sort(
+      entries.begin(), entries.end(),
+      [](const Channel& a, const Channel& b) { return a.name < b.name; });
 
   vigie::Table out;
   auto& channel = out.add("channel", vigie::Type::String);
   auto& spend_column = out.add("spend", vigie::Type::Decimal);
   auto& new_customers = out.add("new_customers", vigie::Type::Int64);
   auto& cac = out.add("cac", vigie::Type::Double, "currency");
-  for (const auto& [name, row] : channels) {
-    channel.push_string(name);
-    spend_column.push_int(row.spend);
+  for (size_t first = 0; first < entries.size();) {
+    Channel row{entries[first].name};
+    size_t next = first;
+    for (; next < entries.size() && entries[next].name == row.name; ++next) {
+      row.spend += entries[next].spend;
+      row.new_customers += entries[next].new_customers;
+    }
+    const int64_t total = vigie::sdk::narrow(row.spend, "cac_by_channel");
+    channel.push_string(row.name);
+    spend_column.push_int(total);
     new_customers.push_int(row.new_customers);
-    if (row.new_customers == 0)
-      cac.push_null();
+    if (auto value = vigie::sdk::kernels::safe_ratio(
+            to_number(total), static_cast<double>(row.new_customers)))
+      cac.push_double(*value);
     else
-      cac.push_double(to_number(row.spend) /
-                      static_cast<double>(row.new_customers));
+      cac.push_null();
+    first = next;
   }
   return out;
 }

@@ -6,14 +6,14 @@
 
 #include "customer_directory.hpp"
 #include "marketing_spend.hpp"
-#include "purchase_history.hpp"
+#include "order_book.hpp"
 
 namespace customer_base {
 
 // One row a channel that has spend in P or new customers in P, by channel
 // name; new customers without an acquisition_channel are in no row. `spend`
 // may be null (no marketing_spend dataset: every spend is 0).
-vigie::Table cac_by_channel(const PurchaseHistory& history,
+vigie::Table cac_by_channel(const OrderBook& book,
                             const CustomerDirectory& directory,
                             const MarketingSpend* spend, int64_t start,
                             int64_t end);

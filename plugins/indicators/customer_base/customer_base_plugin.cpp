@@ -2,6 +2,8 @@
 // orders, the customer base and its movements, value segments, lifetime
 // value, acquisition cost, inactivity alerts). Choices where the catalog
 // leaves room are in docs/kpi-choices.md, "customer_base".
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,9 +12,9 @@
 #include "customer_directory.hpp"
 #include "inactivity_alerts.hpp"
 #include "marketing_spend.hpp"
+#include "order_book.hpp"
 #include "parameters.hpp"
 #include "period_values.hpp"
-#include "purchase_history.hpp"
 #include "rfm.hpp"
 #include "vigie/sdk.hpp"
 
@@ -22,20 +24,49 @@ namespace {
 namespace sdk = vigie::sdk;
 using vigie::Type;
 
+using vigie::sdk::kernels::safe_ratio;
+
+// The amount and margin of the order lines of every period: one group-by.
+struct LineSums {
+  LineSums(const vigie::TableView& orders, const PeriodIndex& periods)
+      : keys(vigie::sdk::kernels::GroupKeys::by_period(
+            periods.assign(orders.column("ordered_at")), periods.size())),
+        amount(periods.size(), orders.column("amount")) {
+    if (const vigie::ColumnView* m = orders.find("margin"))
+      margin.emplace(periods.size(), *m);
+    if (margin)
+      aggregate(keys, amount, *margin);
+    else
+      aggregate(keys, amount);
+  }
+  vigie::sdk::kernels::GroupKeys keys;
+  vigie::sdk::kernels::Sum amount;
+  std::optional<vigie::sdk::kernels::Sum> margin;  // no margin column: none
+};
+
 // The passes the KPIs share, each made at most once a compute, and only
 // when an asked KPI needs it.
 struct Run : sdk::Compute<Parameters> {
   using Compute::Compute;
 
+  const PeriodIndex& periods() {
+    return periods_.get([&] { return PeriodIndex(request.periods); });
+  }
+  const LineSums& lines() {
+    return lines_.get(
+        [&] { return LineSums(request.required("orders"), periods()); });
+  }
+  const OrderBook& book() {
+    return book_.get([&] { return OrderBook(request.required("orders")); });
+  }
+  const PeriodPurchases& purchases() {
+    return purchases_.get(
+        [&] { return book().purchases_by_period(periods()); });
+  }
   const CustomerDirectory& directory() {
     return directory_.get([&] {
       return CustomerDirectory(request.required("orders"),
                                request.dataset("customers"));
-    });
-  }
-  const PurchaseHistory& history() {
-    return history_.get([&] {
-      return PurchaseHistory(request.required("orders"), directory().size());
     });
   }
   const MarketingSpend* spend() {
@@ -48,19 +79,15 @@ struct Run : sdk::Compute<Parameters> {
   }
   PeriodCalculator& calculator() {
     return calculator_.get([&] {
-      return PeriodCalculator(history(), parameters, spend(), request.periods);
+      return PeriodCalculator(book(), parameters, spend(), request.periods);
     });
   }
-  // Every value KPI of every period, in one pass a period. A sum past the
-  // exact decimal range fails the KPIs asked for that it touches.
+  // The customer KPIs of every period, in one pass a period.
   const PeriodValues& values(uint32_t period) {
     const auto& all = values_.get([&] {
       std::vector<PeriodValues> out;
-      for (const vigie_period& p : request.periods) {
+      for (const vigie_period& p : request.periods)
         out.push_back(calculator().compute(p, wants("clv_predictive")));
-        for (const char* id : out.back().overflowed)
-          if (wants(id)) sdk::throw_overflow(id);
-      }
       return out;
     });
     return all[period];
@@ -71,25 +98,53 @@ struct Run : sdk::Compute<Parameters> {
   }
   const RfmRanking& ranking() {
     return ranking_.get([&] {
-      return RfmRanking(history(), directory(), as_of(), rfm_window(),
+      return RfmRanking(book(), directory(), as_of(), rfm_window(),
                         static_cast<int32_t>(parameters.segment_names.size()));
     });
   }
   // An inactivity list: last purchase in [as_of - from, as_of - to) days.
   vigie::Table alerts(AlertBand band) {
-    return inactivity_list(history(), directory(), ranking(),
+    return inactivity_list(book(), directory(), ranking(),
                            parameters.segment_names, as_of(), rfm_window(),
                            band);
   }
 
  private:
+  sdk::Lazy<PeriodIndex> periods_;
+  sdk::Lazy<LineSums> lines_;
+  sdk::Lazy<OrderBook> book_;
+  sdk::Lazy<PeriodPurchases> purchases_;
   sdk::Lazy<CustomerDirectory> directory_;
-  sdk::Lazy<PurchaseHistory> history_;
   sdk::Lazy<std::optional<MarketingSpend>> spend_;
   sdk::Lazy<PeriodCalculator> calculator_;
   sdk::Lazy<std::vector<PeriodValues>> values_;
   sdk::Lazy<RfmRanking> ranking_;
 };
+
+// Sums shown as they are must fit an exact decimal (or fail naming the
+// KPI); ratios need not.
+std::optional<double> revenue(Run& run, uint32_t p) {
+  return to_number(run.lines().amount.value(static_cast<int32_t>(p), run.kpi));
+}
+std::optional<double> margin(Run& run, uint32_t p) {
+  const auto& margin = run.lines().margin;
+  if (!margin) return std::nullopt;
+  return to_number(margin->value(static_cast<int32_t>(p), run.kpi));
+}
+std::optional<double> margin_rate(Run& run, uint32_t p) {
+  const LineSums& lines = run.lines();
+  if (!lines.margin) return std::nullopt;
+  const auto g = static_cast<int32_t>(p);
+  return safe_ratio(lines.margin->number(g), lines.amount.number(g));
+}
+std::optional<double> orders(Run& run, uint32_t p) {
+  return static_cast<double>(run.purchases().count[p]);
+}
+std::optional<double> avg_basket(Run& run, uint32_t p) {
+  const PeriodPurchases& purchases = run.purchases();
+  return safe_ratio(purchases.totals[p],
+                    static_cast<double>(purchases.count[p]));
+}
 
 template <std::optional<double> PeriodValues::*Member>
 std::optional<double> period_value(Run& run, uint32_t period) {
@@ -102,7 +157,7 @@ vigie::Table value_segments(Run& run) {
 vigie::Table rfm_scores(Run& run) { return run.ranking().score_table(); }
 vigie::Table cac_table(Run& run) {
   const vigie_period& p = run.request.period();
-  return cac_by_channel(run.history(), run.directory(), run.spend(), p.start_us,
+  return cac_by_channel(run.book(), run.directory(), run.spend(), p.start_us,
                         p.end_us);
 }
 vigie::Table alert_1m(Run& run) {
@@ -164,24 +219,49 @@ constexpr sdk::Option<Parameters> kOptions[] = {
 
 // ---- KPIs -------------------------------------------------------------
 
-// What the purchase history and the customer directory read.
-constexpr const char* kPurchases[] = {"orders.customer_id",
-                                      "orders.order_id",
-                                      "orders.ordered_at",
-                                      "orders.amount",
-                                      "orders.margin",
-                                      "customers.customer_id",
-                                      "customers.acquisition_channel",
-                                      "customers.consent_marketing"};
-constexpr const char* kPurchasesAndSpend[] = {"orders.customer_id",
-                                              "orders.order_id",
-                                              "orders.ordered_at",
-                                              "orders.amount",
-                                              "orders.margin",
-                                              "customers.customer_id",
-                                              "customers.acquisition_channel",
-                                              "customers.consent_marketing",
-                                              "marketing_spend.*"};
+// The dataset columns each KPI reads, each written once: the lists below
+// are joined from them.
+template <std::size_t... N>
+constexpr auto joined(const char* const (&... lists)[N]) {
+  std::array<const char*, (N + ...)> out{};
+  std::size_t at = 0;
+  ((std::copy(std::begin(lists), std::end(lists), out.begin() + at), at += N),
+   ...);
+  return out;
+}
+constexpr const char* kLineTime[] = {"orders.ordered_at"};
+constexpr const char* kAmount[] = {"orders.amount"};
+constexpr const char* kMargin[] = {"orders.margin"};
+constexpr const char* kOrderId[] = {"orders.order_id"};
+constexpr const char* kCustomerId[] = {"orders.customer_id"};
+constexpr const char* kSpend[] = {"marketing_spend.month",
+                                  "marketing_spend.spend"};
+constexpr const char* kChannels[] = {"customers.customer_id",
+                                     "customers.acquisition_channel",
+                                     "marketing_spend.channel"};
+constexpr const char* kConsent[] = {"customers.customer_id",
+                                    "customers.consent_marketing"};
+
+// Revenue and margin: the lines of each period.
+constexpr auto kRevenueReads = joined(kLineTime, kAmount);
+constexpr auto kMarginReads = joined(kLineTime, kMargin);
+constexpr auto kMarginRateReads = joined(kLineTime, kAmount, kMargin);
+// Purchases: orders (lines grouped by order_id) with a total > 0.
+constexpr auto kPurchaseReads = joined(kOrderId, kLineTime, kAmount);
+// The customers' purchases and lines (an order's customer is that of its
+// earliest identified line).
+constexpr auto kCustomerReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount);
+constexpr auto kCustomerMarginReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount, kMargin);
+constexpr auto kCacReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount, kSpend);
+constexpr auto kClvToCacReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount, kMargin, kSpend);
+constexpr auto kCacByChannelReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount, kSpend, kChannels);
+constexpr auto kAlertReads =
+    joined(kCustomerId, kOrderId, kLineTime, kAmount, kConsent);
 
 constexpr vigie_column kSegmentColumns[] = {
     sdk::column("segment", Type::String),
@@ -214,98 +294,108 @@ constexpr vigie_column kAlertColumns[] = {
     sdk::column("consent_marketing", Type::Bool),
 };
 
+// A customer KPI: a member of the period's PeriodValues.
 template <std::optional<double> PeriodValues::*Member>
-constexpr sdk::Kpi<Run> value(const char* id, const char* label,
-                              const char* unit, const char* description) {
+constexpr sdk::Kpi<Run> customer_kpi(const char* id, const char* label,
+                                     const char* unit,
+                                     const char* description) {
   return sdk::value_kpi<Run>(id, label, unit, description,
                              &period_value<Member>)
-      .reading(kPurchases);
+      .reading(kCustomerReads);
 }
+using sdk::table_kpi;
+using sdk::value_kpi;
 
 constexpr sdk::Kpi<Run> kKpis[] = {
-    value<&PeriodValues::revenue>("revenue", "Revenue", "currency",
-                                  "sum of the amounts of the order lines of P"),
-    value<&PeriodValues::margin>("margin", "Margin", "currency",
-                                 "sum of the margins of the order lines of P"),
-    value<&PeriodValues::margin_rate>("margin_rate", "Margin rate", "ratio",
-                                      "margin / revenue"),
-    value<&PeriodValues::orders>("orders", "Orders", "count",
-                                 "purchases (orders with a total > 0) in P"),
-    value<&PeriodValues::avg_basket>("avg_basket", "Average basket", "currency",
-                                     "sum of the purchase totals / orders"),
-    value<&PeriodValues::buyers>("buyers", "Buyers", "count",
-                                 "customers with a purchase in P"),
-    value<&PeriodValues::active_customers>(
+    value_kpi<Run>("revenue", "Revenue", "currency",
+                   "sum of the amounts of the order lines of P", &revenue)
+        .reading(kRevenueReads),
+    value_kpi<Run>("margin", "Margin", "currency",
+                   "sum of the margins of the order lines of P", &margin)
+        .reading(kMarginReads),
+    value_kpi<Run>("margin_rate", "Margin rate", "ratio", "margin / revenue",
+                   &margin_rate)
+        .reading(kMarginRateReads),
+    value_kpi<Run>("orders", "Orders", "count",
+                   "purchases (orders with a total > 0) in P", &orders)
+        .reading(kPurchaseReads),
+    value_kpi<Run>("avg_basket", "Average basket", "currency",
+                   "sum of the purchase totals / orders", &avg_basket)
+        .reading(kPurchaseReads),
+    customer_kpi<&PeriodValues::buyers>("buyers", "Buyers", "count",
+                                        "customers with a purchase in P"),
+    customer_kpi<&PeriodValues::active_customers>(
         "active_customers", "Active customers", "count",
         "customers whose last purchase is within the activity window"),
-    value<&PeriodValues::new_customers>(
+    customer_kpi<&PeriodValues::new_customers>(
         "new_customers", "New customers", "count",
         "customers whose first purchase ever is in P"),
-    value<&PeriodValues::recent_customers>(
+    customer_kpi<&PeriodValues::recent_customers>(
         "recent_customers", "Recent customers", "count",
         "customers whose first purchase is less than recent_days old"),
-    value<&PeriodValues::lost_customers>(
+    customer_kpi<&PeriodValues::lost_customers>(
         "lost_customers", "Lost customers", "count",
         "active customers that crossed the inactivity line during P")
         .lower_is_better(),
-    value<&PeriodValues::churn_rate>(
+    customer_kpi<&PeriodValues::churn_rate>(
         "churn_rate", "Churn rate", "ratio",
         "lost customers / active customers at the start of P")
         .lower_is_better(),
-    value<&PeriodValues::net_customer_growth>("net_customer_growth",
-                                              "Net customer growth", "count",
-                                              "new customers - lost customers"),
-    value<&PeriodValues::renewal_ratio>("renewal_ratio", "Renewal ratio",
-                                        "multiple",
-                                        "new customers / lost customers"),
-    value<&PeriodValues::mean_recency_days>(
+    customer_kpi<&PeriodValues::net_customer_growth>(
+        "net_customer_growth", "Net customer growth", "count",
+        "new customers - lost customers"),
+    customer_kpi<&PeriodValues::renewal_ratio>(
+        "renewal_ratio", "Renewal ratio", "multiple",
+        "new customers / lost customers"),
+    customer_kpi<&PeriodValues::mean_recency_days>(
         "mean_recency_days", "Mean recency", "days",
         "mean days since the last purchase of the active customers")
         .lower_is_better(),
-    value<&PeriodValues::clv_historic>(
+    customer_kpi<&PeriodValues::clv_historic>(
         "clv_historic", "Historic CLV", "currency",
         "amount to date per customer who bought"),
-    value<&PeriodValues::clv_margin>("clv_margin", "Historic CLV (margin)",
-                                     "currency",
-                                     "margin to date per customer who bought"),
-    value<&PeriodValues::clv_predictive>(
+    customer_kpi<&PeriodValues::clv_margin>(
+        "clv_margin", "Historic CLV (margin)", "currency",
+        "margin to date per customer who bought")
+        .reading(kCustomerMarginReads),
+    customer_kpi<&PeriodValues::clv_predictive>(
         "clv_predictive", "Predictive CLV", "currency",
-        "m r / (1 + d - r) over the last 12 months"),
-    value<&PeriodValues::cac>(
+        "m r / (1 + d - r) over the last 12 months")
+        .reading(kCustomerMarginReads),
+    customer_kpi<&PeriodValues::cac>(
         "cac", "Acquisition cost", "currency",
         "marketing spend of the months of P / new customers")
         .lower_is_better()
-        .reading(kPurchasesAndSpend),
-    value<&PeriodValues::clv_to_cac>("clv_to_cac", "CLV / CAC", "multiple",
-                                     "clv_margin / cac")
-        .reading(kPurchasesAndSpend),
-    value<&PeriodValues::activity_window_days>("activity_window_days",
-                                               "Activity window", "days",
-                                               "the activity window A used")
+        .reading(kCacReads),
+    customer_kpi<&PeriodValues::clv_to_cac>("clv_to_cac", "CLV / CAC",
+                                            "multiple", "clv_margin / cac")
+        .reading(kClvToCacReads),
+    customer_kpi<&PeriodValues::activity_window_days>(
+        "activity_window_days", "Activity window", "days",
+        "the activity window A used")
         .neither_is_better(),
-    sdk::table_kpi<Run>(
+    table_kpi<Run>(
         VIGIE_OUTPUT_TABLE, "value_segments", "Value segments", "",
         "RFM value segments: customers, revenue, share, F, basket, R",
         kSegmentColumns, &value_segments)
-        .reading(kPurchases),
-    sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "rfm_scores", "RFM scores", "count",
-                        "customers per R, F, M score (1..5) combination",
-                        kScoreColumns, &rfm_scores)
-        .reading(kPurchases),
-    sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "cac_by_channel", "CAC by channel",
-                        "currency",
-                        "spend, new customers and cac per acquisition channel",
-                        kCacColumns, &cac_table)
-        .reading(kPurchasesAndSpend),
-    sdk::table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_1m", "Inactive for 1 month",
-                        "",
-                        "customers whose last purchase is 30 to 60 days old",
-                        kAlertColumns, &alert_1m)
-        .reading(kPurchases),
-    sdk::table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_2m", "Inactive for 2 months",
-                        "", "customers whose last purchase is 60 days to A old",
-                        kAlertColumns, &alert_2m)
-        .reading(kPurchases),
+        .reading(kCustomerReads),
+    table_kpi<Run>(VIGIE_OUTPUT_TABLE, "rfm_scores", "RFM scores", "count",
+                   "customers per R, F, M score (1..5) combination",
+                   kScoreColumns, &rfm_scores)
+        .reading(kCustomerReads),
+    table_kpi<Run>(VIGIE_OUTPUT_TABLE, "cac_by_channel", "CAC by channel",
+                   "currency",
+                   "spend, new customers and cac per acquisition channel",
+                   kCacColumns, &cac_table)
+        .reading(kCacByChannelReads),
+    table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_1m", "Inactive for 1 month", "",
+                   "customers whose last purchase is 30 to 60 days old",
+                   kAlertColumns, &alert_1m)
+        .reading(kAlertReads),
+    table_kpi<Run>(VIGIE_OUTPUT_LIST, "alert_2m", "Inactive for 2 months", "",
+                   "customers whose last purchase is 60 days to A old",
+                   kAlertColumns, &alert_2m)
+        .reading(kAlertReads),
 };
 
 constexpr vigie_input kInputs[] = {

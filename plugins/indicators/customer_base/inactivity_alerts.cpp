@@ -6,7 +6,7 @@
 
 namespace customer_base {
 
-vigie::Table inactivity_list(const PurchaseHistory& h,
+vigie::Table inactivity_list(const OrderBook& book,
                              const CustomerDirectory& directory,
                              const RfmRanking& ranking,
                              const std::vector<std::string>& segment_names,
@@ -20,18 +20,18 @@ vigie::Table inactivity_list(const PurchaseHistory& h,
     const RfmCustomer* rfm;
   };
   std::vector<Row> rows;
-  for (int32_t c = 0; c < h.customer_count(); ++c) {
-    auto last = h.last_purchase_before(c, as_of);
-    if (!last || *last < band.from || *last >= band.to) continue;
+  for (int32_t c = 0; c < book.customer_count(); ++c) {
+    auto last = book.purchases().last_before(c, as_of);
+    if (!last || last->time < band.from || last->time >= band.to) continue;
     const RfmCustomer* rfm = ranking.find(c);
     // A band reaching further back than the RFM window (A > W) holds
     // customers with no segment; their M and F are still those of W.
-    Row row{c, *last, 0, 0, rfm};
+    Row row{c, last->time, 0, 0, rfm};
     if (rfm) {
       row.monetary = rfm->monetary;
       row.frequency = rfm->frequency;
     } else {
-      row.monetary = h.customer_lines_in(c, as_of - rfm_window, as_of).amount;
+      row.monetary = book.lines_of(c, as_of - rfm_window, as_of).amount;
     }
     rows.push_back(row);
   }

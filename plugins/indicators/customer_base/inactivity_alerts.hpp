@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "customer_directory.hpp"
-#include "purchase_history.hpp"
+#include "order_book.hpp"
 #include "rfm.hpp"
 
 namespace customer_base {
@@ -21,7 +21,7 @@ struct AlertBand {
 
 // Rows by monetary value descending, then customer_id in byte order, so
 // that the most valuable customers come first.
-vigie::Table inactivity_list(const PurchaseHistory& history,
+vigie::Table inactivity_list(const OrderBook& book,
                              const CustomerDirectory& directory,
                              const RfmRanking& ranking,
                              const std::vector<std::string>& segment_names,

@@ -1,36 +1,31 @@
-// The value KPIs of section 1 of the KPI catalog for one period, each
+// The customer KPIs of section 1 of the KPI catalog for one period, each
 // computed with the period's own start, end and as_of (= end).
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <span>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "marketing_spend.hpp"
+#include "order_book.hpp"
 #include "parameters.hpp"
-#include "purchase_history.hpp"
 
 namespace customer_base {
 
 struct PeriodValues {
-  // The value KPIs whose exact sum did not fit a decimal: they have no
-  // value, and asking for one of them fails (vigie::sdk::OverflowError).
-  std::vector<const char*> overflowed;
-  std::optional<double> revenue, margin, margin_rate, orders, avg_basket,
-      buyers, active_customers, new_customers, recent_customers, lost_customers,
-      churn_rate, net_customer_growth, renewal_ratio, mean_recency_days,
-      clv_historic, clv_margin, clv_predictive, cac, clv_to_cac,
-      activity_window_days;
+  std::optional<double> buyers, active_customers, new_customers,
+      recent_customers, lost_customers, churn_rate, net_customer_growth,
+      renewal_ratio, mean_recency_days, clv_historic, clv_margin,
+      clv_predictive, cac, clv_to_cac, activity_window_days;
 };
 
 class PeriodCalculator {
  public:
   // `spend` may be null (no marketing_spend dataset); `periods` are the
   // report's, used as exact month boundaries by clv_predictive.
-  PeriodCalculator(const PurchaseHistory& history, const Parameters& params,
+  PeriodCalculator(const OrderBook& book, const Parameters& params,
                    const MarketingSpend* spend,
                    std::span<const vigie_period> periods);
 
@@ -47,23 +42,20 @@ class PeriodCalculator {
   std::optional<double> monthly_churn(int64_t start, int64_t end,
                                       int64_t window);
 
-  const PurchaseHistory& history_;
+  const OrderBook& book_;
   const Parameters& params_;
   const MarketingSpend* spend_;
   std::span<const vigie_period> periods_;
-  // Consecutive periods share 11 of their 12 months.
-  std::map<std::tuple<int64_t, int64_t, int64_t>, std::optional<double>>
-      churn_cache_;
+  // Consecutive periods share 11 of their 12 months: each month's churn is
+  // kept (a dozen or two entries, searched in order).
+  struct MonthChurn {
+    int64_t start, end, window;
+    std::optional<double> rate;
+  };
+  std::vector<MonthChurn> churn_cache_;
 };
 
-// An exact decimal sum (int64 scaled by 10^4) as a number.
-inline double to_number(int64_t scaled) {
-  return static_cast<double>(scaled) /
-         static_cast<double>(vigie::kDecimalScale);
-}
-
-// A 128-bit sum as a number for a ratio: no exactness is lost that a
-// double would keep.
+// An exact decimal sum (scaled by 10^4) as a number.
 inline double to_number(WideInt scaled) {
   return static_cast<double>(scaled) /
          static_cast<double>(vigie::kDecimalScale);

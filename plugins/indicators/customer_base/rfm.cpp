@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "customer_activity.hpp"
 
@@ -16,20 +15,21 @@ int32_t bucket(size_t rank, size_t n, int32_t buckets) {
 
 }  // namespace
 
-RfmRanking::RfmRanking(const PurchaseHistory& h,
+RfmRanking::RfmRanking(const OrderBook& book,
                        const CustomerDirectory& directory, int64_t as_of,
                        int64_t window, int32_t segments)
     : segments_(segments) {
   const int64_t from = as_of - window;
-  for (int32_t c = 0; c < h.customer_count(); ++c) {
-    const int64_t f = h.customer_purchases_in(c, from, as_of);
+  const Timeline& purchases = book.purchases();
+  for (int32_t c = 0; c < book.customer_count(); ++c) {
+    const int64_t f = purchases.count_in(c, from, as_of);
     if (f == 0) continue;
     RfmCustomer r;
     r.customer = c;
-    r.last_purchase = *h.last_purchase_before(c, as_of);
+    r.last_purchase = purchases.last_before(c, as_of)->time;
     r.recency_days = days_between(r.last_purchase, as_of);
     r.frequency = f;
-    r.monetary = h.customer_lines_in(c, from, as_of).amount;
+    r.monetary = book.lines_of(c, from, as_of).amount;
     ranked_.push_back(r);
   }
   std::sort(ranked_.begin(), ranked_.end(),
@@ -39,7 +39,7 @@ RfmRanking::RfmRanking(const PurchaseHistory& h,
               return directory.id_order(a.customer) <
                      directory.id_order(b.customer);
             });
-  position_.assign(static_cast<size_t>(h.customer_count()), -1);
+  position_.assign(static_cast<size_t>(book.customer_count()), -1);
   for (size_t i = 0; i < ranked_.size(); ++i) {
     ranked_[i].segment = bucket(i, ranked_.size(), segments_);
     position_[static_cast<size_t>(ranked_[i].customer)] =
@@ -128,19 +128,28 @@ vigie::Table RfmRanking::score_table() const {
     return false;  // ranked_ is already in M order
   });
 
-  std::map<std::array<int32_t, 3>, int64_t, std::greater<>> cells;
-  for (size_t i = 0; i < n; ++i) ++cells[{r_score[i], f_score[i], m_score[i]}];
+  // Customers of each (R, F, M) cell, scores 1..5: a dense 5 x 5 x 5 cube.
+  std::array<int64_t, 125> cells{};
+  auto cell = [](int32_t r, int32_t f, int32_t m) {
+    return static_cast<size_t>(((r - 1) * 5 + (f - 1)) * 5 + (m - 1));
+  };
+  for (size_t i = 0; i < n; ++i)
+    ++cells[cell(r_score[i], f_score[i], m_score[i])];
   vigie::Table out;
   auto& r = out.add("r_score", vigie::Type::Int64);
   auto& f = out.add("f_score", vigie::Type::Int64);
   auto& m = out.add("m_score", vigie::Type::Int64);
   auto& customers = out.add("customers", vigie::Type::Int64);
-  for (const auto& [scores, count] : cells) {
-    r.push_int(scores[0]);
-    f.push_int(scores[1]);
-    m.push_int(scores[2]);
-    customers.push_int(count);
-  }
+  // R, F, M descending: the best cell first.
+  for (int32_t rs = 5; rs >= 1; --rs)
+    for (int32_t fs = 5; fs >= 1; --fs)
+      for (int32_t ms = 5; ms >= 1; --ms) {
+        if (cells[cell(rs, fs, ms)] == 0) continue;
+        r.push_int(rs);
+        f.push_int(fs);
+        m.push_int(ms);
+        customers.push_int(cells[cell(rs, fs, ms)]);
+      }
   return out;
 }
 

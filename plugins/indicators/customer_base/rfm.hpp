@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "customer_directory.hpp"
-#include "purchase_history.hpp"
+#include "order_book.hpp"
 
 namespace customer_base {
 
@@ -24,7 +24,7 @@ class RfmRanking {
  public:
   // Customers with a purchase in [as_of - window, as_of), ranked by M desc,
   // F desc, customer_id in byte order.
-  RfmRanking(const PurchaseHistory& history, const CustomerDirectory& directory,
+  RfmRanking(const OrderBook& book, const CustomerDirectory& directory,
              int64_t as_of, int64_t window, int32_t segments);
 
   const std::vector<RfmCustomer>& ranked() const { return ranked_; }

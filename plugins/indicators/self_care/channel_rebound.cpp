@@ -1,126 +1,131 @@
 #include "channel_rebound.hpp"
 
 #include <algorithm>
-#include <optional>
-#include <tuple>
+#include <stdexcept>
 
 namespace vigie::self_care {
 
 namespace {
 
-// A web event on a topic, or a call about a reason, of one customer.
-struct Contact {
-  int32_t customer;
-  int32_t action;
-  int64_t time;
+using namespace sdk::kernels;
+
+// A (customer, action) pair as one dense code: customer * actions + action.
+struct PairCodes {
+  int64_t actions;
+  int64_t count;
+  int32_t of(int32_t customer, int32_t action) const {
+    return static_cast<int32_t>(customer * actions + action);
+  }
 };
 
-bool same_pair(const Contact& a, const Contact& b) {
-  return a.customer == b.customer && a.action == b.action;
-}
-bool pair_before(const Contact& a, const Contact& b) {
-  return std::tie(a.customer, a.action) < std::tie(b.customer, b.action);
-}
-bool contact_before(const Contact& a, const Contact& b) {
-  return std::tie(a.customer, a.action, a.time) <
-         std::tie(b.customer, b.action, b.time);
-}
-bool time_before(const Contact& c, int64_t time) { return c.time < time; }
+// The web events on a topic of each pair: one touch an (event, topic),
+// keyed by the event's person stitched at the end of its period.
+struct Touches {
+  std::vector<int32_t> pair;
+  std::vector<int64_t> time;
+  std::vector<int32_t> period;
+};
 
-bool in_any(std::span<const vigie_period> periods, int64_t time) {
-  for (const auto& p : periods)
-    if (p.start_us <= time && time < p.end_us) return true;
-  return false;
-}
-
-std::vector<Contact> topic_events(const WebEvents& events,
-                                  std::span<const vigie_period> periods) {
-  std::vector<Contact> out;
-  for (int64_t row = 0; row < events.rows(); ++row) {
-    if (!events.has_time(row)) continue;
-    int32_t customer = events.customer(row);
-    int64_t time = events.time(row);
-    if (customer == kNoCustomer || !in_any(periods, time)) continue;
+Touches topic_touches(const WebEvents& events, const Stitching& stitching,
+                      const PeriodIndex& periods, const PairCodes& codes) {
+  Touches out;
+  const CodeSource visitors(events.visitors());
+  const IntSource times(events.times());
+  const std::vector<int32_t> period_of_row = periods.assign(events.times());
+  for (int64_t row = 0; row < times.size(); ++row) {
+    const int32_t p = period_of_row[static_cast<size_t>(row)];
+    if (p == kNone) continue;
+    const int32_t visitor = visitors[row];
+    if (visitor < 0) continue;
+    int32_t customer = kNone - 1;  // looked up at the first topic
     events.for_each_topic(row, [&](int32_t action) {
-      out.push_back({customer, action, time});
+      if (customer == kNone - 1)
+        customer =
+            stitching.person(visitor, periods[static_cast<size_t>(p)].end_us);
+      if (customer == kNone) return;  // an anonymous visitor
+      out.pair.push_back(codes.of(customer, action));
+      out.time.push_back(times[row]);
+      out.period.push_back(p);
     });
   }
-  std::sort(out.begin(), out.end(), contact_before);
   return out;
 }
 
-std::vector<Contact> reason_calls(const Calls& calls, int64_t& latest_call) {
-  std::vector<Contact> out;
-  for (int64_t row = 0; row < calls.rows(); ++row) {
-    if (!calls.has_time(row)) continue;
-    latest_call = std::max(latest_call, calls.time(row));
-    int32_t customer = calls.customer(row);
-    int32_t action = calls.reason_action(row);
-    if (!calls.inbound(row) || customer == kNoCustomer || action == kNoAction)
+// The inbound calls of each pair, in time order.
+Timeline pair_calls(const Calls& calls, const PairCodes& codes,
+                    int64_t customers) {
+  std::vector<int32_t> pair(static_cast<size_t>(calls.times().size()), kNone);
+  for (int64_t row = 0; row < calls.times().size(); ++row) {
+    const int32_t customer = calls.customer(row);
+    const int32_t action = calls.reason_action(row);
+    if (customer < 0 || customer >= customers || action == kNoAction ||
+        !calls.inbound(row))
       continue;
-    out.push_back({customer, action, calls.time(row)});
+    pair[static_cast<size_t>(row)] = codes.of(customer, action);
   }
-  std::sort(out.begin(), out.end(), contact_before);
-  return out;
+  return Timeline(CodeSource(pair, codes.count), calls.times());
 }
 
-// The first call of `calls` (one pair's, by time) in (time, time + window].
-std::optional<int64_t> rebound_call(std::span<const Contact> calls,
-                                    int64_t time, int64_t window_us) {
-  auto next =
-      std::upper_bound(calls.begin(), calls.end(), time,
-                       [](int64_t t, const Contact& c) { return t < c.time; });
-  if (next == calls.end() || next->time - time > window_us) return std::nullopt;
-  return next->time;
+int64_t latest_start(const Calls& calls) {
+  const IntSource times(calls.times());
+  int64_t latest = std::numeric_limits<int64_t>::min();
+  for (int64_t row = 0; row < times.size(); ++row)
+    if (times.valid(row)) latest = std::max(latest, times[row]);
+  return latest;
 }
 
 }  // namespace
 
 ReboundFindings find_rebounds(const WebEvents& events, const Calls& calls,
-                              size_t action_count,
-                              std::span<const vigie_period> periods,
-                              size_t current, int64_t window_us) {
+                              const Stitching& stitching, size_t action_count,
+                              const PeriodIndex& periods, size_t current,
+                              int64_t window_us) {
   ReboundFindings findings;
-  findings.periods.resize(periods.size());
+  findings.periods.resize(static_cast<size_t>(periods.size()));
   for (auto& p : findings.periods) {
     p.pairs.assign(action_count, 0);
     p.rebounded.assign(action_count, 0);
   }
-  // Both sides sorted by (customer, action, time): one merge walk pairs each
-  // customer's web events on a topic with the calls about it, and a binary
-  // search finds the call following each event.
-  std::vector<Contact> touches = topic_events(events, periods);
-  std::vector<Contact> pair_calls = reason_calls(calls, findings.latest_call);
-  auto call = pair_calls.begin();
-  for (auto first = touches.begin(); first != touches.end();) {
-    auto last = std::find_if_not(first, touches.end(), [&](const Contact& c) {
-      return same_pair(c, *first);
-    });
-    while (call != pair_calls.end() && pair_before(*call, *first)) ++call;
-    auto calls_end = std::find_if_not(
-        call, pair_calls.end(),
-        [&](const Contact& c) { return same_pair(c, *first); });
-    std::span<const Contact> calls_of_pair(call, calls_end);
-    auto action = static_cast<size_t>(first->action);
-    for (size_t p = 0; p < periods.size(); ++p) {
-      auto lo = std::lower_bound(first, last, periods[p].start_us, time_before);
-      auto hi = std::lower_bound(lo, last, periods[p].end_us, time_before);
-      if (lo == hi) continue;
-      ++findings.periods[p].pairs[action];
-      // From the latest event back: the first that a call followed.
-      for (auto touch = hi; touch != lo;) {
-        --touch;
-        auto at = rebound_call(calls_of_pair, touch->time, window_us);
-        if (!at) continue;
-        ++findings.periods[p].rebounded[action];
-        if (p == current)
+  findings.latest_call = latest_start(calls);
+  // Customer codes are shared by visitor_links and calls (one dictionary).
+  const int64_t customers =
+      std::max(stitching.customer_count(), calls.customer_count());
+  const PairCodes codes{static_cast<int64_t>(action_count),
+                        customers * static_cast<int64_t>(action_count)};
+  if (codes.count > std::numeric_limits<int32_t>::max())
+    throw std::length_error(
+        "customers times self-care actions are beyond int32 pair codes");
+  const Touches touches = topic_touches(events, stitching, periods, codes);
+  const Timeline web(CodeSource(touches.pair, codes.count),
+                     IntSource(touches.time));
+  const Timeline phone = pair_calls(calls, codes, customers);
+
+  for (int32_t pair = 0; pair < web.entity_count(); ++pair) {
+    const std::span<const Event> seen = web.events(pair);
+    // A pair's touches in time order fall in runs of one period each.
+    for (size_t first = 0; first < seen.size();) {
+      const int32_t p = touches.period[static_cast<size_t>(seen[first].row)];
+      size_t end = first;
+      while (end < seen.size() &&
+             touches.period[static_cast<size_t>(seen[end].row)] == p)
+        ++end;
+      PeriodRebound& counts = findings.periods[static_cast<size_t>(p)];
+      const auto action = static_cast<int32_t>(pair % codes.actions);
+      ++counts.pairs[static_cast<size_t>(action)];
+      // From the latest touch back: the first that a call followed.
+      for (size_t touch = end; touch > first; --touch) {
+        const int64_t t = seen[touch - 1].time;
+        const auto call = phone.next_within(pair, t, window_us);
+        if (!call) continue;
+        ++counts.rebounded[static_cast<size_t>(action)];
+        if (static_cast<size_t>(p) == current)
           findings.failed_journeys.push_back(
-              {first->customer, first->action, touch->time, *at});
+              {static_cast<int32_t>(pair / codes.actions), action, t,
+               call->time});
         break;
       }
+      first = end;
     }
-    first = last;
-    call = calls_end;
   }
   return findings;
 }

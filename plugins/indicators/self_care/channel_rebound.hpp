@@ -1,16 +1,18 @@
 // Channel rebound (KPI-CATALOG.md section 2): the pairs (customer, action)
-// of identified customers who were on an action's topic on the web in a
-// period, and those of them who called about it within the rebound window
-// after one of those web events (t < call <= t + window).
+// of the customers who were on an action's topic on the web in a period,
+// and those of them who called about it within the rebound window after one
+// of those web events (t < call <= t + window). The customer of a web event
+// is the stitched person of section 3 at the end of the event's period
+// (visitor_links), so an anonymous event of a linked visitor counts for its
+// customer; a call's customer is its own customer_id.
 #pragma once
 
 #include <cstdint>
 #include <limits>
-#include <span>
 #include <vector>
 
 #include "self_care_datasets.hpp"
-#include "vigie/plugin.h"
+#include "vigie/sdk.hpp"
 
 namespace vigie::self_care {
 
@@ -39,8 +41,9 @@ struct ReboundFindings {
 // Calls count whenever they start, after the end of the period too; any
 // inbound call counts, answered or abandoned.
 ReboundFindings find_rebounds(const WebEvents& events, const Calls& calls,
+                              const sdk::kernels::Stitching& stitching,
                               size_t action_count,
-                              std::span<const vigie_period> periods,
+                              const sdk::kernels::PeriodIndex& periods,
                               size_t current, int64_t window_us);
 
 }  // namespace vigie::self_care

@@ -4,42 +4,67 @@ namespace vigie::self_care {
 
 namespace {
 
-bool contains(const vigie_period& period, int64_t time) {
-  return period.start_us <= time && time < period.end_us;
+using namespace sdk::kernels;
+
+// Counts the kept rows by (period, dictionary code of `codes`), then adds
+// each code's count to the table action it spells.
+template <class Keep, class ActionOf>
+ActionCounts count_by_action(const ColumnView& times, const ColumnView* codes,
+                             size_t action_count, const PeriodIndex& periods,
+                             Keep keep, ActionOf action_of) {
+  ActionCounts out(static_cast<size_t>(periods.size()),
+                   std::vector<int64_t>(action_count, 0));
+  if (codes == nullptr) return out;  // no action column: no act
+  GroupKeys keys = GroupKeys::by_period_and_code(periods.assign(times),
+                                                 periods.size(), *codes);
+  keys.keep_only(keep);
+  Count count(keys.group_count());
+  aggregate(keys, count);
+  for (int32_t g = 0; g < keys.group_count(); ++g) {
+    const int32_t action = action_of(keys.code_of(g));
+    if (action != kNoAction)
+      out[static_cast<size_t>(keys.period_of(g))]
+         [static_cast<size_t>(action)] += count[g];
+  }
+  return out;
 }
 
 }  // namespace
 
-std::vector<PeriodUsage> count_channel_usage(
-    const WebEvents& events, const Calls& calls, size_t action_count,
-    std::span<const vigie_period> periods) {
-  std::vector<PeriodUsage> usage(periods.size());
-  for (auto& period : usage) {
-    period.online.assign(action_count, 0);
-    period.offline.assign(action_count, 0);
+ActionCounts count_online_acts(const WebEvents& events, size_t action_count,
+                               const PeriodIndex& periods) {
+  return count_by_action(
+      events.times(), events.actions(), action_count, periods,
+      [&](int64_t row) { return events.is_action(row); },
+      [&](int32_t code) { return events.action_of_code(code); });
+}
+
+ActionCounts count_offline_acts(const Calls& calls, size_t action_count,
+                                const PeriodIndex& periods) {
+  return count_by_action(
+      calls.times(), calls.reasons(), action_count, periods,
+      [&](int64_t row) { return calls.inbound(row) && calls.answered(row); },
+      [&](int32_t code) { return calls.action_of_code(code); });
+}
+
+InboundCalls count_inbound_calls(const Calls& calls,
+                                 const PeriodIndex& periods) {
+  const int32_t n = periods.size();
+  GroupKeys keys = GroupKeys::by_period(periods.assign(calls.times()), n);
+  keys.keep_only([&](int64_t row) { return calls.inbound(row); });
+  Count all(n);
+  InboundCalls out;
+  if (const ColumnView* customers = calls.customers()) {
+    Count identified(n, *customers);
+    aggregate(keys, all, identified);
+    out.identified.assign(identified.counts().begin(),
+                          identified.counts().end());
+  } else {
+    aggregate(keys, all);
+    out.identified.assign(static_cast<size_t>(n), 0);
   }
-  // Periods are few (a dozen): each row is tested against all of them,
-  // which also counts a row twice if the spec's periods overlap.
-  for (int64_t row = 0; row < events.rows(); ++row) {
-    if (!events.has_time(row)) continue;
-    int32_t action = events.online_action(row);
-    if (action == kNoAction) continue;
-    for (size_t p = 0; p < periods.size(); ++p)
-      if (contains(periods[p], events.time(row)))
-        ++usage[p].online[static_cast<size_t>(action)];
-  }
-  for (int64_t row = 0; row < calls.rows(); ++row) {
-    if (!calls.has_time(row) || !calls.inbound(row)) continue;
-    bool identified = calls.customer(row) != kNoCustomer;
-    int32_t action = calls.answered(row) ? calls.reason_action(row) : kNoAction;
-    for (size_t p = 0; p < periods.size(); ++p) {
-      if (!contains(periods[p], calls.time(row))) continue;
-      ++usage[p].inbound_calls;
-      if (identified) ++usage[p].identified_inbound_calls;
-      if (action != kNoAction) ++usage[p].offline[static_cast<size_t>(action)];
-    }
-  }
-  return usage;
+  out.all.assign(all.counts().begin(), all.counts().end());
+  return out;
 }
 
 }  // namespace vigie::self_care

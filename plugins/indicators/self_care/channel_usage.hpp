@@ -1,27 +1,33 @@
 // How often each self-care action was done online and asked for on the
 // phone in each period, and how many inbound calls carry a customer
 // (KPI-CATALOG.md section 2: online(a), offline(a), identified_call_share).
+// Each is one pass over its dataset for every period of the request.
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "self_care_datasets.hpp"
-#include "vigie/plugin.h"
+#include "vigie/sdk.hpp"
 
 namespace vigie::self_care {
 
-struct PeriodUsage {
-  std::vector<int64_t> online;   // by action: `action` events in the period
-  std::vector<int64_t> offline;  // by action: inbound answered calls
-  int64_t inbound_calls = 0;     // every inbound call, whatever its reason
-  int64_t identified_inbound_calls = 0;  // those with a customer_id
-};
+// Counts by period (in the order of the request), then by action.
+using ActionCounts = std::vector<std::vector<int64_t>>;
 
-// One entry a period, in the order of `periods`.
-std::vector<PeriodUsage> count_channel_usage(
-    const WebEvents& events, const Calls& calls, size_t action_count,
-    std::span<const vigie_period> periods);
+// `action` events of each table action.
+ActionCounts count_online_acts(const WebEvents& events, size_t action_count,
+                               const sdk::kernels::PeriodIndex& periods);
+
+// Inbound answered calls whose reason is each table action.
+ActionCounts count_offline_acts(const Calls& calls, size_t action_count,
+                                const sdk::kernels::PeriodIndex& periods);
+
+struct InboundCalls {
+  std::vector<int64_t> all;         // by period, whatever their reason
+  std::vector<int64_t> identified;  // those with a customer_id
+};
+InboundCalls count_inbound_calls(const Calls& calls,
+                                 const sdk::kernels::PeriodIndex& periods);
 
 }  // namespace vigie::self_care

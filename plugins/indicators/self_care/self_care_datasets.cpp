@@ -56,62 +56,42 @@ std::vector<int32_t> codes_to_actions(const ColumnView* column,
   return actions;
 }
 
-int32_t customer_code(const ColumnView* column, int64_t row) {
-  if (column == nullptr || !column->is_valid(row)) return kNoCustomer;
-  return column->codes()[row];
-}
-
 }  // namespace
 
 WebEvents::WebEvents(const TableView& table,
                      const SelfCareParameters& parameters)
-    : rows_(table.rows()),
-      ts_(typed_column(table, "web_events", "ts", Type::Timestamp, true)),
-      times_(ts_->ints()),
-      customer_(text_column(table, "web_events", "customer_id", false)),
+    : ts_(typed_column(table, "web_events", "ts", Type::Timestamp, true)),
+      visitor_(text_column(table, "web_events", "visitor_id", false)),
       event_type_(text_column(table, "web_events", "event_type", true)),
-      event_types_(event_type_->codes()),
       action_(text_column(table, "web_events", "action", false)),
       page_(text_column(table, "web_events", "page", false)),
       is_action_event_(codes_spelling(event_type_, "action")),
       is_page_view_(codes_spelling(event_type_, "page_view")),
       action_of_code_(codes_to_actions(action_, parameters)) {
   if (page_ == nullptr) return;
-  pages_ = page_->codes();
   // Each distinct page is matched once against the patterns, not each hit.
-  topics_of_page_.resize(static_cast<size_t>(page_->dictionary_size()));
-  for (size_t code = 0; code < topics_of_page_.size(); ++code) {
+  const auto pages = static_cast<size_t>(page_->dictionary_size());
+  topic_offsets_.assign(pages + 1, 0);
+  for (size_t code = 0; code < pages; ++code) {
     std::string_view page = page_->dictionary_at(static_cast<int32_t>(code));
     for (size_t a = 0; a < parameters.actions.size(); ++a) {
       const auto& pattern = parameters.actions[a].topic_pages;
       if (pattern && pattern->matches(page))
-        topics_of_page_[code].push_back(static_cast<int32_t>(a));
+        topics_.push_back(static_cast<int32_t>(a));
     }
+    topic_offsets_[code + 1] = static_cast<int32_t>(topics_.size());
   }
 }
 
-int32_t WebEvents::customer(int64_t row) const {
-  return customer_code(customer_, row);
-}
-
-int32_t WebEvents::online_action(int64_t row) const {
-  if (action_ == nullptr || !action_->is_valid(row) ||
-      !event_type_->is_valid(row))
-    return kNoAction;
-  if (!is_action_event_[static_cast<size_t>(event_types_[row])])
-    return kNoAction;
-  return action_of_code_[static_cast<size_t>(action_->codes()[row])];
-}
-
-std::string_view WebEvents::customer_text(int32_t code) const {
-  return customer_->dictionary_at(code);
+const ColumnView& WebEvents::visitors() const {
+  if (visitor_ == nullptr)
+    throw std::runtime_error("web_events has no column 'visitor_id'");
+  return *visitor_;
 }
 
 Calls::Calls(const TableView& table, const SelfCareParameters& parameters)
-    : rows_(table.rows()),
-      started_at_(
+    : started_at_(
           typed_column(table, "calls", "started_at", Type::Timestamp, true)),
-      times_(started_at_->ints()),
       customer_(text_column(table, "calls", "customer_id", false)),
       direction_(text_column(table, "calls", "direction", false)),
       outcome_(text_column(table, "calls", "outcome", true)),
@@ -120,23 +100,8 @@ Calls::Calls(const TableView& table, const SelfCareParameters& parameters)
       is_answered_(codes_spelling(outcome_, "answered")),
       action_of_code_(codes_to_actions(reason_, parameters)) {}
 
-int32_t Calls::customer(int64_t row) const {
-  return customer_code(customer_, row);
-}
-
-bool Calls::inbound(int64_t row) const {
-  if (direction_ == nullptr || !direction_->is_valid(row)) return true;
-  return is_inbound_[static_cast<size_t>(direction_->codes()[row])];
-}
-
-bool Calls::answered(int64_t row) const {
-  if (!outcome_->is_valid(row)) return false;
-  return is_answered_[static_cast<size_t>(outcome_->codes()[row])];
-}
-
-int32_t Calls::reason_action(int64_t row) const {
-  if (reason_ == nullptr || !reason_->is_valid(row)) return kNoAction;
-  return action_of_code_[static_cast<size_t>(reason_->codes()[row])];
+std::string_view Calls::customer_text(int32_t code) const {
+  return customer_->dictionary_at(code);
 }
 
 }  // namespace vigie::self_care

@@ -1,10 +1,11 @@
 // The columns of web_events and calls that self-care reads. Each dictionary
 // is translated once into what its codes mean here (which action of the
 // cost table a code spells, whether an event type is `action`), so that the
-// loops over a million rows compare integers only.
+// passes over a million rows compare integers only.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -13,19 +14,29 @@
 
 namespace vigie::self_care {
 
-inline constexpr int32_t kNoAction = -1;    // not an action of the table
-inline constexpr int32_t kNoCustomer = -1;  // anonymous row
+inline constexpr int32_t kNoAction = -1;  // not an action of the table
 
 class WebEvents {
  public:
   WebEvents(const TableView& table, const SelfCareParameters& parameters);
 
-  int64_t rows() const { return rows_; }
-  bool has_time(int64_t row) const { return ts_->is_valid(row); }
-  int64_t time(int64_t row) const { return times_[row]; }
-  int32_t customer(int64_t row) const;
+  const ColumnView& times() const { return *ts_; }
+  // web_events.visitor_id (read by the rebound only); throws naming it
+  // when the dataset has none.
+  const ColumnView& visitors() const;
+  // web_events.action (null when the dataset has none), and the table
+  // action each of its codes spells (kNoAction: none).
+  const ColumnView* actions() const { return action_; }
+  int32_t action_of_code(int32_t code) const {
+    return action_of_code_[static_cast<size_t>(code)];
+  }
+  bool is_action(int64_t row) const { return is_type(is_action_event_, row); }
   // The table action of an `action` event, or kNoAction.
-  int32_t online_action(int64_t row) const;
+  int32_t online_action(int64_t row) const {
+    if (action_ == nullptr || !action_->is_valid(row) || !is_action(row))
+      return kNoAction;
+    return action_of_code_[static_cast<size_t>(action_->codes()[row])];
+  }
   // The actions whose topic the event is on: an `action` event's own action,
   // or the actions whose topic pages match a page_view's page.
   template <class Visit>
@@ -33,49 +44,71 @@ class WebEvents {
     int32_t action = online_action(row);
     if (action != kNoAction) visit(action);
     if (page_ == nullptr || !page_->is_valid(row) ||
-        !event_type_->is_valid(row))
+        !is_type(is_page_view_, row))
       return;
-    if (!is_page_view_[static_cast<size_t>(event_types_[row])]) return;
-    for (int32_t topic : topics_of_page_[static_cast<size_t>(pages_[row])])
-      visit(topic);
+    const auto page = static_cast<size_t>(page_->codes()[row]);
+    for (int32_t i = topic_offsets_[page]; i < topic_offsets_[page + 1]; ++i)
+      visit(topics_[static_cast<size_t>(i)]);
   }
-  // The text of a customer code (the codes are shared by every dataset).
-  std::string_view customer_text(int32_t code) const;
 
  private:
-  int64_t rows_;
+  bool is_type(const std::vector<uint8_t>& of_code, int64_t row) const {
+    return event_type_->is_valid(row) &&
+           of_code[static_cast<size_t>(event_type_->codes()[row])];
+  }
+
   const ColumnView* ts_;
-  const int64_t* times_;
-  const ColumnView* customer_;  // optional column
+  const ColumnView* visitor_;  // read by the rebound only
   const ColumnView* event_type_;
-  const int32_t* event_types_;
-  const ColumnView* action_;  // optional column
-  const ColumnView* page_;    // optional column
-  const int32_t* pages_ = nullptr;
-  std::vector<uint8_t> is_action_event_;              // by event_type code
-  std::vector<uint8_t> is_page_view_;                 // by event_type code
-  std::vector<int32_t> action_of_code_;               // by action code
-  std::vector<std::vector<int32_t>> topics_of_page_;  // by page code
+  const ColumnView* action_;              // optional column
+  const ColumnView* page_;                // optional column
+  std::vector<uint8_t> is_action_event_;  // by event_type code
+  std::vector<uint8_t> is_page_view_;     // by event_type code
+  std::vector<int32_t> action_of_code_;   // by action code
+  // The topics of page code c: topics_[topic_offsets_[c] .. [c + 1]).
+  std::vector<int32_t> topic_offsets_;
+  std::vector<int32_t> topics_;
 };
 
 class Calls {
  public:
   Calls(const TableView& table, const SelfCareParameters& parameters);
 
-  int64_t rows() const { return rows_; }
-  bool has_time(int64_t row) const { return started_at_->is_valid(row); }
-  int64_t time(int64_t row) const { return times_[row]; }
-  int32_t customer(int64_t row) const;
+  const ColumnView& times() const { return *started_at_; }
+  // calls.customer_id and calls.reason (null when the dataset has none).
+  const ColumnView* customers() const { return customer_; }
+  const ColumnView* reasons() const { return reason_; }
+  int32_t action_of_code(int32_t code) const {
+    return action_of_code_[static_cast<size_t>(code)];
+  }
+  // The customer code, or -1 (anonymous).
+  int32_t customer(int64_t row) const {
+    if (customer_ == nullptr || !customer_->is_valid(row)) return -1;
+    return customer_->codes()[row];
+  }
+  int64_t customer_count() const {
+    return customer_ == nullptr ? 0 : customer_->dictionary_size();
+  }
+  // The text of a customer code that a call carries (a rebounded pair's
+  // customer always does).
+  std::string_view customer_text(int32_t code) const;
   // Inbound unless the direction says otherwise (absent means inbound).
-  bool inbound(int64_t row) const;
-  bool answered(int64_t row) const;
+  bool inbound(int64_t row) const {
+    if (direction_ == nullptr || !direction_->is_valid(row)) return true;
+    return is_inbound_[static_cast<size_t>(direction_->codes()[row])];
+  }
+  bool answered(int64_t row) const {
+    if (!outcome_->is_valid(row)) return false;
+    return is_answered_[static_cast<size_t>(outcome_->codes()[row])];
+  }
   // The table action the call's reason spells, or kNoAction.
-  int32_t reason_action(int64_t row) const;
+  int32_t reason_action(int64_t row) const {
+    if (reason_ == nullptr || !reason_->is_valid(row)) return kNoAction;
+    return action_of_code_[static_cast<size_t>(reason_->codes()[row])];
+  }
 
  private:
-  int64_t rows_;
   const ColumnView* started_at_;
-  const int64_t* times_;
   const ColumnView* customer_;   // optional column
   const ColumnView* direction_;  // optional column
   const ColumnView* outcome_;

@@ -1,7 +1,7 @@
 #include "self_care_indicator.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -14,11 +14,7 @@ namespace {
 
 constexpr double kMicrosPerHour = 3600.0 * kMicrosPerSecond;
 
-// A rate whose denominator is 0 has no value (KPI-CATALOG.md, Time).
-std::optional<double> ratio(int64_t numerator, int64_t denominator) {
-  if (denominator == 0) return std::nullopt;
-  return static_cast<double>(numerator) / static_cast<double>(denominator);
-}
+using sdk::kernels::safe_ratio;
 
 double money(int64_t scaled) {
   return static_cast<double>(scaled) / static_cast<double>(kDecimalScale);
@@ -37,41 +33,32 @@ sdk::WideInt cost_of(int64_t acts, int64_t unit_cost) {
   return sdk::WideInt{acts} * unit_cost;
 }
 
-// Sums of one period over every action of the cost table (the rebound's
-// only when it is given).
-struct PeriodTotals {
-  int64_t online = 0;
-  int64_t offline = 0;
-  sdk::ExactSum savings;         // scaled by 10^4
-  sdk::ExactSum avoidable_cost;  // scaled by 10^4
-  int64_t pairs = 0;
-  int64_t rebounded = 0;
-};
-
-PeriodTotals totals(const SelfCareParameters& parameters,
-                    const PeriodUsage& usage,
-                    const PeriodRebound* rebound = nullptr) {
-  PeriodTotals t;
-  for (size_t a = 0; a < parameters.actions.size(); ++a) {
-    const auto& action = parameters.actions[a];
-    t.online += usage.online[a];
-    t.offline += usage.offline[a];
-    t.savings +=
-        cost_of(usage.online[a], action.offline_cost - action.online_cost);
-    t.avoidable_cost += cost_of(usage.offline[a], action.offline_cost);
-    if (rebound == nullptr) continue;
-    t.pairs += rebound->pairs[a];
-    t.rebounded += rebound->rebounded[a];
-  }
-  return t;
+int64_t total(const std::vector<int64_t>& by_action) {
+  return std::accumulate(by_action.begin(), by_action.end(), int64_t{0});
 }
 
+// The sum over the actions of acts(a) times a unit cost of a (10^4).
+template <class UnitCost>
+sdk::ExactSum cost_total(const SelfCareParameters& parameters,
+                         const std::vector<int64_t>& acts, UnitCost unit_cost) {
+  sdk::ExactSum sum;
+  for (size_t a = 0; a < parameters.actions.size(); ++a)
+    sum += cost_of(acts[a], unit_cost(parameters.actions[a]));
+  return sum;
+}
+int64_t saved(const SelfCareAction& a) {
+  return a.offline_cost - a.online_cost;
+}
+int64_t call_cost(const SelfCareAction& a) { return a.offline_cost; }
+
 Table by_action_table(const SelfCareParameters& parameters,
-                      const PeriodUsage& usage, const PeriodRebound& rebound) {
+                      const std::vector<int64_t>& online,
+                      const std::vector<int64_t>& offline,
+                      const PeriodRebound& rebound) {
   Table t;
   auto& action = t.add("action", Type::String);
-  auto& online = t.add("online", Type::Int64);
-  auto& offline = t.add("offline", Type::Int64);
+  auto& online_column = t.add("online", Type::Int64);
+  auto& offline_column = t.add("offline", Type::Int64);
   auto& adoption = t.add("digital_adoption", Type::Double, "ratio");
   auto& unit_cost = t.add("unit_cost", Type::Decimal);
   auto& savings = t.add("savings", Type::Decimal);
@@ -82,32 +69,29 @@ Table by_action_table(const SelfCareParameters& parameters,
   for (size_t a = 0; a < parameters.actions.size(); ++a) {
     const auto& cost = parameters.actions[a];
     action.push_string(cost.code);
-    online.push_int(usage.online[a]);
-    offline.push_int(usage.offline[a]);
-    push_rate(adoption,
-              ratio(usage.online[a], usage.online[a] + usage.offline[a]));
+    online_column.push_int(online[a]);
+    offline_column.push_int(offline[a]);
+    push_rate(adoption, safe_ratio(online[a], online[a] + offline[a]));
     unit_cost.push_int(cost.offline_cost);
-    savings.push_int(sdk::narrow(
-        cost_of(usage.online[a], cost.offline_cost - cost.online_cost),
-        "self_care_by_action.savings"));
-    avoidable_cost.push_int(
-        sdk::narrow(cost_of(usage.offline[a], cost.offline_cost),
-                    "self_care_by_action.avoidable_cost"));
+    savings.push_int(sdk::narrow(cost_of(online[a], saved(cost)),
+                                 "self_care_by_action.savings"));
+    avoidable_cost.push_int(sdk::narrow(cost_of(offline[a], call_cost(cost)),
+                                        "self_care_by_action.avoidable_cost"));
     pairs.push_int(rebound.pairs[a]);
     rebounded.push_int(rebound.rebounded[a]);
-    push_rate(rebound_rate, ratio(rebound.rebounded[a], rebound.pairs[a]));
+    push_rate(rebound_rate, safe_ratio(rebound.rebounded[a], rebound.pairs[a]));
   }
   return t;
 }
 
 Table failed_journeys_table(const SelfCareParameters& parameters,
-                            const WebEvents& events,
+                            const Calls& calls,
                             std::vector<FailedJourney> journeys) {
   // Customer id (byte order), then action code: a stable, readable order.
   std::sort(journeys.begin(), journeys.end(),
             [&](const FailedJourney& a, const FailedJourney& b) {
-              auto ka = events.customer_text(a.customer);
-              auto kb = events.customer_text(b.customer);
+              auto ka = calls.customer_text(a.customer);
+              auto kb = calls.customer_text(b.customer);
               return ka != kb ? ka < kb : a.action < b.action;
             });
   Table t;
@@ -117,7 +101,7 @@ Table failed_journeys_table(const SelfCareParameters& parameters,
   auto& call_at = t.add("call_at", Type::Timestamp);
   auto& hours_between = t.add("hours_between", Type::Double);
   for (const auto& j : journeys) {
-    customer.push_string(events.customer_text(j.customer));
+    customer.push_string(calls.customer_text(j.customer));
     action.push_string(parameters.actions[static_cast<size_t>(j.action)].code);
     last_web_event.push_int(j.last_web_event);
     call_at.push_int(j.call_at);
@@ -147,27 +131,25 @@ void rebound_coverage_note(const sdk::Sink& sink, const std::string& kpi,
                     "open", hours(period.end_us + window_us - latest_call))});
 }
 
-PeriodTotals usage_totals(Run& run, uint32_t period) {
-  return totals(run.parameters, run.usage()[period]);
-}
-
 }  // namespace
 
 std::optional<double> savings(Run& run, uint32_t period) {
-  return money(usage_totals(run, period).savings.value(run.kpi));
+  return money(
+      cost_total(run.parameters, run.online()[period], saved).value(run.kpi));
 }
 
 std::optional<double> digital_adoption(Run& run, uint32_t period) {
-  PeriodTotals t = usage_totals(run, period);
-  return ratio(t.online, t.online + t.offline);
+  const int64_t online = total(run.online()[period]);
+  return safe_ratio(online, online + total(run.offline()[period]));
 }
 
 std::optional<double> avoidable_calls(Run& run, uint32_t period) {
-  return static_cast<double>(usage_totals(run, period).offline);
+  return static_cast<double>(total(run.offline()[period]));
 }
 
 std::optional<double> avoidable_cost(Run& run, uint32_t period) {
-  return money(usage_totals(run, period).avoidable_cost.value(run.kpi));
+  return money(cost_total(run.parameters, run.offline()[period], call_cost)
+                   .value(run.kpi));
 }
 
 std::optional<double> rebound_rate(Run& run, uint32_t period) {
@@ -176,28 +158,28 @@ std::optional<double> rebound_rate(Run& run, uint32_t period) {
     rebound_coverage_note(run.sink, run.kpi, run.request.period(),
                           run.parameters.rebound_window_us,
                           rebound.latest_call);
-  PeriodTotals t =
-      totals(run.parameters, run.usage()[period], &rebound.periods[period]);
-  return ratio(t.rebounded, t.pairs);
+  const PeriodRebound& counts = rebound.periods[period];
+  return safe_ratio(total(counts.rebounded), total(counts.pairs));
 }
 
 std::optional<double> identified_call_share(Run& run, uint32_t period) {
-  const PeriodUsage& usage = run.usage()[period];
-  return ratio(usage.identified_inbound_calls, usage.inbound_calls);
+  const InboundCalls& calls = run.inbound();
+  return safe_ratio(calls.identified[period], calls.all[period]);
 }
 
 std::optional<double> online_actions(Run& run, uint32_t period) {
-  return static_cast<double>(usage_totals(run, period).online);
+  return static_cast<double>(total(run.online()[period]));
 }
 
 Table by_action(Run& run) {
   const uint32_t current = run.request.current;
-  return by_action_table(run.parameters, run.usage()[current],
+  return by_action_table(run.parameters, run.online()[current],
+                         run.offline()[current],
                          run.rebound().periods[current]);
 }
 
 Table failed_journeys(Run& run) {
-  return failed_journeys_table(run.parameters, run.events(),
+  return failed_journeys_table(run.parameters, run.calls(),
                                run.rebound().failed_journeys);
 }
 

@@ -23,33 +23,49 @@ struct Run : sdk::Compute<SelfCareParameters> {
     return events_.get(
         [&] { return WebEvents(request.required("web_events"), parameters); });
   }
+  const sdk::kernels::PeriodIndex& periods() {
+    return periods_.get(
+        [&] { return sdk::kernels::PeriodIndex(request.periods); });
+  }
   const Calls& calls() {
     return calls_.get(
         [&] { return Calls(request.required("calls"), parameters); });
   }
-  // Online and offline acts of every period: one pass over each dataset.
-  const std::vector<PeriodUsage>& usage() {
-    return usage_.get([&] {
-      const WebEvents& web = events();  // read first: its errors come first
-      return count_channel_usage(web, calls(), parameters.actions.size(),
-                                 request.periods);
+  // Acts of every period by action, and the inbound calls of every period.
+  const ActionCounts& online() {
+    return online_.get([&] {
+      return count_online_acts(events(), parameters.actions.size(), periods());
     });
+  }
+  const ActionCounts& offline() {
+    return offline_.get([&] {
+      return count_offline_acts(calls(), parameters.actions.size(), periods());
+    });
+  }
+  const InboundCalls& inbound() {
+    return inbound_.get(
+        [&] { return count_inbound_calls(calls(), periods()); });
   }
   // The rebound pairs of every period and the current period's failed
   // journeys: one pass over the web events and calls of each customer.
   const ReboundFindings& rebound() {
     return rebound_.get([&] {
       const WebEvents& web = events();
-      return find_rebounds(web, calls(), parameters.actions.size(),
-                           request.periods, request.current,
+      const sdk::kernels::Stitching stitching(request.required("visitor_links"),
+                                              web.visitors().dictionary_size());
+      return find_rebounds(web, calls(), stitching, parameters.actions.size(),
+                           periods(), request.current,
                            parameters.rebound_window_us);
     });
   }
 
  private:
+  sdk::Lazy<sdk::kernels::PeriodIndex> periods_;
   sdk::Lazy<WebEvents> events_;
   sdk::Lazy<Calls> calls_;
-  sdk::Lazy<std::vector<PeriodUsage>> usage_;
+  sdk::Lazy<ActionCounts> online_;
+  sdk::Lazy<ActionCounts> offline_;
+  sdk::Lazy<InboundCalls> inbound_;
   sdk::Lazy<ReboundFindings> rebound_;
 };
 

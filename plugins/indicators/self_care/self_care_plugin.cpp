@@ -35,12 +35,29 @@ constexpr sdk::Option<SelfCareParameters> kOptions[] = {
         .above(0),
 };
 
-// Every KPI reads both datasets: the acts are counted in one pass.
-constexpr const char* kReads[] = {
-    "web_events.ts",     "web_events.customer_id", "web_events.event_type",
-    "web_events.action", "web_events.page",        "calls.started_at",
-    "calls.customer_id", "calls.direction",        "calls.outcome",
+// The columns each KPI reads: the online acts, the answered calls, the
+// identified calls and the rebound (web events on a topic, stitched to
+// their customer, against the inbound calls of that customer).
+constexpr const char* kOnline[] = {"web_events.ts", "web_events.event_type",
+                                   "web_events.action"};
+constexpr const char* kOffline[] = {"calls.started_at", "calls.direction",
+                                    "calls.outcome", "calls.reason"};
+constexpr const char* kAdoption[] = {
+    "web_events.ts",    "web_events.event_type", "web_events.action",
+    "calls.started_at", "calls.direction",       "calls.outcome",
     "calls.reason"};
+constexpr const char* kIdentified[] = {"calls.started_at", "calls.direction",
+                                       "calls.customer_id"};
+constexpr const char* kRebound[] = {
+    "web_events.ts",     "web_events.visitor_id", "web_events.event_type",
+    "web_events.action", "web_events.page",       "visitor_links.*",
+    "calls.started_at",  "calls.customer_id",     "calls.direction",
+    "calls.reason"};
+constexpr const char* kByAction[] = {
+    "web_events.ts",     "web_events.visitor_id", "web_events.event_type",
+    "web_events.action", "web_events.page",       "visitor_links.*",
+    "calls.started_at",  "calls.customer_id",     "calls.direction",
+    "calls.outcome",     "calls.reason"};
 
 constexpr vigie_column kByActionColumns[] = {
     sdk::column("action", Type::String),
@@ -70,53 +87,55 @@ constexpr sdk::Kpi<Run> kKpis[] = {
         "self_care_savings", "Self-care savings", "currency",
         "online acts times (offline cost - online cost), over the actions",
         &savings)
-        .reading(kReads),
+        .reading(kOnline),
     value_kpi<Run>("digital_adoption", "Digital adoption", "ratio",
                    "online acts / (online acts + answered inbound calls)",
                    &digital_adoption)
-        .reading(kReads),
+        .reading(kAdoption),
     value_kpi<Run>("avoidable_calls", "Avoidable calls", "count",
                    "answered inbound calls whose reason is a self-care action",
                    &avoidable_calls)
         .lower_is_better()
-        .reading(kReads),
+        .reading(kOffline),
     value_kpi<Run>("avoidable_cost", "Avoidable cost", "currency",
                    "avoidable calls times their offline unit cost",
                    &avoidable_cost)
         .lower_is_better()
-        .reading(kReads),
+        .reading(kOffline),
     value_kpi<Run>("rebound_rate", "Channel rebound rate", "ratio",
                    "share of (customer, action) web journeys followed by a "
                    "call on the same action within the rebound window",
                    &rebound_rate)
         .lower_is_better()
-        .reading(kReads),
+        .reading(kRebound),
     value_kpi<Run>("identified_call_share", "Identified inbound calls", "ratio",
                    "share of inbound calls that carry a customer_id (the "
                    "coverage of the rebound rate)",
                    &identified_call_share)
-        .reading(kReads),
+        .reading(kIdentified),
     value_kpi<Run>("online_actions", "Online self-care acts", "count",
                    "`action` web events of the cost table's actions",
                    &online_actions)
-        .reading(kReads),
+        .reading(kOnline),
     table_kpi<Run>(VIGIE_OUTPUT_TABLE, "self_care_by_action",
                    "Self-care by action", "",
                    "online, offline, adoption, costs and rebound of each "
                    "action",
                    kByActionColumns, &by_action)
-        .reading(kReads),
+        .reading(kByAction),
     table_kpi<Run>(VIGIE_OUTPUT_LIST, "failed_journeys",
                    "Failed self-care journeys", "",
                    "customers who were on an action's topic on the web and "
                    "called about it within the rebound window",
                    kFailedJourneyColumns, &failed_journeys)
-        .reading(kReads),
+        .reading(kRebound),
 };
 
 constexpr vigie_input kInputs[] = {
     sdk::input("web_events", true),
     sdk::input("calls", true),
+    // The engine's identity stitching: the customer of a web event.
+    sdk::input("visitor_links", true),
 };
 
 }  // namespace

@@ -19,6 +19,7 @@ using sdk::kernels::aggregate;
 using sdk::kernels::CodeSource;
 using sdk::kernels::Count;
 using sdk::kernels::DistinctCount;
+using sdk::kernels::FirstCode;
 using sdk::kernels::GroupKeys;
 using sdk::kernels::GroupValues;
 using sdk::kernels::IntSource;
@@ -259,6 +260,24 @@ TEST(GroupByTest, KeysOutOfRangeOrOfUnequalLengthAreRefused) {
   EXPECT_THROW(
       GroupKeys::by_period_and_code(none, 1 << 16, CodeSource(none, 1 << 16)),
       std::length_error);
+}
+
+TEST(GroupByTest, FirstCodeTakesTheEarliestRowWithACodeFirstOnATie) {
+  // Three orders: order 0's lines at 5 (no customer), 7 (customer 2), 7
+  // (customer 1): the earliest identified line is the first at 7, row 1.
+  // Order 1: customer 0 at 9, then customer 1 at 3 (an earlier line comes
+  // later in the rows), then a null time. Order 2: no identified line.
+  testing::ViewedTable t(table_of({
+      code_column("order", 3, {0, 0, 0, 1, 1, 1, 2}),
+      int_column("at", Type::Timestamp, {5, 7, 7, 9, 3, std::nullopt, 1}),
+      code_column("customer", 3, {std::nullopt, 2, 1, 0, 1, 2, std::nullopt}),
+  }));
+  auto keys = GroupKeys::by_code(t.column("order"));
+  FirstCode customer(keys.group_count(), t.column("at"), t.column("customer"));
+  aggregate(keys, customer);
+  EXPECT_EQ(customer[0], 2);
+  EXPECT_EQ(customer[1], 1);
+  EXPECT_EQ(customer[2], kNone);
 }
 
 }  // namespace

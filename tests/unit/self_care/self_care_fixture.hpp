@@ -1,7 +1,10 @@
 // Small web_events and calls tables written row by row, shaped as the
 // engine hands them to indicators: strings dictionary-encoded, customer_id
 // of both datasets in ONE dictionary (same code = same customer), nulls as
-// validity. A nullptr string is a null.
+// validity, and visitor_links derived from web_events by the engine's own
+// derive module. A nullptr string is a null. An event names its visitor
+// (by_visitor) or has one of its own, so that its customer is its own
+// customer_id unless a test links visitors on purpose.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "derive/derive.hpp"
 #include "support/run_indicator.hpp"
 #include "table/interner.hpp"
 #include "vigie/sdk.hpp"
@@ -28,6 +32,9 @@ class SelfCareData {
  public:
   void event(int64_t ts, const char* customer, const char* event_type,
              const char* page, const char* action) {
+    web_visitor_.push_back(
+        visitors_.intern(visitor_ ? std::string(visitor_)
+                                  : "v" + std::to_string(web_ts_.size())));
     web_ts_.push_back(ts);
     web_customer_.push_back(nullable(customers_, customer));
     web_type_.push_back(nullable(event_types_, event_type));
@@ -39,6 +46,13 @@ class SelfCareData {
   }
   void page_view(int64_t ts, const char* customer, const char* page) {
     event(ts, customer, "page_view", page, nullptr);
+  }
+  // The events added in `add` are of `visitor`.
+  template <class Add>
+  void by_visitor(const char* visitor, Add&& add) {
+    visitor_ = visitor;
+    add();
+    visitor_ = nullptr;
   }
   void call(int64_t started_at, const char* customer, const char* direction,
             const char* reason, const char* outcome) {
@@ -53,11 +67,7 @@ class SelfCareData {
     Table web;
     auto& ts = web.add("ts", Type::Timestamp);
     for (int64_t t : web_ts_) ts.push_int(t);
-    // visitor_id is required by the data model but not read by self-care.
-    auto& visitor = web.add("visitor_id", Type::Dictionary);
-    visitor.dictionary = visitors_.pool();
-    for (size_t i = 0; i < web_ts_.size(); ++i)
-      visitor.push_code(visitors_.intern("v" + std::to_string(i)));
+    add_dictionary(web, "visitor_id", visitors_, web_visitor_);
     add_dictionary(web, "customer_id", customers_, web_customer_);
     add_dictionary(web, "event_type", event_types_, web_type_);
     add_dictionary(web, "page", pages_, web_page_);
@@ -75,6 +85,9 @@ class SelfCareData {
     add_dictionary(calls, "outcome", outcomes_, call_outcome_);
 
     NamedTables out;
+    for (const auto& [name, table] : derive::derive_datasets(
+             {"visitor_links"}, web, derive::DeriveOptions{}))
+      out.emplace_back(name, *table);
     out.emplace_back("web_events", std::move(web));
     out.emplace_back("calls", std::move(calls));
     return out;
@@ -102,7 +115,9 @@ class SelfCareData {
   table::Interner customers_, visitors_, event_types_, pages_, actions_,
       directions_, reasons_, outcomes_;
   std::vector<int64_t> web_ts_;
-  std::vector<int32_t> web_customer_, web_type_, web_page_, web_action_;
+  const char* visitor_ = nullptr;
+  std::vector<int32_t> web_visitor_, web_customer_, web_type_, web_page_,
+      web_action_;
   std::vector<int64_t> call_started_;
   std::vector<int32_t> call_customer_, call_direction_, call_reason_,
       call_outcome_;

@@ -1,7 +1,8 @@
-// Channel rebound: pairs (customer, action) of identified customers on an
-// action's topic on the web, rebounded by an inbound call about it within
-// 48 h after (t < call <= t + 48 h), with the failed-journeys list. Every
-// figure below is counted by hand from the rows of rebound_data().
+// Channel rebound: pairs (customer, action) of customers (the stitched
+// person of a web event's visitor) on an action's topic on the web,
+// rebounded by an inbound call about it within 48 h after (t < call <= t +
+// 48 h), with the failed-journeys list. Every figure below is counted by
+// hand from the rows of rebound_data() and stitched_data().
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -244,6 +245,81 @@ TEST(SelfCareReboundWindow, FollowsTheReboundHoursParameter) {
                                {{day(0), day(10)}}, 0);
   EXPECT_DOUBLE_EQ(*results.value("rebound_rate", 0), 3.0 / 9.0);
   EXPECT_EQ(results.table("failed_journeys").view().rows(), 3);
+}
+
+// The customer of a web event is its visitor's stitched person at the end
+// of the event's period (KPI-CATALOG.md, "Time" and section 3): the most
+// frequent customer_id of the visitor's events before then, ties the
+// smallest id in byte order. P0 = [day 0, day 10), P1 = [day 10, day 20).
+SelfCareData stitched_data() {
+  SelfCareData d;
+  const char* ca = "change_address";
+  // w1 views a topic page anonymously at day 1 and identifies as C20 at
+  // day 3: at the end of P0 the view is C20's, and C20's call 10 h after
+  // it rebounds (the view was anonymous when it happened).
+  d.by_visitor("w1", [&] {
+    d.page_view(day(1), nullptr, "/espace-client/demenagement");
+    d.page_view(day(3), "C20", "/espace-client/factures");
+  });
+  d.call(day(1) + hours(10), "C20", "inbound", ca, "answered");
+  // w2: one event as C9, one as C10, then an anonymous act: a tie won by
+  // "C10" ("C10" < "C9" in byte order). Only C10 calls.
+  d.by_visitor("w2", [&] {
+    d.page_view(day(5), "C9", "/");
+    d.page_view(day(6), "C10", "/");
+    d.action(day(7), nullptr, ca);
+  });
+  d.call(day(7) + hours(1), "C10", "inbound", ca, "answered");
+  // w3 changes person: C40 in P0, then a topic view at day 14 when C40 and
+  // C41 are tied (C40 wins then), and C41 again at day 15: at the end of
+  // P1 the view is C41's. C40 calls 2 h after each of its views.
+  d.by_visitor("w3", [&] {
+    d.page_view(day(2), "C40", "/");
+    d.page_view(day(4), nullptr, "/aide/adresse");
+    d.page_view(day(11), "C41", "/");
+    d.page_view(day(14), nullptr, "/aide/adresse");
+    d.page_view(day(15), "C41", "/");
+  });
+  d.call(day(4) + hours(2), "C40", "inbound", ca, "answered");
+  d.call(day(14) + hours(2), "C40", "inbound", ca, "answered");
+  return d;
+}
+
+TEST(SelfCareReboundStitching, AWebEventCountsForItsVisitorsStitchedCustomer) {
+  const auto run =
+      run_self_care(standard_parameters(), stitched_data().datasets(),
+                    {{day(0), day(10)}, {day(10), day(20)}}, 0);
+  // P0: (C20), (C10) and (C40) on change_address, each followed by its
+  // customer's call: 3 / 3. P1: (C41) alone, and no call of C41: 0 / 1.
+  EXPECT_EQ(run.value("rebound_rate", 0), 1.0);
+  EXPECT_EQ(run.value("rebound_rate", 1), 0.0);
+  const auto& table = run.table("self_care_by_action");
+  EXPECT_EQ(table.column("pairs").ints()[0], 3);
+  EXPECT_EQ(table.column("rebounded").ints()[0], 3);
+
+  const auto& list = run.table("failed_journeys");
+  ASSERT_EQ(list.view().rows(), 3);
+  const auto& customer = list.column("customer_id");
+  const int64_t* web_event = list.column("last_web_event").ints();
+  const int64_t* call_at = list.column("call_at").ints();
+  EXPECT_EQ(customer.string_at(0), "C10");
+  EXPECT_EQ(web_event[0], day(7));
+  EXPECT_EQ(call_at[0], day(7) + hours(1));
+  EXPECT_EQ(customer.string_at(1), "C20");
+  EXPECT_EQ(web_event[1], day(1));
+  EXPECT_EQ(call_at[1], day(1) + hours(10));
+  EXPECT_EQ(customer.string_at(2), "C40");
+  EXPECT_EQ(web_event[2], day(4));
+  EXPECT_EQ(call_at[2], day(4) + hours(2));
+}
+
+TEST(SelfCareReboundStitching, ThePersonIsTheOneAtTheEndOfEachPeriod) {
+  // Seen from P1 as the report period: its one pair is C41's, with no call.
+  const auto run =
+      run_self_care(standard_parameters(), stitched_data().datasets(),
+                    {{day(0), day(10)}, {day(10), day(20)}}, 1);
+  EXPECT_EQ(run.table("self_care_by_action").column("pairs").ints()[0], 1);
+  EXPECT_EQ(run.table("failed_journeys").view().rows(), 0);
 }
 
 }  // namespace

@@ -336,6 +336,44 @@ class MinMax {
   std::vector<uint8_t> seen_;
 };
 
+// The code of each group's earliest row: of the rows where both the time
+// and the code are not null, the one with the smallest time, the first in
+// row order on a tie (an order's customer is that of its earliest
+// identified line; a session's device that of its first event). No value
+// for a group without such a row.
+class FirstCode {
+ public:
+  FirstCode(int32_t group_count, IntSource times, CodeSource codes)
+      : times_(std::move(times)),
+        codes_(std::move(codes)),
+        time_(static_cast<size_t>(group_count),
+              std::numeric_limits<int64_t>::max()),
+        code_(static_cast<size_t>(group_count), kNone) {}
+
+  void add(int32_t group, int64_t row) {
+    const int32_t code = codes_[row];
+    if (code < 0 || !times_.valid(row)) return;
+    const auto g = static_cast<size_t>(group);
+    // Strictly earlier: a later row of the same time keeps the first.
+    if (code_[g] == kNone || times_[row] < time_[g]) {
+      time_[g] = times_[row];
+      code_[g] = code;
+    }
+  }
+  void finish() {}
+
+  // The code, or kNone.
+  int32_t operator[](int32_t group) const {
+    return code_[static_cast<size_t>(group)];
+  }
+
+ private:
+  IntSource times_;
+  CodeSource codes_;
+  std::vector<int64_t> time_;
+  std::vector<int32_t> code_;
+};
+
 // The non-null values of each group, gathered in one array (compressed
 // sparse rows) by finish(): load times by page group, for percentiles.
 // of(group) is mutable so that a percentile may reorder it in place.
