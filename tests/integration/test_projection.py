@@ -139,6 +139,25 @@ class ProjectionTest(unittest.TestCase):
                          ("13", "5"))
         self.assertEqual(counts.search(full.stdout).groups(), ("13", "5"))
 
+    def test_validate_builds_the_plan_a_run_builds(self):
+        path = self.write_orders([])
+        text = probe_spec(self.orders_source(path),
+                          ["order_amounts", "misread"])
+        spec = lib.write_spec(self.dir / "misread.yaml", text)
+        # The KPI's entry: line 7 of the spec, after the one source.
+        where = f"{spec}:7:5: kpis[1]: "
+        checked = lib.run_vigie(["validate", spec, "--plugin-path",
+                                 lib.PATHS.test_plugins])
+        self.assertEqual(checked.returncode, 2, lib.describe(checked))
+        self.assertIn(where, checked.stderr)
+        self.assertIn("'orders.no_such_column'", checked.stderr)
+        out = self.dir / "out-misread"
+        run = lib.run_vigie(["run", spec, "--period", "2026-10", "--out", out,
+                             "--quiet", "--plugin-path",
+                             lib.PATHS.test_plugins])
+        self.assertEqual(run.returncode, 2, lib.describe(run))
+        self.assertIn(where, run.stderr)
+
 
 class DemoProjectionTest(unittest.TestCase):
     """Both shipped specs, projected, against the same with every column

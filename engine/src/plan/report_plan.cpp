@@ -136,7 +136,6 @@ class PlanBuilder {
     return out;
   }
 
-  using Location = spec::Location;
   const spec::Spec& spec_;
   const spec::PluginCatalog& plugins_;
   std::vector<spec::Diagnostic> errors_;

@@ -44,6 +44,9 @@ constexpr vigie_column kColumns[] = {sdk::column("dataset", Type::String),
                                      sdk::column("column", Type::String)};
 constexpr const char* kOrderAmounts[] = {"orders.ordered_at", "orders.amount"};
 constexpr const char* kCallOutcomes[] = {"calls.outcome"};
+// A declaration naming a column no dataset has: a spec asking for this
+// KPI is refused when its plan is built, by `vigie validate` as by a run.
+constexpr const char* kMisread[] = {"orders.no_such_column"};
 
 constexpr sdk::Kpi<Run> kKpis[] = {
     sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "order_amounts", "Order amounts",
@@ -53,6 +56,10 @@ constexpr sdk::Kpi<Run> kKpis[] = {
     sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "call_outcomes", "Call outcomes",
                         "", "reads calls.outcome", kColumns, &columns_received)
         .reading(kCallOutcomes),
+    sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "misread", "Misread", "",
+                        "declares a column orders does not have", kColumns,
+                        &columns_received)
+        .reading(kMisread),
     // Declares no reads: lent every column of every dataset it takes.
     sdk::table_kpi<Run>(VIGIE_OUTPUT_TABLE, "everything", "Everything", "",
                         "declares no reads", kColumns, &columns_received),
