@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "pipeline/errors.hpp"
+#include "plan/report_plan.hpp"
 #include "plugin_host/registry.hpp"
 #include "spec/reader.hpp"
 
@@ -27,7 +28,8 @@ int validate_command(const Args& args) {
       plugin_host::Registry::scan(plugin_host::plugin_directories(extra));
   size_t errors = 0;
   for (const auto& file : specs) {
-    auto result = spec::read_spec(file, plugins, spec::process_environment());
+    // The plan a run would build: the same errors, before any data is read.
+    auto result = plan::read_plan(file, plugins, spec::process_environment());
     for (const auto& d : result.errors)
       fmt::print(stderr, "{}\n", spec::format_diagnostic(d));
     errors += result.errors.size();

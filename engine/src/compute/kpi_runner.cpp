@@ -2,25 +2,22 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "derive/catalog.hpp"
 #include "locale/catalog.hpp"
 #include "plugin_host/indicator.hpp"
-#include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
 
 namespace vigie::compute {
 
-PeriodPlan plan_periods(const spec::Spec& spec, Month report) {
+PeriodPlan plan_periods(const spec::Report& report, Month month) {
   PeriodPlan plan;
-  plan.series = static_cast<size_t>(std::max(spec.report.series, 1));
+  plan.series = static_cast<size_t>(std::max(report.series, 1));
   // Enough periods for the trend and for the year-ago comparison.
   const size_t count = std::max<size_t>(plan.series, 13);
-  plan.periods = month_periods(report, static_cast<int>(count),
-                               spec.report.time_zone, spec.report.locale);
+  plan.periods = month_periods(month, static_cast<int>(count), report.time_zone,
+                               report.locale);
   plan.current = count - 1;
-  plan.previous = spec.report.comparison == spec::Comparison::PreviousYear
+  plan.previous = report.comparison == spec::Comparison::PreviousYear
                       ? plan.current - 12
                       : plan.current - 1;
   return plan;
@@ -48,40 +45,22 @@ std::string default_label(const locale::Locale& words,
 
 }  // namespace
 
-std::vector<std::string> derived_inputs(const spec::Spec& spec,
-                                        const plugin_host::Registry& plugins) {
-  std::set<std::string> read;
-  for (const auto& kpi : spec.kpis) {
-    const vigie_plugin_info& info = plugins.library(kpi.indicator)->info();
-    for (uint32_t i = 0; i < info.input_count; ++i)
-      if (info.inputs[i].dataset != nullptr)
-        read.insert(info.inputs[i].dataset);
-  }
-  std::vector<std::string> wanted;
-  for (const auto& d : derive::derived_datasets())
-    if (read.contains(std::string(d.name))) wanted.emplace_back(d.name);
-  return wanted;
-}
-
-std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
+std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
+                                    const std::vector<spec::Kpi>& kpis,
+                                    const spec::Report& report,
                                     const plugin_host::Registry& plugins,
                                     const Datasets& datasets,
                                     const PeriodPlan& plan) {
-  using Key = std::pair<std::string, std::map<std::string, std::string>>;
-  std::map<Key, std::vector<size_t>> groups;  // -> indexes into spec.kpis
-  for (size_t i = 0; i < spec.kpis.size(); ++i)
-    groups[{spec.kpis[i].indicator, spec.kpis[i].parameters.values}].push_back(
-        i);
-
-  std::vector<KpiResult> results(spec.kpis.size());
-  const locale::Locale words(spec.report.locale, spec.report.time_zone);
+  std::vector<KpiResult> results(kpis.size());
+  const locale::Locale words(report.locale, report.time_zone);
   const auto periods = as_abi(plan.periods);
-  for (const auto& [key, members] : groups) {
-    const auto& [name, given] = key;
+  for (const auto& run : runs) {
+    const std::string& name = run.indicator;
+    const std::vector<size_t>& members = run.kpis;
     auto library = plugins.library(name);
     const vigie_plugin_info& info = library->info();
     const std::string who = fmt::format("plugin '{}' (indicator)", name);
-    auto parameters = plugin_host::resolve_options(info, given, who);
+    const auto& parameters = run.parameters;
 
     std::vector<plugin_host::InputDataset> inputs;
     for (uint32_t i = 0; i < info.input_count; ++i) {
@@ -102,14 +81,14 @@ std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
             who, dataset, dataset));
     }
     std::vector<std::string> ids;
-    for (size_t m : members) ids.push_back(spec.kpis[m].id);
+    for (size_t m : members) ids.push_back(kpis[m].id);
 
     plugin_host::Indicator indicator(library, parameters, who);
     auto out = indicator.compute(
         inputs, periods, static_cast<uint32_t>(plan.current), ids, words);
 
     for (size_t m : members) {
-      const spec::Kpi& k = spec.kpis[m];
+      const spec::Kpi& k = kpis[m];
       const vigie_output* o = find_output(info, k.id);
       if (o == nullptr)
         throw plugin_host::PluginError(

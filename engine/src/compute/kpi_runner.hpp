@@ -1,4 +1,4 @@
-// Runs the indicators a spec asks for and gathers their KPIs.
+// Runs the indicator runs of a report plan and gathers their KPIs.
 #pragma once
 
 #include <map>
@@ -8,6 +8,7 @@
 
 #include "compute/kpi_result.hpp"
 #include "compute/periods.hpp"
+#include "plan/report_plan.hpp"
 #include "plugin_host/registry.hpp"
 #include "spec/spec.hpp"
 
@@ -23,19 +24,16 @@ struct PeriodPlan {
 };
 
 // Plans the periods of a report ending with month P.
-PeriodPlan plan_periods(const spec::Spec& spec, Month report);
+PeriodPlan plan_periods(const spec::Report& report, Month month);
 
-// The derived datasets (derive/catalog.hpp) that the indicators of the
-// spec's KPIs list among their inputs, in the catalog's order: the only
-// ones a run builds.
-std::vector<std::string> derived_inputs(const spec::Spec& spec,
-                                        const plugin_host::Registry& plugins);
-
-// One indicator instance per (indicator, parameters); KPIs in spec order.
-// Throws plugin_host::PluginError naming the plugin when one fails.
-std::vector<KpiResult> compute_kpis(const spec::Spec& spec,
+// One indicator instance per run of the plan (an indicator and its
+// resolved parameters); results in the order of `kpis`. Throws
+// plugin_host::PluginError naming the plugin when one fails.
+std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
+                                    const std::vector<spec::Kpi>& kpis,
+                                    const spec::Report& report,
                                     const plugin_host::Registry& plugins,
                                     const Datasets& datasets,
-                                    const PeriodPlan& plan);
+                                    const PeriodPlan& periods);
 
 }  // namespace vigie::compute

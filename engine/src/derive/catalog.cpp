@@ -3,10 +3,15 @@
 namespace vigie::derive {
 namespace {
 
+constexpr std::string_view kOrderReads[] = {"ts", "visitor_id", "customer_id",
+                                            "event_type"};
+constexpr std::string_view kSessionReads[] = {
+    "ts", "visitor_id", "customer_id", "event_type", "device", "source"};
+
 constexpr DerivedDataset kDerived[] = {
-    {"visitor_links", "web_events"},
-    {"sessions", "web_events"},
-    {"session_events", "web_events"},
+    {"visitor_links", "web_events", kOrderReads},
+    {"sessions", "web_events", kSessionReads},
+    {"session_events", "web_events", kOrderReads},
 };
 
 }  // namespace

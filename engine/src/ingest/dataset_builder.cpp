@@ -98,14 +98,27 @@ struct DatasetBuilder::Binding {
 DatasetBuilder::DatasetBuilder(const table::CanonicalDataset& dataset,
                                Identity& identity,
                                const table::TimestampParser& timestamps)
+    : DatasetBuilder(dataset, identity, timestamps, [&dataset] {
+        std::set<std::string> all;
+        for (const auto& c : dataset.columns) all.emplace(c.name);
+        return all;
+      }()) {}
+
+DatasetBuilder::DatasetBuilder(const table::CanonicalDataset& dataset,
+                               Identity& identity,
+                               const table::TimestampParser& timestamps,
+                               const std::set<std::string>& kept)
     : dataset_(dataset),
       identity_(identity),
       timestamps_(timestamps),
       text_dictionaries_(dataset.columns.size()),
-      provided_(dataset.columns.size(), false) {
+      provided_(dataset.columns.size(), false),
+      kept_(dataset.columns.size(), false) {
   for (size_t i = 0; i < dataset.columns.size(); ++i) {
     const auto& c = dataset.columns[i];
+    kept_[i] = kept.contains(std::string(c.name));
     Column& col = table_.add(std::string(c.name), table::storage_type(c.kind));
+    if (!kept_[i]) continue;
     if (c.kind == ColumnKind::CustomerId)
       col.dictionary = identity.customers.pool();
     else if (c.kind == ColumnKind::VisitorId)
@@ -235,6 +248,11 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
         continue;
       }
       std::optional<int64_t> parsed;
+      // Any text is a valid id or label: one no KPI reads needs no code.
+      const bool interned = canon.kind == ColumnKind::CustomerId ||
+                            canon.kind == ColumnKind::VisitorId ||
+                            canon.kind == ColumnKind::Text;
+      if (interned && !kept_[i]) continue;
       switch (canon.kind) {
         case ColumnKind::CustomerId:
           parsed = identity_.customers.intern(text);
@@ -271,6 +289,7 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
     }
     if (!ok) continue;
     for (size_t i = 0; i < n_columns; ++i) {
+      if (!kept_[i]) continue;
       Column& col = table_.columns[i];
       const Cell& cell = cells[i];
       if (cell.null) {
@@ -289,7 +308,8 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
 std::shared_ptr<const Table> DatasetBuilder::finish() {
   Table out;
   for (size_t i = 0; i < table_.columns.size(); ++i)
-    if (provided_[i]) out.columns.push_back(std::move(table_.columns[i]));
+    if (provided_[i] && kept_[i])
+      out.columns.push_back(std::move(table_.columns[i]));
   return std::make_shared<const Table>(std::move(out));
 }
 

@@ -1,11 +1,15 @@
 // Builds one canonical dataset from the batches of its sources: maps source
 // columns onto canonical ones (plain names or expressions), types every
 // value, encodes ids in the shared dictionaries, and rejects the rows that
-// do not fit, saying where and why.
+// do not fit, saying where and why. Only the columns the report reads are
+// kept (the plan's projection): the others are mapped and checked as
+// strictly, so that a row is rejected or kept the same way, but their ids
+// are not interned and their values not stored.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,8 +41,13 @@ class MappingError : public std::runtime_error {
 
 class DatasetBuilder {
  public:
+  // Keeps every column.
   DatasetBuilder(const table::CanonicalDataset& dataset, Identity& identity,
                  const table::TimestampParser& timestamps);
+  // Keeps the columns named in `kept` only.
+  DatasetBuilder(const table::CanonicalDataset& dataset, Identity& identity,
+                 const table::TimestampParser& timestamps,
+                 const std::set<std::string>& kept);
   ~DatasetBuilder();
 
   // Starts a source: binds its mapping (canonical column -> expression) to
@@ -49,7 +58,7 @@ class DatasetBuilder {
                     const ArrowSchema& schema);
   // Appends a batch of the current source; bad rows go to `rejects`.
   void append(const TableView& batch, RejectLog& rejects);
-  // The dataset: the canonical columns some source provided.
+  // The dataset: the kept canonical columns some source provided.
   std::shared_ptr<const Table> finish();
 
  private:
@@ -60,6 +69,7 @@ class DatasetBuilder {
   std::vector<table::Interner> text_dictionaries_;  // one a Text column
   Table table_;
   std::vector<bool> provided_;
+  std::vector<bool> kept_;  // by canonical column
   std::unique_ptr<Binding> binding_;
 };
 

@@ -8,7 +8,6 @@
 #include "pipeline/errors.hpp"
 #include "pipeline/prefetch.hpp"
 #include "plugin_host/connector.hpp"
-#include "plugin_host/options.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "table/canonical.hpp"
 
@@ -33,14 +32,14 @@ plugin_host::Connector::Stream open_with_retries(
   }
 }
 
-void check_threshold(const spec::Spec& spec, const std::string& source,
+void check_threshold(double threshold, const std::string& source,
                      const ingest::RejectLog& rejects) {
   auto it = rejects.counts().find(source);
   if (it == rejects.counts().end() || it->second.read == 0) return;
   const auto& c = it->second;
   const double share =
       static_cast<double>(c.rejected) / static_cast<double>(c.read);
-  if (share <= spec.report.reject_threshold) return;
+  if (share <= threshold) return;
   const ingest::Reject* first = nullptr;
   for (const auto& r : rejects.rejects())
     if (r.source == source) {
@@ -52,38 +51,35 @@ void check_threshold(const spec::Spec& spec, const std::string& source,
       fmt::format("source '{}': {} of {} rows rejected ({:.2f}%), above the "
                   "threshold of {:.2f}% (report.reject_threshold); the first: "
                   "{}:{}: {}; all of them are in rejects.csv",
-                  source, c.rejected, c.read, 100 * share,
-                  100 * spec.report.reject_threshold, first->origin,
-                  first->line, first->reason));
+                  source, c.rejected, c.read, 100 * share, 100 * threshold,
+                  first->origin, first->line, first->reason));
 }
 
 }  // namespace
 
-compute::Datasets load_sources(const spec::Spec& spec,
+compute::Datasets load_sources(const std::vector<plan::DatasetPlan>& datasets,
+                               const spec::Report& report,
                                const plugin_host::Registry& plugins,
                                ingest::RejectLog& rejects, Progress& progress) {
-  const table::TimestampParser timestamps(spec.report.time_zone);
+  const table::TimestampParser timestamps(report.time_zone);
   ingest::Identity identity;
   compute::Datasets out;
-  for (const auto& dataset : table::canonical_datasets()) {
-    std::unique_ptr<ingest::DatasetBuilder> builder;
-    for (const auto& source : spec.sources) {
-      if (source.dataset != dataset.name) continue;
-      if (!builder)
-        builder = std::make_unique<ingest::DatasetBuilder>(dataset, identity,
-                                                           timestamps);
+  for (const auto& dataset_plan : datasets) {
+    const table::CanonicalDataset& dataset =
+        *table::find_dataset(dataset_plan.name);
+    ingest::DatasetBuilder builder(dataset, identity, timestamps,
+                                   dataset_plan.columns_read);
+    for (const auto& [source, config] : dataset_plan.sources) {
       progress.stage(fmt::format("reading {} ({})", source.id, dataset.name));
       const std::string who =
           fmt::format("plugin '{}' (source '{}')", source.connector, source.id);
       try {
-        auto config = plugin_host::resolve_options(
-            *plugins.find(source.connector), source.config.values, who);
         plugin_host::Connector connector(plugins.library(source.connector),
                                          config, source.id);
         auto stream = open_with_retries(connector);
         try {
-          builder->begin_source(source.id, connector.origin(), source.mapping,
-                                stream.schema());
+          builder.begin_source(source.id, connector.origin(), source.mapping,
+                               stream.schema());
         } catch (const ingest::MappingError& e) {
           auto loc = source.mapping_locations.find(e.column());
           const auto& where = loc != source.mapping_locations.end()
@@ -98,7 +94,7 @@ compute::Datasets load_sources(const spec::Spec& spec,
         int64_t rows = 0;
         Prefetcher prefetcher(stream);
         while (auto batch = prefetcher.next()) {
-          builder->append(batch->view(), rejects);
+          builder.append(batch->view(), rejects);
           rows += batch->view().rows();
           progress.rows(rows);
         }
@@ -112,9 +108,9 @@ compute::Datasets load_sources(const spec::Spec& spec,
       } catch (const plugin_host::PluginError& e) {
         throw RunError(kPluginError, e.what());
       }
-      check_threshold(spec, source.id, rejects);
+      check_threshold(report.reject_threshold, source.id, rejects);
     }
-    if (builder) out.emplace(std::string(dataset.name), builder->finish());
+    out.emplace(dataset_plan.name, builder.finish());
   }
   return out;
 }

@@ -189,14 +189,16 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
 
 }  // namespace
 
-render::Document build_document(const spec::Spec& spec,
+render::Document build_document(const spec::Report& report,
+                                const std::vector<spec::Section>& layout,
+                                bool lists_exported,
                                 const compute::PeriodPlan& plan,
                                 const std::vector<KpiResult>& kpis,
                                 const std::string& generated_at,
                                 const std::vector<std::string>& notes) {
   render::Document doc;
-  doc.locale = locale::Locale(spec.report.locale, spec.report.time_zone);
-  doc.title = spec.report.title;
+  doc.locale = locale::Locale(report.locale, report.time_zone);
+  doc.title = report.title;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
   const locale::Arg months[] = {locale::Arg::of_text("period", p.label),
@@ -206,7 +208,7 @@ render::Document build_document(const spec::Spec& spec,
   doc.notes = notes;
   const size_t first =
       plan.current + 1 - std::min(plan.series, plan.current + 1);
-  for (const auto& section : spec.sections) {
+  for (const auto& section : layout) {
     render::Section s;
     s.title = section.title;
     for (const auto& b : section.blocks) {
@@ -249,9 +251,8 @@ render::Document build_document(const spec::Spec& spec,
           const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
           s.blocks.emplace_back(table_of(b, k, doc.locale));
           if (k.table && b.max_rows > 0 && k.table->rows() > b.max_rows)
-            s.blocks.emplace_back(
-                render::Note{more_rows_note(k, k.table->rows() - b.max_rows,
-                                            spec.outputs.lists, doc.locale)});
+            s.blocks.emplace_back(render::Note{more_rows_note(
+                k, k.table->rows() - b.max_rows, lists_exported, doc.locale)});
           for (const auto& n : k.notes) s.blocks.emplace_back(render::Note{n});
           break;
         }

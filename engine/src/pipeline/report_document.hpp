@@ -1,5 +1,5 @@
-// Turns computed KPIs and the spec's sections into the Document the
-// renderer draws: formatted values, tiles, charts, tables.
+// Turns computed KPIs and the plan's layout (the spec's sections) into the
+// Document the renderer draws: formatted values, tiles, charts, tables.
 #pragma once
 
 #include <string>
@@ -12,7 +12,11 @@
 
 namespace vigie::pipeline {
 
-render::Document build_document(const spec::Spec& spec,
+// `lists_exported`: whether the lists go to CSV files too (the note under
+// a shortened list says where the rest is).
+render::Document build_document(const spec::Report& report,
+                                const std::vector<spec::Section>& layout,
+                                bool lists_exported,
                                 const compute::PeriodPlan& plan,
                                 const std::vector<compute::KpiResult>& kpis,
                                 const std::string& generated_at,

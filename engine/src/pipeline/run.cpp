@@ -22,6 +22,7 @@
 #include "pipeline/load_sources.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/report_document.hpp"
+#include "plan/report_plan.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "secrets/redactor.hpp"
 #include "spec/reader.hpp"
@@ -29,16 +30,18 @@
 namespace vigie::pipeline {
 namespace {
 
-spec::Spec read_checked_spec(const std::filesystem::path& file,
-                             const plugin_host::Registry& plugins) {
-  auto result = spec::read_spec(file, plugins, spec::process_environment());
+// The spec read and resolved against the plugins: every spec error, and
+// every option a plugin would refuse, before any data is read.
+plan::ReportPlan read_checked_plan(const std::filesystem::path& file,
+                                   const plugin_host::Registry& plugins) {
+  auto result = plan::read_plan(file, plugins, spec::process_environment());
   if (!result.errors.empty()) {
     std::string text;
     for (const auto& d : result.errors)
       text += (text.empty() ? "" : "\n") + spec::format_diagnostic(d);
     throw RunError(kUsageError, text);
   }
-  return std::move(*result.spec);
+  return std::move(*result.plan);
 }
 
 // The caller's id (a scheduler that records the run before it starts), or
@@ -100,29 +103,30 @@ bool has_lists(const std::vector<compute::KpiResult>& kpis) {
 }
 
 // Applies the personal-data rule to every list, noting withheld rows.
-void protect_lists(const spec::Spec& spec, const compute::Datasets& datasets,
+void protect_lists(const spec::Outputs& outputs,
+                   const compute::Datasets& datasets,
                    std::vector<compute::KpiResult>& kpis,
                    const locale::Locale& locale) {
   if (!has_lists(kpis)) return;
   output::ListPolicy policy;
-  policy.raw_customer_id = spec.outputs.raw_customer_id;
+  policy.raw_customer_id = outputs.raw_customer_id;
   if (!policy.raw_customer_id) {
-    const char* key = std::getenv(spec.outputs.hmac_key_env.c_str());
+    const char* key = std::getenv(outputs.hmac_key_env.c_str());
     if (key == nullptr || *key == '\0')
       throw RunError(kUsageError,
                      fmt::format("operational lists carry a pseudonymous key: "
                                  "set the environment variable {} to the "
                                  "secret key (outputs.hmac_key_env)",
-                                 spec.outputs.hmac_key_env));
+                                 outputs.hmac_key_env));
     policy.key = key;
-    secrets::add(policy.key, "${" + spec.outputs.hmac_key_env + "}");
+    secrets::add(policy.key, "${" + outputs.hmac_key_env + "}");
     // A short key lets anyone holding a list try every customer id.
     if (policy.key.size() < 16)
       spdlog::warn(
           "{} is {} characters long: use at least 16 random "
           "characters, or the pseudonyms of the lists can be "
           "recomputed by guessing the key",
-          spec.outputs.hmac_key_env, policy.key.size());
+          outputs.hmac_key_env, policy.key.size());
   }
   auto customers = datasets.find("customers");
   const output::ConsentLookup consent(
@@ -174,14 +178,15 @@ RunSummary run_report(const RunOptions& options) {
       plugin_host::plugin_directories(options.plugin_paths));
 
   progress.stage("reading the spec");
-  const spec::Spec spec = read_checked_spec(options.spec, plugins);
-  const locale::Locale locale(spec.report.locale, spec.report.time_zone);
+  const plan::ReportPlan report_plan = read_checked_plan(options.spec, plugins);
+  const spec::Report& report = report_plan.report;
+  const locale::Locale locale(report.locale, report.time_zone);
 
   compute::PeriodPlan plan;
   try {
     plan = compute::plan_periods(
-        spec, compute::report_month(options.period, options.as_of,
-                                    spec.report.time_zone));
+        report,
+        compute::report_month(options.period, options.as_of, report.time_zone));
   } catch (const std::invalid_argument& e) {
     throw RunError(kUsageError, e.what());
   }
@@ -190,7 +195,8 @@ RunSummary run_report(const RunOptions& options) {
   ingest::RejectLog rejects;
   compute::Datasets datasets;
   try {
-    datasets = load_sources(spec, plugins, rejects, progress);
+    datasets =
+        load_sources(report_plan.datasets, report, plugins, rejects, progress);
   } catch (const RunError& e) {
     if (e.code() == kDataError) throw with_rejects_evidence(e, folder, rejects);
     throw;
@@ -202,48 +208,47 @@ RunSummary run_report(const RunOptions& options) {
 
   // Sessions and stitching, once, for every indicator that reads them.
   // Without web_events nothing is derived: compute_kpis names the dataset.
-  const auto derived = compute::derived_inputs(spec, plugins);
+  const auto& derived = report_plan.derived;
   if (auto web = datasets.find("web_events");
       !derived.empty() && web != datasets.end()) {
     progress.stage(fmt::format("deriving {}", fmt::join(derived, ", ")));
     progress.rows(web->second->rows());
     datasets.merge(derive::derive_datasets(derived, *web->second,
-                                           {spec.report.session_gap_minutes}));
+                                           {report.session_gap_minutes}));
   }
 
   progress.stage("computing the KPIs");
   std::vector<compute::KpiResult> kpis;
   try {
-    kpis = compute::compute_kpis(spec, plugins, datasets, plan);
+    kpis = compute::compute_kpis(report_plan.runs, report_plan.kpis, report,
+                                 plugins, datasets, plan);
   } catch (const plugin_host::PluginError& e) {
     throw RunError(kPluginError, e.what());
   }
-  protect_lists(spec, datasets, kpis, locale);
+  protect_lists(report_plan.outputs, datasets, kpis, locale);
   const std::vector<std::string> notes = data_quality_notes(rejects, locale);
 
-  const std::string generated_at = now_iso(spec.report.time_zone);
+  const std::string generated_at = now_iso(report.time_zone);
   const output::RunProducts products{
-      .run = {spec.report.id, spec.report.title, spec.report.time_zone,
-              generated_at,
-              spec.report.comparison == spec::Comparison::PreviousYear
-                  ? "year"
-                  : "previous",
+      .run = {report.id, report.title, report.time_zone, generated_at,
+              report.comparison == spec::Comparison::PreviousYear ? "year"
+                                                                  : "previous",
               run_id},
       .plan = plan,
       .kpis = kpis,
       .rejects = rejects,
       .notes = notes,
       .document = output::LazyDocument([&] {
-        render::Document doc = build_document(spec, plan, kpis,
-                                              generated_at.substr(0, 10) + " " +
-                                                  generated_at.substr(11, 5) +
-                                                  " " + spec.report.time_zone,
-                                              notes);
+        render::Document doc = build_document(
+            report, report_plan.layout, report_plan.outputs.lists, plan, kpis,
+            generated_at.substr(0, 10) + " " + generated_at.substr(11, 5) +
+                " " + report.time_zone,
+            notes);
         doc.created = generated_at;
         return doc;
       })};
   try {
-    output::builtin_writers().write(products, spec.outputs, folder,
+    output::builtin_writers().write(products, report_plan.outputs, folder,
                                     [&progress](std::string_view stage) {
                                       progress.stage(std::string(stage));
                                     });

@@ -54,9 +54,9 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
   EXPECT_THAT(registry.refused()[0].second, HasSubstr("vigie_abi_mismatch.so"));
   EXPECT_THAT(registry.refused()[1].second,
               HasSubstr("vigie_unresolved.so: cannot be loaded: "));
-  EXPECT_THAT(
-      registry.names(VIGIE_KIND_INDICATOR),
-      ::testing::ElementsAre("derived_probe", "short_entries", "throwing"));
+  EXPECT_THAT(registry.names(VIGIE_KIND_INDICATOR),
+              ::testing::ElementsAre("column_probe", "derived_probe",
+                                     "short_entries", "throwing"));
 }
 
 TEST(Options, UnknownKeyListsTheValidOnes) {

@@ -1,0 +1,58 @@
+#include "plan/column_reads.hpp"
+
+#include "derive/catalog.hpp"
+#include "table/canonical.hpp"
+
+namespace vigie::plan {
+
+void add_dataset_reads(std::string_view dataset, ColumnReads& reads) {
+  if (const auto* canonical = table::find_dataset(dataset)) {
+    auto& columns = reads[std::string(canonical->name)];
+    for (const auto& c : canonical->columns) columns.emplace(c.name);
+  } else if (const auto* derived = derive::find_derived(dataset)) {
+    auto& columns = reads[std::string(derived->from)];
+    for (const auto& c : derived->reads) columns.emplace(c);
+  }
+}
+
+std::vector<std::string> add_kpi_reads(const vigie_plugin_info& indicator,
+                                       const vigie_output& output,
+                                       ColumnReads& reads) {
+  std::vector<std::string> unknown;
+  if (output.read_count == 0 || output.reads == nullptr) {
+    for (uint32_t i = 0; i < indicator.input_count; ++i)
+      if (indicator.inputs[i].dataset != nullptr)
+        add_dataset_reads(indicator.inputs[i].dataset, reads);
+    return unknown;
+  }
+  for (uint32_t i = 0; i < output.read_count; ++i) {
+    const std::string entry = output.reads[i] ? output.reads[i] : "";
+    const auto dot = entry.find('.');
+    const std::string dataset = entry.substr(0, dot);
+    const std::string column =
+        dot == std::string::npos ? "" : entry.substr(dot + 1);
+    if (derive::find_derived(dataset) != nullptr && !column.empty()) {
+      // What a derived dataset holds comes from the columns it is built
+      // from, whichever of its own columns the KPI reads.
+      add_dataset_reads(dataset, reads);
+      continue;
+    }
+    const auto* canonical = table::find_dataset(dataset);
+    if (canonical == nullptr || column.empty()) {
+      unknown.push_back(entry);
+    } else if (column == "*") {
+      add_dataset_reads(dataset, reads);
+    } else if (canonical->find(column) != nullptr) {
+      reads[dataset].insert(column);
+    } else {
+      unknown.push_back(entry);
+    }
+  }
+  return unknown;
+}
+
+void add_list_rule_reads(ColumnReads& reads) {
+  reads["customers"].insert({"customer_id", "consent_marketing"});
+}
+
+}  // namespace vigie::plan

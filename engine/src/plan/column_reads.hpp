@@ -1,0 +1,38 @@
+// Which columns of each canonical dataset a run reads: the union of what
+// the requested KPIs declare (vigie_output.reads, ABI 1.1), of what the
+// derived datasets they need are built from, and of what the personal-data
+// rule reads of customers for a list.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vigie/plugin.h"
+
+namespace vigie::plan {
+
+// Canonical dataset -> columns read.
+using ColumnReads = std::map<std::string, std::set<std::string>>;
+
+// Adds what KPI `output` of `indicator` reads. Its entries are
+// "dataset.column" or "dataset.*"; a derived dataset stands for the
+// columns it is built from. A KPI that declares nothing (a plugin built
+// for ABI 1.0, or one that does not say) reads every column of every
+// dataset its indicator takes. Returns the entries that name no dataset
+// or column, for the caller to report.
+std::vector<std::string> add_kpi_reads(const vigie_plugin_info& indicator,
+                                       const vigie_output& output,
+                                       ColumnReads& reads);
+
+// Adds the columns `dataset` (canonical: all of them; derived: those it is
+// built from) stands for.
+void add_dataset_reads(std::string_view dataset, ColumnReads& reads);
+
+// Adds what the personal-data rule reads to filter and key a list:
+// customers.customer_id and customers.consent_marketing.
+void add_list_rule_reads(ColumnReads& reads);
+
+}  // namespace vigie::plan

@@ -1,0 +1,142 @@
+// The spec reader's state and its passes, one source file a section of
+// the spec: reader.cpp (the whole and the shared pieces), reader_report.cpp,
+// reader_sources.cpp, reader_kpis.cpp (KPIs, targets, parameters),
+// reader_sections.cpp (sections and blocks), reader_outputs.cpp. Internal
+// to the spec module: read_spec() (reader.hpp) is its interface.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "spec/block_columns.hpp"
+#include "spec/document.hpp"
+#include "spec/plugin_catalog.hpp"
+#include "spec/reader.hpp"
+#include "spec/spec.hpp"
+#include "table/canonical.hpp"
+#include "vigie/plugin.h"
+
+namespace vigie::spec {
+
+// The canonical datasets' names, in their order.
+std::vector<std::string> dataset_names();
+
+// Remembers the first place each id was defined, to report the next ones.
+class UniqueIds {
+ public:
+  explicit UniqueIds(std::string noun) : noun_(std::move(noun)) {}
+  // False (after reporting) when `id` was already defined.
+  bool add(Document& doc, const Cursor& at, const std::string& id);
+
+ private:
+  std::string noun_;
+  std::map<std::string, int> first_lines_;
+};
+
+class SpecReader {
+ public:
+  SpecReader(Document& doc, const PluginCatalog& plugins)
+      : doc_(doc), plugins_(plugins) {}
+  Spec read(const Cursor& root);
+
+ private:
+  // What reading a KPI leaves for the later passes (parameters, blocks).
+  struct KpiContext {
+    Cursor map;
+    std::optional<Cursor> parameters;
+    const vigie_plugin_info* indicator = nullptr;
+  };
+
+  // ---- shared pieces (reader.cpp)
+  // A name that must not be empty (ids).
+  void read_id(std::string& out, const std::optional<Cursor>& at);
+  // The plugin named at `at`, of the given kind; nullptr after reporting.
+  const vigie_plugin_info* read_plugin(const Cursor& at, vigie_plugin_kind kind,
+                                       std::string& name);
+
+  // ---- report (reader_report.cpp)
+  Report read_report(const Cursor& at);
+
+  // ---- sources (reader_sources.cpp)
+  std::vector<Source> read_sources(const Cursor& at);
+  Source read_source(const Cursor& at, std::optional<Cursor>& id_at);
+  const table::CanonicalDataset* read_dataset(const Cursor& at,
+                                              std::string& name);
+  void read_config(const Cursor& source, const std::optional<Cursor>& config,
+                   const vigie_plugin_info* connector, Settings& out);
+  void read_mapping(const Cursor& at, const table::CanonicalDataset* dataset,
+                    Source& source);
+
+  // ---- KPIs (reader_kpis.cpp)
+  std::vector<Kpi> read_kpis(const Cursor& at);
+  Kpi read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
+               std::optional<int32_t>& kind);
+  // An indicator reads canonical datasets and the engine's derived ones;
+  // a required input of any other name could never be given to it. Said
+  // once an indicator, at its first KPI.
+  void check_inputs(const Cursor& at, const vigie_plugin_info& indicator);
+  std::optional<int32_t> output_kind(const Cursor& at,
+                                     const vigie_plugin_info& indicator,
+                                     const std::string& id);
+  std::optional<Target> read_target(const Cursor& at);
+  // With `higher`, alert <= warning <= value; `lower` mirrors it.
+  void check_zones(const Target& target,
+                   const std::optional<Cursor>& warning_at,
+                   const std::optional<Cursor>& alert_at);
+
+  // ---- parameters (reader_kpis.cpp)
+  // The indicators the KPIs use, each once, by name.
+  std::map<std::string, const vigie_plugin_info*> used_indicators() const;
+  bool all_indicators_known() const;
+  // Report-wide parameters: each must be declared by an indicator the
+  // spec uses, and have the type every such indicator declares.
+  Settings read_report_parameters(const std::optional<Cursor>& at);
+  // A KPI's parameters: the report-wide ones its indicator declares,
+  // overridden by its own, then the indicator's defaults.
+  void resolve_kpi_parameters(Spec& spec);
+  void resolve_parameters(const Spec& spec, const KpiContext& context,
+                          Settings& out);
+
+  // ---- sections (reader_sections.cpp)
+  std::vector<Section> read_sections(const Cursor& at);
+  std::optional<Block> read_block(const Cursor& at);
+  void read_note(const Cursor& at, Block& block);
+  // [kpi, ...] or {kpis: [kpi, ...], title: "..."}
+  void read_tiles(const Cursor& at, Block& block);
+  // kpi or {kpi: ..., title: ..., <extra keys>}
+  void read_single_kpi(const Cursor& at, Block& block,
+                       std::vector<std::string> extra_keys);
+  void read_bar_chart(const Cursor& at, Block& block);
+  // The columns a block names, against its KPI's declared ones.
+  void check_columns(const Block& block, const std::vector<NamedColumn>& named);
+  // [column, {column: "Header"}, ...]: a column name, or a one-entry map
+  // giving its header.
+  std::vector<NamedColumn> read_columns(const Cursor& at, Block& block);
+  // A KPI id in a block: defined under kpis, of an output kind the block
+  // can show.
+  void read_kpi_reference(const Cursor& at, Block& block);
+  // The KPI ids defined, sorted; read once, when the first unknown one is
+  // met (kpi_kinds_ is complete by then).
+  const std::vector<std::string>& defined_kpis();
+
+  // ---- outputs (reader_outputs.cpp)
+  Outputs read_outputs(const Cursor& at);
+
+  Document& doc_;
+  const PluginCatalog& plugins_;
+  // One a KPI, in the order of spec.kpis.
+  std::vector<KpiContext> kpi_contexts_;
+  // KPI id -> kind of its output (nullopt when its indicator or output is
+  // unknown, already reported).
+  std::map<std::string, std::optional<int32_t>> kpi_kinds_;
+  // KPI id -> its output, when known: the columns a block may name.
+  std::map<std::string, const vigie_output*> kpi_outputs_;
+  bool raw_customer_id_ = false;
+  std::vector<std::string> defined_kpis_;
+  std::set<std::string> inputs_checked_;  // indicator names
+};
+
+}  // namespace vigie::spec
