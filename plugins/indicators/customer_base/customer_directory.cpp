@@ -9,8 +9,9 @@ namespace customer_base {
 CustomerDirectory::CustomerDirectory(const vigie::TableView& orders,
                                      const vigie::TableView* customers) {
   const auto& order_ids = orders.column("customer_id");
+  // customers.customer_id is lent only when an asked KPI reads customers.
   const vigie::ColumnView* customer_ids =
-      customers ? &customers->column("customer_id") : nullptr;
+      customers ? customers->find("customer_id") : nullptr;
   int64_t count = order_ids.dictionary_size();
   if (customer_ids) count = std::max(count, customer_ids->dictionary_size());
   const auto n = static_cast<size_t>(count);
@@ -35,7 +36,7 @@ CustomerDirectory::CustomerDirectory(const vigie::TableView& orders,
   channels_.resize(n);
   has_channel_.assign(n, 0);
   consent_.assign(n, 0);
-  if (customers == nullptr) return;
+  if (customer_ids == nullptr) return;
   const int32_t* codes = customer_ids->codes();
   const vigie::ColumnView* channel = customers->find("acquisition_channel");
   const vigie::ColumnView* consent = customers->find("consent_marketing");

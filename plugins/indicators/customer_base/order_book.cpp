@@ -9,9 +9,15 @@ using namespace vigie::sdk::kernels;
 
 namespace {
 
-// The customer code of each line, kNone for an anonymous one (a null or
-// empty customer_id).
-std::vector<int32_t> line_customers(const vigie::ColumnView& customer_id) {
+// The customer code of each of the `rows` lines, kNone for an anonymous one
+// (a null or empty customer_id). Without the column (the run lends
+// orders.customer_id only when an asked KPI reads the customers) every line
+// is kNone: the purchases KPIs do not look at whose they are.
+std::vector<int32_t> line_customers(const vigie::ColumnView* column,
+                                    int64_t rows) {
+  if (column == nullptr)
+    return std::vector<int32_t>(static_cast<size_t>(rows), kNone);
+  const vigie::ColumnView& customer_id = *column;
   std::vector<uint8_t> empty(
       static_cast<size_t>(customer_id.dictionary_size()));
   for (size_t code = 0; code < empty.size(); ++code)
@@ -51,9 +57,11 @@ GroupKeys order_keys(const vigie::ColumnView& order_id,
 OrderBook::OrderBook(const vigie::TableView& orders)
     : amount_(orders.column("amount")), margin_(orders.find("margin")) {
   const vigie::ColumnView& ordered_at = orders.column("ordered_at");
-  const vigie::ColumnView& customer_id = orders.column("customer_id");
-  const auto customers = static_cast<int32_t>(customer_id.dictionary_size());
-  const std::vector<int32_t> customer = line_customers(customer_id);
+  const vigie::ColumnView* customer_id = orders.find("customer_id");
+  const auto customers =
+      customer_id ? static_cast<int32_t>(customer_id->dictionary_size()) : 0;
+  const std::vector<int32_t> customer =
+      line_customers(customer_id, ordered_at.size());
   const CodeSource line_customer(customer, customers);
 
   // An order's time is its earliest line, its total the sum of its lines,

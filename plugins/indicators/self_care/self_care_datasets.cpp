@@ -8,16 +8,14 @@ namespace vigie::self_care {
 
 namespace {
 
+// A column of the dataset, or null when the table the run lent has none: the
+// engine lends only the columns the asked KPIs declare, so a column absent
+// here is one no asked KPI needs. A column a KPI needs is asked for through
+// an accessor, which names it when it is missing (required()).
 const ColumnView* typed_column(const TableView& table, std::string_view dataset,
-                               std::string_view name, Type type,
-                               bool required) {
+                               std::string_view name, Type type) {
   const ColumnView* column = table.find(name);
-  if (column == nullptr) {
-    if (!required) return nullptr;
-    throw std::runtime_error(std::string(dataset) + " has no column '" +
-                             std::string(name) + "'");
-  }
-  if (column->type() != type)
+  if (column != nullptr && column->type() != type)
     throw std::runtime_error(std::string(dataset) + "." + std::string(name) +
                              " is " + type_name(column->type()) + ", not " +
                              type_name(type));
@@ -25,8 +23,8 @@ const ColumnView* typed_column(const TableView& table, std::string_view dataset,
 }
 
 const ColumnView* text_column(const TableView& table, std::string_view dataset,
-                              std::string_view name, bool required) {
-  return typed_column(table, dataset, name, Type::Dictionary, required);
+                              std::string_view name) {
+  return typed_column(table, dataset, name, Type::Dictionary);
 }
 
 // One flag a dictionary code: does the code spell `text`?
@@ -60,11 +58,11 @@ std::vector<int32_t> codes_to_actions(const ColumnView* column,
 
 WebEvents::WebEvents(const TableView& table,
                      const SelfCareParameters& parameters)
-    : ts_(typed_column(table, "web_events", "ts", Type::Timestamp, true)),
-      visitor_(text_column(table, "web_events", "visitor_id", false)),
-      event_type_(text_column(table, "web_events", "event_type", true)),
-      action_(text_column(table, "web_events", "action", false)),
-      page_(text_column(table, "web_events", "page", false)),
+    : ts_(typed_column(table, "web_events", "ts", Type::Timestamp)),
+      visitor_(text_column(table, "web_events", "visitor_id")),
+      event_type_(text_column(table, "web_events", "event_type")),
+      action_(text_column(table, "web_events", "action")),
+      page_(text_column(table, "web_events", "page")),
       is_action_event_(codes_spelling(event_type_, "action")),
       is_page_view_(codes_spelling(event_type_, "page_view")),
       action_of_code_(codes_to_actions(action_, parameters)) {
@@ -83,19 +81,20 @@ WebEvents::WebEvents(const TableView& table,
   }
 }
 
-const ColumnView& WebEvents::visitors() const {
-  if (visitor_ == nullptr)
-    throw std::runtime_error("web_events has no column 'visitor_id'");
-  return *visitor_;
+const ColumnView& required(const ColumnView* column, std::string_view dataset,
+                           std::string_view name) {
+  if (column == nullptr)
+    throw std::runtime_error(std::string(dataset) + " has no column '" +
+                             std::string(name) + "'");
+  return *column;
 }
 
 Calls::Calls(const TableView& table, const SelfCareParameters& parameters)
-    : started_at_(
-          typed_column(table, "calls", "started_at", Type::Timestamp, true)),
-      customer_(text_column(table, "calls", "customer_id", false)),
-      direction_(text_column(table, "calls", "direction", false)),
-      outcome_(text_column(table, "calls", "outcome", true)),
-      reason_(text_column(table, "calls", "reason", false)),
+    : started_at_(typed_column(table, "calls", "started_at", Type::Timestamp)),
+      customer_(text_column(table, "calls", "customer_id")),
+      direction_(text_column(table, "calls", "direction")),
+      outcome_(text_column(table, "calls", "outcome")),
+      reason_(text_column(table, "calls", "reason")),
       is_inbound_(codes_spelling(direction_, "inbound")),
       is_answered_(codes_spelling(outcome_, "answered")),
       action_of_code_(codes_to_actions(reason_, parameters)) {}

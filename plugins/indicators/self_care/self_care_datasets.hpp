@@ -16,14 +16,19 @@ namespace vigie::self_care {
 
 inline constexpr int32_t kNoAction = -1;  // not an action of the table
 
+// *column, or an error naming dataset.name when the run lent no such column.
+const ColumnView& required(const ColumnView* column, std::string_view dataset,
+                           std::string_view name);
+
 class WebEvents {
  public:
   WebEvents(const TableView& table, const SelfCareParameters& parameters);
 
-  const ColumnView& times() const { return *ts_; }
-  // web_events.visitor_id (read by the rebound only); throws naming it
-  // when the dataset has none.
-  const ColumnView& visitors() const;
+  const ColumnView& times() const { return required(ts_, "web_events", "ts"); }
+  // web_events.visitor_id (read by the rebound only).
+  const ColumnView& visitors() const {
+    return required(visitor_, "web_events", "visitor_id");
+  }
   // web_events.action (null when the dataset has none), and the table
   // action each of its codes spells (kNoAction: none).
   const ColumnView* actions() const { return action_; }
@@ -53,8 +58,9 @@ class WebEvents {
 
  private:
   bool is_type(const std::vector<uint8_t>& of_code, int64_t row) const {
-    return event_type_->is_valid(row) &&
-           of_code[static_cast<size_t>(event_type_->codes()[row])];
+    const ColumnView& types = required(event_type_, "web_events", "event_type");
+    return types.is_valid(row) &&
+           of_code[static_cast<size_t>(types.codes()[row])];
   }
 
   const ColumnView* ts_;
@@ -74,7 +80,9 @@ class Calls {
  public:
   Calls(const TableView& table, const SelfCareParameters& parameters);
 
-  const ColumnView& times() const { return *started_at_; }
+  const ColumnView& times() const {
+    return required(started_at_, "calls", "started_at");
+  }
   // calls.customer_id and calls.reason (null when the dataset has none).
   const ColumnView* customers() const { return customer_; }
   const ColumnView* reasons() const { return reason_; }
@@ -98,8 +106,9 @@ class Calls {
     return is_inbound_[static_cast<size_t>(direction_->codes()[row])];
   }
   bool answered(int64_t row) const {
-    if (!outcome_->is_valid(row)) return false;
-    return is_answered_[static_cast<size_t>(outcome_->codes()[row])];
+    const ColumnView& outcomes = required(outcome_, "calls", "outcome");
+    if (!outcomes.is_valid(row)) return false;
+    return is_answered_[static_cast<size_t>(outcomes.codes()[row])];
   }
   // The table action the call's reason spells, or kNoAction.
   int32_t reason_action(int64_t row) const {
@@ -109,9 +118,9 @@ class Calls {
 
  private:
   const ColumnView* started_at_;
-  const ColumnView* customer_;   // optional column
-  const ColumnView* direction_;  // optional column
-  const ColumnView* outcome_;
+  const ColumnView* customer_;           // optional column
+  const ColumnView* direction_;          // optional column
+  const ColumnView* outcome_;            // required by answered()
   const ColumnView* reason_;             // optional column
   std::vector<uint8_t> is_inbound_;      // by direction code
   std::vector<uint8_t> is_answered_;     // by outcome code
