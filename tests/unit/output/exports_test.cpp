@@ -4,30 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "output/exports.hpp"
+#include "writer_test_support.hpp"
 
 namespace vigie::output {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::kRunId;
+using testing::one_month;
+using KpisJson = testing::WriterFolderTest;
 
-compute::PeriodPlan one_month() {
-  compute::PeriodPlan plan;
-  compute::Period october;
-  october.month = {2026, 10};
-  october.start_us = 1790812800LL * 1000000;  // 2026-10-01T00:00:00Z
-  october.end_us = 1793491200LL * 1000000;    // 2026-11-01T00:00:00Z
-  october.label = "October 2026";
-  plan.periods = {october};
-  plan.series = 1;
-  return plan;
-}
-
-TEST(KpisJson, BadUtf8FromAPluginBecomesReplacementCharacters) {
+TEST_F(KpisJson, BadUtf8FromAPluginBecomesReplacementCharacters) {
   compute::KpiResult kpi;
   kpi.id = "caller_names";
   kpi.label = "Appels de Fran\xE7ois";  // Latin-1
@@ -36,20 +26,13 @@ TEST(KpisJson, BadUtf8FromAPluginBecomesReplacementCharacters) {
   table.add("name", Type::String).push_string("Ren\xE9");
   kpi.table = std::move(table);
   kpi.notes = {"note \xFF"};
-  const fs::path file =
-      fs::temp_directory_path() /
-      ("vigie-exports-test-" +
-       std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-       ".json");
+  const fs::path file = root_ / "kpis.json";
   ASSERT_NO_THROW(write_kpis_json(file,
-                                  {"r", "t", "UTC", "now", "previous",
-                                   "20261201T024936.512Z-9c1f0e4b7a2d6c83"},
+                                  {"r", "t", "UTC", "now", "previous", kRunId},
                                   one_month(), {kpi}, ingest::RejectLog{}, {}));
-  std::ifstream in(file, std::ios::binary);
-  const std::string text{std::istreambuf_iterator<char>(in), {}};
-  fs::remove(file);
+  const std::string text = read(file);
   const auto doc = nlohmann::json::parse(text);  // valid UTF-8 JSON
-  EXPECT_EQ(doc["report"]["run_id"], "20261201T024936.512Z-9c1f0e4b7a2d6c83");
+  EXPECT_EQ(doc["report"]["run_id"], kRunId);
   const auto& k = doc["kpis"][0];
   EXPECT_EQ(k["label"], "Appels de Fran\xEF\xBF\xBDois");
   EXPECT_EQ(k["rows"][0][0], "Ren\xEF\xBF\xBD");

@@ -8,64 +8,30 @@
 
 #include "io/file_writer.hpp"
 #include "output/folder_swap.hpp"
+#include "writer_test_support.hpp"
 
 namespace vigie::output {
 namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kRunId = "20261201T024936.512Z-9c1f0e4b7a2d6c83";
+using testing::kRunId;
 
-class ReportFolderTest : public ::testing::Test {
+class ReportFolderTest : public testing::WriterFolderTest {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("vigie-report-folder-test-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-    out_ = root_ / "out";
-  }
-  void TearDown() override { fs::remove_all(root_); }
-
-  static void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-  }
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-  // Every file under `dir`, relative, as generic strings.
-  static std::set<std::string> files_under(const fs::path& dir) {
-    std::set<std::string> files;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.is_regular_file())
-        files.insert(fs::relative(e.path(), dir).generic_string());
-    return files;
-  }
-  std::set<std::string> entries_of_root() const {
-    std::set<std::string> names;
-    for (const auto& e : fs::directory_iterator(root_))
-      names.insert(e.path().filename().string());
-    return names;
-  }
   // A report published by a run, as the test's "previous report".
   void publish_report(const std::set<std::string>& files,
                       const std::string& text) {
     ReportFolder folder(out_);
-    for (const auto& f : files) write(folder.file(f), text);
+    for (const auto& f : files) write_text(folder.file(f), text);
     folder.publish(kRunId);
   }
-
-  fs::path root_;
-  fs::path out_;
 };
 
 TEST_F(ReportFolderTest, NothingAppearsUntilPublished) {
   ReportFolder folder(out_);
-  write(folder.file("report.pdf"), "new");
-  write(folder.file("lists/alert_1m.csv"), "rows");
+  write_text(folder.file("report.pdf"), "new");
+  write_text(folder.file("lists/alert_1m.csv"), "rows");
   EXPECT_FALSE(fs::exists(out_));
   // The staging folder is beside the report, not in it.
   EXPECT_EQ(folder.staging().parent_path(), root_);
@@ -93,9 +59,9 @@ TEST_F(ReportFolderTest, PublishingReturnsTheFolderItsFilesAndTheRunId) {
   FinishedReport report;
   {
     ReportFolder folder(out_);
-    write(folder.file("report.pdf"), "twelve bytes");
-    write(folder.file("lists/a.csv"), "id\r\n");
-    write(folder.staging() / "page-1.svg", "<svg/>");
+    write_text(folder.file("report.pdf"), "twelve bytes");
+    write_text(folder.file("lists/a.csv"), "id\r\n");
+    write_text(folder.staging() / "page-1.svg", "<svg/>");
     folder.adopt("page-1.svg");
     report = folder.publish(kRunId);
   }
@@ -114,10 +80,10 @@ TEST_F(ReportFolderTest, PublishingReturnsTheFolderItsFilesAndTheRunId) {
 }
 
 TEST_F(ReportFolderTest, AFileDeclaredButNotWrittenFailsThePublication) {
-  write(out_ / "report.pdf", "old");
+  write_text(out_ / "report.pdf", "old");
   {
     ReportFolder folder(out_);
-    write(folder.file("report.pdf"), "new");
+    write_text(folder.file("report.pdf"), "new");
     (void)folder.file("kpis.json");  // declared, never written
     EXPECT_THROW(folder.publish(kRunId), io::IoError);
   }
@@ -143,7 +109,7 @@ TEST_F(ReportFolderTest, AFailedRunLeavesThePreviousReportWhole) {
   const auto before = files_under(out_);
   {
     ReportFolder folder(out_);
-    write(folder.file("report.pdf"), "half-written");
+    write_text(folder.file("report.pdf"), "half-written");
     // No publish: the run failed.
   }
   EXPECT_EQ(files_under(out_), before);
@@ -166,7 +132,7 @@ TEST_F(ReportFolderTest, ASecondRunIntoTheSameFolderIsRefusedAtOnce) {
     EXPECT_NE(message.find(out_.string()), std::string::npos) << message;
   }
   // The first run goes on and publishes.
-  write(first.file("report.pdf"), "first");
+  write_text(first.file("report.pdf"), "first");
   first.publish(kRunId);
   EXPECT_EQ(read(out_ / "report.pdf"), "first");
 }
@@ -177,8 +143,8 @@ TEST_F(ReportFolderTest, TheLockGoesWithTheRun) {
 }
 
 TEST_F(ReportFolderTest, AFolderOfOtherFilesIsNeverReplaced) {
-  write(out_ / "thesis.tex", "years of work");
-  write(out_ / "report.pdf", "a pdf");
+  write_text(out_ / "thesis.tex", "years of work");
+  write_text(out_ / "report.pdf", "a pdf");
   try {
     ReportFolder folder(out_);
     FAIL() << "accepted a folder that is not a report";
@@ -191,18 +157,18 @@ TEST_F(ReportFolderTest, AFolderOfOtherFilesIsNeverReplaced) {
 }
 
 TEST_F(ReportFolderTest, AFileIsNotAnOutputFolder) {
-  write(out_, "a file");
+  write_text(out_, "a file");
   EXPECT_THROW(ReportFolder folder(out_), std::runtime_error);
   EXPECT_EQ(read(out_), "a file");
 }
 
 TEST_F(ReportFolderTest, AnEmptyFolderOrAnUnmarkedReportIsReplaced) {
   // A report written before the marker existed: only a report's files.
-  write(out_ / "report.pdf", "old");
-  write(out_ / "kpis.json", "{}");
-  write(out_ / "page-12.svg", "<svg/>");
-  write(out_ / "rejects.csv", "source,origin,line,reason\r\n");
-  write(out_ / "lists/alert_1m.csv", "key\r\n");
+  write_text(out_ / "report.pdf", "old");
+  write_text(out_ / "kpis.json", "{}");
+  write_text(out_ / "page-12.svg", "<svg/>");
+  write_text(out_ / "rejects.csv", "source,origin,line,reason\r\n");
+  write_text(out_ / "lists/alert_1m.csv", "key\r\n");
   fs::create_directories(out_ / ".vigie-staging-123");
   publish_report({"report.pdf"}, "new");
   EXPECT_EQ(files_under(out_),
@@ -216,11 +182,11 @@ TEST_F(ReportFolderTest, AnEmptyFolderOrAnUnmarkedReportIsReplaced) {
 
 TEST_F(ReportFolderTest, StagingFoldersOfKilledRunsAreRemoved) {
   publish_report({"report.pdf"}, "previous");
-  write(root_ / ".out.vigie-staging-999999" / "report.pdf", "killed run");
-  write(root_ / ".out.vigie-previous-888888" / "report.pdf", "old report");
+  write_text(root_ / ".out.vigie-staging-999999" / "report.pdf", "killed run");
+  write_text(root_ / ".out.vigie-previous-888888" / "report.pdf", "old report");
   // Not this folder's: another report's staging, and other names.
-  write(root_ / ".outx.vigie-staging-777777" / "report.pdf", "other");
-  write(root_ / ".out.vigie-staging-notes" / "keep.txt", "mine");
+  write_text(root_ / ".outx.vigie-staging-777777" / "report.pdf", "other");
+  write_text(root_ / ".out.vigie-staging-notes" / "keep.txt", "mine");
   { ReportFolder folder(out_); }
   EXPECT_EQ(
       entries_of_root(),
@@ -245,9 +211,9 @@ TEST_F(ReportFolderTest, AReportLeftAsideByAnInterruptedSwapIsPutBack) {
 }
 
 TEST_F(ReportFolderTest, TheTwoRenameFallbackSwapsAWholeFolder) {
-  write(out_ / "report.pdf", "old");
-  write(out_ / "page-3.svg", "old");
-  write(root_ / "staged" / "report.pdf", "new");
+  write_text(out_ / "report.pdf", "old");
+  write_text(out_ / "page-3.svg", "old");
+  write_text(root_ / "staged" / "report.pdf", "new");
   swap_in_two_steps(root_ / "staged", out_, root_ / "aside");
   EXPECT_EQ(files_under(out_), (std::set<std::string>{"report.pdf"}));
   EXPECT_EQ(read(out_ / "report.pdf"), "new");
@@ -255,7 +221,7 @@ TEST_F(ReportFolderTest, TheTwoRenameFallbackSwapsAWholeFolder) {
 }
 
 TEST_F(ReportFolderTest, TheFallbackPutsTheOldFolderBackWhenItFails) {
-  write(out_ / "report.pdf", "old");
+  write_text(out_ / "report.pdf", "old");
   // The staged folder is missing: the second rename fails.
   EXPECT_THROW(swap_in_two_steps(root_ / "missing", out_, root_ / "aside"),
                io::IoError);
@@ -264,13 +230,13 @@ TEST_F(ReportFolderTest, TheFallbackPutsTheOldFolderBackWhenItFails) {
 }
 
 TEST_F(ReportFolderTest, TheSwapExchangesWithAnExistingFolder) {
-  write(out_ / "report.pdf", "old");
-  write(root_ / "staged" / "report.pdf", "new");
+  write_text(out_ / "report.pdf", "old");
+  write_text(root_ / "staged" / "report.pdf", "new");
   const fs::path old = swap_in(root_ / "staged", out_, root_ / "aside");
   EXPECT_EQ(old, root_ / "staged");
   EXPECT_EQ(read(out_ / "report.pdf"), "new");
   EXPECT_EQ(read(old / "report.pdf"), "old");
-  write(root_ / "first" / "kpis.json", "first");
+  write_text(root_ / "first" / "kpis.json", "first");
   EXPECT_EQ(swap_in(root_ / "first", root_ / "absent", root_ / "aside"),
             fs::path());
   EXPECT_EQ(read(root_ / "absent" / "kpis.json"), "first");
@@ -280,7 +246,7 @@ TEST_F(ReportFolderTest, RejectsOfAFailedRunGoBesideAndLeaveTheReport) {
   publish_report({"report.pdf"}, "previous");
   {
     ReportFolder folder(out_);
-    write(folder.file("rejects.csv"), "evidence");
+    write_text(folder.file("rejects.csv"), "evidence");
     folder.publish_evidence("rejects.csv");
     EXPECT_EQ(folder.evidence(), root_ / "out.rejects.csv");
   }
@@ -293,12 +259,12 @@ TEST_F(ReportFolderTest, RejectsOfAFailedRunGoBesideAndLeaveTheReport) {
 }
 
 TEST_F(ReportFolderTest, ALinkToAReportFolderStaysALink) {
-  write(root_ / "2026-10" / "report.pdf", "old");
+  write_text(root_ / "2026-10" / "report.pdf", "old");
   fs::create_directory_symlink(root_ / "2026-10", root_ / "current");
   {
     ReportFolder folder(root_ / "current");
     EXPECT_EQ(folder.dir(), root_ / "2026-10");
-    write(folder.file("report.pdf"), "new");
+    write_text(folder.file("report.pdf"), "new");
     folder.publish(kRunId);
   }
   EXPECT_TRUE(fs::is_symlink(root_ / "current"));

@@ -1,5 +1,5 @@
 // What the writer tests share: a temporary folder and an output folder in
-// it, a writer made of a lambda, and products of a run.
+// it, a writer made of a lambda, and a period plan for products of a run.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -36,7 +36,9 @@ class WriterFolderTest : public ::testing::Test {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
+  // Writes `text` to `p`, making the folders it lies in.
   static void write_text(const fs::path& p, const std::string& text) {
+    fs::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << text;
   }
   // Every file under `dir`, relative, as generic strings.
@@ -57,6 +59,19 @@ class WriterFolderTest : public ::testing::Test {
   fs::path root_;
   fs::path out_;
 };
+
+// A period plan of one month, October 2026 in UTC.
+inline compute::PeriodPlan one_month() {
+  compute::PeriodPlan plan;
+  compute::Period october;
+  october.month = {2026, 10};
+  october.start_us = 1790812800LL * 1000000;  // 2026-10-01T00:00:00Z
+  october.end_us = 1793491200LL * 1000000;    // 2026-11-01T00:00:00Z
+  october.label = "octobre 2026";
+  plan.periods = {october};
+  plan.series = 1;
+  return plan;
+}
 
 // A writer whose behaviour is a lambda.
 class LambdaWriter final : public Writer {

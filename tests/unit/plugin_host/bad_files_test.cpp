@@ -17,16 +17,8 @@ namespace {
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
+using testing::load_error;
 using ::testing::Not;
-
-std::string load_error(const std::filesystem::path& path) {
-  try {
-    Library::load(path);
-  } catch (const PluginError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 class BadPluginFile : public ::testing::Test {
  protected:

@@ -13,15 +13,7 @@ namespace {
 
 using ::testing::AllOf;
 using ::testing::HasSubstr;
-
-std::string load_error(const std::filesystem::path& path) {
-  try {
-    Library::load(path);
-  } catch (const PluginError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing::load_error;
 
 TEST(Library, RefusesAnotherAbiNamingFileAndBothVersions) {
   const auto file = testing::test_plugin("abi_mismatch");

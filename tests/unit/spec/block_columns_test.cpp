@@ -15,27 +15,9 @@ using ::testing::HasSubstr;
 // One section holding `block` (line 12), over the fake catalog's
 // customer_base: value_segments declares segment, customers, revenue;
 // alert_1m declares customer_id, email, consent_marketing, recency_days.
-std::string spec_with(const std::string& block,
-                      const std::string& outputs = "") {
-  return "report: {id: r, title: T}\n"
-         "sources:\n"
-         "  - {id: o, connector: crm_sql, dataset: orders,\n"
-         "     config: {url: x, table: orders}}\n"
-         "kpis:\n"
-         "  - {id: value_segments, indicator: customer_base,\n"
-         "     parameters: {currency: EUR}}\n"
-         "  - {id: alert_1m, indicator: customer_base, parameters: {currency: "
-         "EUR}}\n"
-         "sections:\n"
-         "  - title: S\n"
-         "    blocks:\n"
-         "      - " +
-         block + "\n" + outputs;
-}
-
 ReadResult read_block(const std::string& block,
                       const std::string& outputs = "") {
-  return testing::read(spec_with(block, outputs),
+  return testing::read(testing::spec_with_block(block, outputs),
                        {{"CURRENCY", "EUR"}});  // unused, keeps env explicit
 }
 

@@ -404,27 +404,10 @@ TEST(ReadSpec, TimeZoneMustBeKnown) {
 namespace vigie::spec {
 namespace {
 
-// A spec whose one section holds the given block, over the fake catalog's
-// customer_base with its table KPI value_segments.
-std::string with_block(const std::string& block) {
-  return "report: {id: r, title: T}\n"
-         "sources:\n"
-         "  - {id: o, connector: crm_sql, dataset: orders,\n"
-         "     config: {url: x, table: orders}}\n"
-         "kpis:\n"
-         "  - {id: value_segments, indicator: customer_base,\n"
-         "     parameters: {currency: EUR}}\n"
-         "sections:\n"
-         "  - title: S\n"
-         "    blocks:\n"
-         "      - " +
-         block + "\n";
-}
-
 TEST(ReadSpec, TableColumnsWithHeadersAndMaxRows) {
-  auto r = testing::read(
-      with_block("table: {kpi: value_segments, max_rows: 3,"
-                 " columns: [segment, {customers: \"Clients\"}]}"));
+  auto r = testing::read(testing::spec_with_block(
+      "table: {kpi: value_segments, max_rows: 3,"
+      " columns: [segment, {customers: \"Clients\"}]}"));
   ASSERT_TRUE(r.errors.empty()) << testing::all(r);
   const Block& b = r.spec->sections[0].blocks[0];
   EXPECT_EQ(b.max_rows, 3);
@@ -433,11 +416,11 @@ TEST(ReadSpec, TableColumnsWithHeadersAndMaxRows) {
 }
 
 TEST(ReadSpec, MaxRowsMustBePositive) {
-  // "0" is at column 48 of the block's line (line 11).
-  auto r =
-      testing::read(with_block("table: {kpi: value_segments, max_rows: 0}"));
+  // "0" is at column 48 of the block's line (line 12).
+  auto r = testing::read(
+      testing::spec_with_block("table: {kpi: value_segments, max_rows: 0}"));
   ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
-  EXPECT_EQ(r.errors[0].where.line, 11);
+  EXPECT_EQ(r.errors[0].where.line, 12);
   EXPECT_EQ(r.errors[0].where.column, 48);
   EXPECT_EQ(r.errors[0].message, "expected at least 1 row");
 }

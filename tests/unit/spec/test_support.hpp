@@ -1,5 +1,5 @@
-// Shared by the reader tests: an environment from a map, and reading a
-// spec given as text under the name "spec.yaml".
+// Shared by the reader tests: an environment from a map, reading a spec
+// given as text under the name "spec.yaml", and a spec around one block.
 #pragma once
 
 #include <map>
@@ -29,6 +29,27 @@ inline std::string all(const ReadResult& r) {
   std::string out;
   for (const auto& d : r.errors) out += format_diagnostic(d) + "\n";
   return out;
+}
+
+// A spec whose one section holds `block` (on line 12), followed by
+// `outputs`, over the fake catalog's customer_base with its table KPI
+// value_segments and its list KPI alert_1m.
+inline std::string spec_with_block(const std::string& block,
+                                   const std::string& outputs = "") {
+  return "report: {id: r, title: T}\n"
+         "sources:\n"
+         "  - {id: o, connector: crm_sql, dataset: orders,\n"
+         "     config: {url: x, table: orders}}\n"
+         "kpis:\n"
+         "  - {id: value_segments, indicator: customer_base,\n"
+         "     parameters: {currency: EUR}}\n"
+         "  - {id: alert_1m, indicator: customer_base, parameters: {currency: "
+         "EUR}}\n"
+         "sections:\n"
+         "  - title: S\n"
+         "    blocks:\n"
+         "      - " +
+         block + "\n" + outputs;
 }
 
 }  // namespace vigie::spec::testing
