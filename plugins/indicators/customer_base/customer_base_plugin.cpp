@@ -26,23 +26,14 @@ using vigie::Type;
 
 using vigie::sdk::kernels::safe_ratio;
 
-// The amount and margin of the order lines of every period: one group-by.
-struct LineSums {
-  LineSums(const vigie::TableView& orders, const PeriodIndex& periods)
-      : keys(vigie::sdk::kernels::GroupKeys::by_period(
-            periods.assign(orders.column("ordered_at")), periods.size())),
-        amount(periods.size(), orders.column("amount")) {
-    if (const vigie::ColumnView* m = orders.find("margin"))
-      margin.emplace(periods.size(), *m);
-    if (margin)
-      aggregate(keys, amount, *margin);
-    else
-      aggregate(keys, amount);
-  }
-  vigie::sdk::kernels::GroupKeys keys;
-  vigie::sdk::kernels::Sum amount;
-  std::optional<vigie::sdk::kernels::Sum> margin;  // no margin column: none
-};
+// The sum of one decimal column of the order lines of every period.
+vigie::sdk::kernels::Sum line_sums(const vigie::sdk::kernels::GroupKeys& keys,
+                                   int32_t periods,
+                                   const vigie::ColumnView& column) {
+  vigie::sdk::kernels::Sum sum(periods, column);
+  aggregate(keys, sum);
+  return sum;
+}
 
 // The passes the KPIs share, each made at most once a compute, and only
 // when an asked KPI needs it.
@@ -52,9 +43,31 @@ struct Run : sdk::Compute<Parameters> {
   const PeriodIndex& periods() {
     return periods_.get([&] { return PeriodIndex(request.periods); });
   }
-  const LineSums& lines() {
-    return lines_.get(
-        [&] { return LineSums(request.required("orders"), periods()); });
+  // The period of every order line, then the amounts and the margins of
+  // each period, each a pass of its own: the run lends orders.amount and
+  // orders.margin only to the KPIs that read them.
+  const vigie::sdk::kernels::GroupKeys& line_periods() {
+    return line_periods_.get([&] {
+      return vigie::sdk::kernels::GroupKeys::by_period(
+          periods().assign(request.required("orders").column("ordered_at")),
+          periods().size());
+    });
+  }
+  const vigie::sdk::kernels::Sum& amounts() {
+    return amounts_.get([&] {
+      return line_sums(line_periods(), periods().size(),
+                       request.required("orders").column("amount"));
+    });
+  }
+  // None without a margin column.
+  const std::optional<vigie::sdk::kernels::Sum>& margins() {
+    return margins_.get([&] {
+      const vigie::ColumnView* margin =
+          request.required("orders").find("margin");
+      return margin ? std::optional(
+                          line_sums(line_periods(), periods().size(), *margin))
+                    : std::nullopt;
+    });
   }
   const OrderBook& book() {
     return book_.get([&] { return OrderBook(request.required("orders")); });
@@ -70,10 +83,13 @@ struct Run : sdk::Compute<Parameters> {
     });
   }
   const MarketingSpend* spend() {
+    // None without the dataset, or when no asked KPI reads the spend (the
+    // run then lends neither its month nor its spend column).
     const auto& spend = spend_.get([&] {
       const vigie::TableView* table = request.dataset("marketing_spend");
-      return table ? std::optional<MarketingSpend>(std::in_place, *table)
-                   : std::nullopt;
+      return table && table->find("month") && table->find("spend")
+                 ? std::optional<MarketingSpend>(std::in_place, *table)
+                 : std::nullopt;
     });
     return spend ? &*spend : nullptr;
   }
@@ -111,7 +127,9 @@ struct Run : sdk::Compute<Parameters> {
 
  private:
   sdk::Lazy<PeriodIndex> periods_;
-  sdk::Lazy<LineSums> lines_;
+  sdk::Lazy<vigie::sdk::kernels::GroupKeys> line_periods_;
+  sdk::Lazy<vigie::sdk::kernels::Sum> amounts_;
+  sdk::Lazy<std::optional<vigie::sdk::kernels::Sum>> margins_;
   sdk::Lazy<OrderBook> book_;
   sdk::Lazy<PeriodPurchases> purchases_;
   sdk::Lazy<CustomerDirectory> directory_;
@@ -124,18 +142,18 @@ struct Run : sdk::Compute<Parameters> {
 // Sums shown as they are must fit an exact decimal (or fail naming the
 // KPI); ratios need not.
 std::optional<double> revenue(Run& run, uint32_t p) {
-  return to_number(run.lines().amount.value(static_cast<int32_t>(p), run.kpi));
+  return to_number(run.amounts().value(static_cast<int32_t>(p), run.kpi));
 }
 std::optional<double> margin(Run& run, uint32_t p) {
-  const auto& margin = run.lines().margin;
+  const auto& margin = run.margins();
   if (!margin) return std::nullopt;
   return to_number(margin->value(static_cast<int32_t>(p), run.kpi));
 }
 std::optional<double> margin_rate(Run& run, uint32_t p) {
-  const LineSums& lines = run.lines();
-  if (!lines.margin) return std::nullopt;
+  const auto& margin = run.margins();
+  if (!margin) return std::nullopt;
   const auto g = static_cast<int32_t>(p);
-  return safe_ratio(lines.margin->number(g), lines.amount.number(g));
+  return safe_ratio(margin->number(g), run.amounts().number(g));
 }
 std::optional<double> orders(Run& run, uint32_t p) {
   return static_cast<double>(run.purchases().count[p]);

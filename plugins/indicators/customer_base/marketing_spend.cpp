@@ -8,7 +8,8 @@ using vigie::sdk::WideInt;
 
 MarketingSpend::MarketingSpend(const vigie::TableView& spend) {
   const auto& month = spend.column("month");
-  const auto& channel = spend.column("channel");
+  // Read by cac_by_channel only: the run lends it to that KPI alone.
+  const vigie::ColumnView* channel = spend.find("channel");
   const auto& amount = spend.column("spend");
   // Months are typed at ingest (a bad one is a reject of its row): codes
   // of vigie/sdk/calendar_month.hpp.
@@ -16,9 +17,10 @@ MarketingSpend::MarketingSpend(const vigie::TableView& spend) {
   const int64_t* amounts = amount.ints();
   for (int64_t i = 0; i < spend.rows(); ++i) {
     if (!month.is_valid(i) || !amount.is_valid(i)) continue;
-    rows_.push_back(Row{month_instant(months[i]),
-                        channel.is_valid(i) ? channel.string_at(i) : "",
-                        amounts[i]});
+    rows_.push_back(
+        Row{month_instant(months[i]),
+            channel && channel->is_valid(i) ? channel->string_at(i) : "",
+            amounts[i]});
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "support/load_plugin.hpp"
@@ -20,7 +21,7 @@ bool names(std::string_view read, std::string_view dataset,
   return rest == "*" || rest == column;
 }
 
-Column nulls_like(const Column& column) {
+std::optional<Column> nulls_like(const Column& column) {
   Column out(column.name, column.type);
   out.unit = column.unit;
   if (column.type == Type::Dictionary)
@@ -29,16 +30,20 @@ Column nulls_like(const Column& column) {
   return out;
 }
 
-// `tables` with the columns for which null_it(dataset, column) holds made
-// nulls.
-template <class NullIt>
-NamedTables nulled(const NamedTables& tables, NullIt null_it) {
+// `tables` with the columns for which change_it(dataset, column) holds
+// replaced by change(column), or left out when it gives none.
+template <class ChangeIt, class Change>
+NamedTables changed(const NamedTables& tables, ChangeIt change_it,
+                    Change change) {
   NamedTables out;
   for (const auto& [dataset, table] : tables) {
     Table copy;
-    for (const Column& column : table.columns)
-      copy.columns.push_back(null_it(dataset, column.name) ? nulls_like(column)
-                                                           : column);
+    for (const Column& column : table.columns) {
+      if (!change_it(dataset, column.name))
+        copy.columns.push_back(column);
+      else if (std::optional<Column> replaced = change(column))
+        copy.columns.push_back(std::move(*replaced));
+    }
     out.emplace_back(dataset, std::move(copy));
   }
   return out;
@@ -110,19 +115,23 @@ std::vector<KpiReads> declared_reads(const std::string& plugin) {
 
 NamedTables keep_only(const NamedTables& tables,
                       const std::vector<std::string>& reads) {
-  return nulled(tables,
-                [&](const std::string& dataset, const std::string& column) {
-                  for (const std::string& read : reads)
-                    if (names(read, dataset, column)) return false;
-                  return true;
-                });
+  return changed(
+      tables,
+      [&](const std::string& dataset, const std::string& column) {
+        for (const std::string& read : reads)
+          if (names(read, dataset, column)) return false;
+        return true;
+      },
+      [](const Column&) { return std::optional<Column>(); });
 }
 
 NamedTables without(const NamedTables& tables, const std::string& read) {
-  return nulled(tables,
-                [&](const std::string& dataset, const std::string& column) {
-                  return names(read, dataset, column);
-                });
+  return changed(
+      tables,
+      [&](const std::string& dataset, const std::string& column) {
+        return names(read, dataset, column);
+      },
+      nulls_like);
 }
 
 std::string output_text(const std::string& plugin,

@@ -33,14 +33,18 @@ struct KpiReads {
 };
 std::vector<KpiReads> declared_reads(const std::string& plugin);
 
-// `tables` with every column that `reads` does not name replaced by a
-// column of the same name, type and length holding only nulls (a
-// dictionary column's dictionary is emptied too: none of its text is left).
+// `tables` with every column that `reads` does not name left out, as the
+// run's projection lends them (docs/architecture.md, "Projection"): a KPI
+// that looks up an undeclared column fails, one that reads it where it is
+// optional gives another output.
 NamedTables keep_only(const NamedTables& tables,
                       const std::vector<std::string>& reads);
 
 // `tables` with the columns `read` names (one "dataset.column" or a whole
-// "dataset.*") made nulls, every other one kept.
+// "dataset.*") replaced by columns of the same name, type and length
+// holding only nulls (a dictionary column's dictionary emptied too), every
+// other one kept: present but empty, so that a column only looked up, never
+// used, is shown as not needed.
 NamedTables without(const NamedTables& tables, const std::string& read);
 
 // Everything a run gave for one KPI as text (each period's value, or the
