@@ -57,9 +57,8 @@ PluginDescriptor describe(const vigie_plugin_info& info) {
   for (uint32_t i = 0; i < info.output_count; ++i)
     d.outputs.push_back(describe(info.outputs[i]));
   for (uint32_t i = 0; i < info.input_count; ++i)
-    if (info.inputs[i].dataset != nullptr)
-      d.inputs.push_back(
-          {info.inputs[i].dataset, info.inputs[i].required != 0});
+    d.inputs.push_back(
+        {text(info.inputs[i].dataset), info.inputs[i].required != 0});
   return d;
 }
 
