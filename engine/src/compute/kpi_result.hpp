@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "plugin_host/descriptor.hpp"
 #include "spec/spec.hpp"
-#include "vigie/plugin.h"
 #include "vigie/sdk/column.hpp"
 
 namespace vigie::compute {
@@ -20,10 +20,10 @@ struct KpiResult {
   std::string label;
   std::string unit;
   std::string indicator;
-  vigie_output_kind kind = VIGIE_OUTPUT_VALUE;
-  // +1 higher is better, -1 lower, 0 neither: the target's direction when
-  // the spec sets one, else what the indicator declares.
-  int better = VIGIE_BETTER_HIGHER;
+  plugin_host::OutputKind kind = plugin_host::OutputKind::Value;
+  // The target's direction when the spec sets one, else what the
+  // indicator declares.
+  plugin_host::Better better = plugin_host::Better::Higher;
   std::optional<double> value;         // P
   std::optional<double> previous;      // P'
   std::optional<double> change;        // value - previous

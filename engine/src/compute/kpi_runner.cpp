@@ -25,11 +25,11 @@ PeriodPlan plan_periods(const spec::Report& report, Month month) {
 
 namespace {
 
-const vigie_output* find_output(const vigie_plugin_info& info,
-                                const std::string& id) {
-  for (uint32_t i = 0; i < info.output_count; ++i)
-    if (id == info.outputs[i].id) return &info.outputs[i];
-  return nullptr;
+// The periods as an indicator's request carries them.
+std::vector<vigie_period> request_periods(const std::vector<Period>& periods) {
+  std::vector<vigie_period> out;
+  for (const auto& p : periods) out.push_back({p.start_us, p.end_us});
+  return out;
 }
 
 // What a KPI is called when the spec gives it no label: the catalog's
@@ -37,10 +37,10 @@ const vigie_output* find_output(const vigie_plugin_info& info,
 // plugin's descriptor, else its id.
 std::string default_label(const locale::Locale& words,
                           const std::string& indicator,
-                          const vigie_output& output) {
+                          const plugin_host::OutputDescriptor& output) {
   const std::string id = "kpi." + indicator + "." + output.id;
   if (locale::find_message(id) != nullptr) return locale::text(words, id);
-  return output.label ? output.label : output.id;
+  return output.label.value_or(output.id);
 }
 
 }  // namespace
@@ -53,28 +53,28 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
                                     const PeriodPlan& plan) {
   std::vector<KpiResult> results(kpis.size());
   const locale::Locale words(report.locale, report.time_zone);
-  const auto periods = as_abi(plan.periods);
+  const auto periods = request_periods(plan.periods);
   for (const auto& run : runs) {
     const std::string& name = run.indicator;
     const std::vector<size_t>& members = run.kpis;
     auto library = plugins.library(name);
-    const vigie_plugin_info& info = library->info();
+    const plugin_host::PluginDescriptor& info = library->descriptor();
     const std::string who = fmt::format("plugin '{}' (indicator)", name);
     const auto& parameters = run.parameters;
 
     std::vector<plugin_host::InputDataset> inputs;
-    for (uint32_t i = 0; i < info.input_count; ++i) {
-      const std::string dataset = info.inputs[i].dataset;
+    for (const auto& input : info.inputs) {
+      const std::string& dataset = input.dataset;
       auto it = datasets.find(dataset);
       const auto* derived = derive::find_derived(dataset);
       if (it != datasets.end())
         inputs.push_back({dataset, it->second});
-      else if (info.inputs[i].required && derived != nullptr)
+      else if (input.required && derived != nullptr)
         throw plugin_host::PluginError(fmt::format(
             "{}: needs dataset '{}', derived from {}, which no source of the "
             "spec provides (add a source with `dataset: {}`)",
             who, dataset, derived->from, derived->from));
-      else if (info.inputs[i].required)
+      else if (input.required)
         throw plugin_host::PluginError(fmt::format(
             "{}: needs dataset '{}', which no source of the spec provides "
             "(add a source with `dataset: {}`)",
@@ -89,23 +89,23 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
 
     for (size_t m : members) {
       const spec::Kpi& k = kpis[m];
-      const vigie_output* o = find_output(info, k.id);
+      const plugin_host::OutputDescriptor* o = info.find_output(k.id);
       if (o == nullptr)
         throw plugin_host::PluginError(
             fmt::format("{}: has no KPI '{}'", who, k.id));
       KpiResult r;
       r.id = k.id;
       r.label = k.label.empty() ? default_label(words, name, *o) : k.label;
-      r.unit = o->unit ? o->unit : "";
+      r.unit = o->unit;
       r.indicator = name;
-      r.kind = static_cast<vigie_output_kind>(o->kind);
+      r.kind = o->kind;
       r.target = k.target;
       r.better = o->better;
       if (k.target)
         r.better = k.target->direction == spec::Direction::Higher
-                       ? VIGIE_BETTER_HIGHER
-                       : VIGIE_BETTER_LOWER;
-      if (r.kind == VIGIE_OUTPUT_VALUE) {
+                       ? plugin_host::Better::Higher
+                       : plugin_host::Better::Lower;
+      if (r.kind == plugin_host::OutputKind::Value) {
         auto v = out.values.find(k.id);
         summarise(r,
                   v == out.values.end() ? std::vector<std::optional<double>>{}

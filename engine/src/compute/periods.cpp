@@ -101,10 +101,4 @@ std::vector<Period> month_periods(Month last, int count,
   return out;
 }
 
-std::vector<vigie_period> as_abi(const std::vector<Period>& periods) {
-  std::vector<vigie_period> out;
-  for (const auto& p : periods) out.push_back({p.start_us, p.end_us});
-  return out;
-}
-
 }  // namespace vigie::compute

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "table/month.hpp"
-#include "vigie/plugin.h"
 
 namespace vigie::compute {
 
@@ -43,7 +42,5 @@ Month report_month(const std::optional<std::string>& period,
 std::vector<Period> month_periods(Month last, int count,
                                   const std::string& time_zone,
                                   const std::string& locale);
-
-std::vector<vigie_period> as_abi(const std::vector<Period>& periods);
 
 }  // namespace vigie::compute

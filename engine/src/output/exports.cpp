@@ -16,11 +16,11 @@ json optional_number(std::optional<double> v) {
   return v ? json(*v) : json(nullptr);
 }
 
-const char* kind_name(vigie_output_kind k) {
+const char* kind_name(plugin_host::OutputKind k) {
   switch (k) {
-    case VIGIE_OUTPUT_TABLE:
+    case plugin_host::OutputKind::Table:
       return "table";
-    case VIGIE_OUTPUT_LIST:
+    case plugin_host::OutputKind::List:
       return "list";
     default:
       return "value";
@@ -119,7 +119,7 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
               {"unit", k.unit},
               {"indicator", k.indicator},
               {"kind", kind_name(k.kind)}};
-    if (k.kind == VIGIE_OUTPUT_VALUE) {
+    if (k.kind == plugin_host::OutputKind::Value) {
       j["value"] = optional_number(k.value);
       j["previous"] = optional_number(k.previous);
       j["change"] = optional_number(k.change);

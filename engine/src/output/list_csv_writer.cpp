@@ -14,7 +14,7 @@ class ListCsvWriter final : public Writer {
   std::string_view stage() const override { return "exporting"; }
   void write(const RunProducts& run, StagedFiles& out) const override {
     for (const auto& k : run.kpis)
-      if (k.kind == VIGIE_OUTPUT_LIST && k.table)
+      if (k.kind == plugin_host::OutputKind::List && k.table)
         write_table_csv(out.file("lists/" + k.id + ".csv"), *k.table,
                         run.run.time_zone);
   }

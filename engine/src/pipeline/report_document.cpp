@@ -43,7 +43,7 @@ render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
   t.previous = locale::format_value(k.previous, k.unit, locale);
   t.change = locale::format_change(k.change, k.change_ratio, k.unit, locale);
   t.direction = !k.change ? 0 : (*k.change > 0 ? 1 : (*k.change < 0 ? -1 : 0));
-  t.good_direction = k.better;
+  t.good_direction = static_cast<int>(k.better);
   t.status = status_of(k.status);
   if (k.target)
     t.target = locale::format_value(k.target->objective, k.unit, locale);
@@ -151,7 +151,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
 // Where the rows a table block leaves out are: never dropped silently.
 std::string more_rows_note(const KpiResult& k, int64_t hidden,
                            bool lists_exported, const render::Locale& locale) {
-  const bool csv = lists_exported && k.kind == VIGIE_OUTPUT_LIST;
+  const bool csv = lists_exported && k.kind == plugin_host::OutputKind::List;
   const locale::Arg args[] = {
       locale::Arg::of_number("count", locale::ArgType::Count,
                              static_cast<double>(hidden)),

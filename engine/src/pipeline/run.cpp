@@ -98,7 +98,7 @@ RunError with_rejects_evidence(const RunError& data_error,
 
 bool has_lists(const std::vector<compute::KpiResult>& kpis) {
   for (const auto& k : kpis)
-    if (k.kind == VIGIE_OUTPUT_LIST) return true;
+    if (k.kind == plugin_host::OutputKind::List) return true;
   return false;
 }
 
@@ -132,7 +132,7 @@ void protect_lists(const spec::Outputs& outputs,
   const output::ConsentLookup consent(
       customers == datasets.end() ? nullptr : customers->second);
   for (auto& k : kpis) {
-    if (k.kind != VIGIE_OUTPUT_LIST || !k.table) continue;
+    if (k.kind != plugin_host::OutputKind::List || !k.table) continue;
     auto protected_list = output::protect_list(*k.table, consent, policy);
     k.table = std::move(protected_list.table);
     if (protected_list.withheld > 0) {

@@ -15,18 +15,16 @@ void add_dataset_reads(std::string_view dataset, ColumnReads& reads) {
   }
 }
 
-std::vector<std::string> add_kpi_reads(const vigie_plugin_info& indicator,
-                                       const vigie_output& output,
-                                       ColumnReads& reads) {
+std::vector<std::string> add_kpi_reads(
+    const plugin_host::PluginDescriptor& indicator,
+    const plugin_host::OutputDescriptor& output, ColumnReads& reads) {
   std::vector<std::string> unknown;
-  if (output.read_count == 0 || output.reads == nullptr) {
-    for (uint32_t i = 0; i < indicator.input_count; ++i)
-      if (indicator.inputs[i].dataset != nullptr)
-        add_dataset_reads(indicator.inputs[i].dataset, reads);
+  if (output.reads.empty()) {
+    for (const auto& input : indicator.inputs)
+      add_dataset_reads(input.dataset, reads);
     return unknown;
   }
-  for (uint32_t i = 0; i < output.read_count; ++i) {
-    const std::string entry = output.reads[i] ? output.reads[i] : "";
+  for (const std::string& entry : output.reads) {
     const auto dot = entry.find('.');
     const std::string dataset = entry.substr(0, dot);
     const std::string column =

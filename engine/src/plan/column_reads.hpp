@@ -1,5 +1,5 @@
 // Which columns of each canonical dataset a run reads: the union of what
-// the requested KPIs declare (vigie_output.reads, ABI 1.1), of what the
+// the requested KPIs declare (OutputDescriptor::reads), of what the
 // derived datasets they need are built from, and of what the personal-data
 // rule reads of customers for a list.
 #pragma once
@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "vigie/plugin.h"
+#include "plugin_host/descriptor.hpp"
 
 namespace vigie::plan {
 
@@ -23,9 +23,9 @@ using ColumnReads = std::map<std::string, std::set<std::string>>;
 // for ABI 1.0, or one that does not say) reads every column of every
 // dataset its indicator takes. Returns the entries that name no dataset
 // or column, for the caller to report.
-std::vector<std::string> add_kpi_reads(const vigie_plugin_info& indicator,
-                                       const vigie_output& output,
-                                       ColumnReads& reads);
+std::vector<std::string> add_kpi_reads(
+    const plugin_host::PluginDescriptor& indicator,
+    const plugin_host::OutputDescriptor& output, ColumnReads& reads);
 
 // Adds the columns `dataset` (canonical: all of them; derived: those it is
 // built from) stands for.

@@ -11,13 +11,6 @@
 namespace vigie::plan {
 namespace {
 
-const vigie_output* find_output(const vigie_plugin_info& info,
-                                const std::string& id) {
-  for (uint32_t i = 0; i < info.output_count; ++i)
-    if (id == info.outputs[i].id) return &info.outputs[i];
-  return nullptr;
-}
-
 class PlanBuilder {
  public:
   PlanBuilder(const spec::Spec& spec, const spec::PluginCatalog& plugins)
@@ -44,10 +37,9 @@ class PlanBuilder {
   // Options are checked against the descriptors once, here: a value the
   // reader let through that the plugin host would refuse is a spec error
   // at its place, before any data is read.
-  std::map<std::string, std::string> resolved(const vigie_plugin_info& info,
-                                              const spec::Settings& given,
-                                              const std::string& who,
-                                              const spec::Location& where) {
+  std::map<std::string, std::string> resolved(
+      const plugin_host::PluginDescriptor& info, const spec::Settings& given,
+      const std::string& who, const spec::Location& where) {
     try {
       return plugin_host::resolve_options(info, given.values, who);
     } catch (const plugin_host::PluginError& e) {
@@ -65,7 +57,7 @@ class PlanBuilder {
           .push_back(i);
     std::vector<IndicatorRun> runs;
     for (auto& [key, members] : groups) {
-      const vigie_plugin_info* info = plugins_.find(key.first);
+      const plugin_host::PluginDescriptor* info = plugins_.find(key.first);
       if (info == nullptr) continue;  // reported by the reader
       const spec::Kpi& first = spec_.kpis[members.front()];
       runs.push_back(
@@ -83,9 +75,7 @@ class PlanBuilder {
     std::set<std::string> taken;
     for (const auto& kpi : spec_.kpis)
       if (const auto* info = plugins_.find(kpi.indicator))
-        for (uint32_t i = 0; i < info->input_count; ++i)
-          if (info->inputs[i].dataset != nullptr)
-            taken.insert(info->inputs[i].dataset);
+        for (const auto& input : info->inputs) taken.insert(input.dataset);
     std::vector<std::string> out;
     for (const auto& d : derive::derived_datasets())
       if (taken.contains(std::string(d.name))) out.emplace_back(d.name);
@@ -97,9 +87,9 @@ class PlanBuilder {
     bool lists = false;
     for (const auto& kpi : spec_.kpis) {
       const auto* info = plugins_.find(kpi.indicator);
-      const auto* output = info ? find_output(*info, kpi.id) : nullptr;
+      const auto* output = info ? info->find_output(kpi.id) : nullptr;
       if (output == nullptr) continue;
-      lists |= output->kind == VIGIE_OUTPUT_LIST;
+      lists |= output->kind == plugin_host::OutputKind::List;
       for (const auto& entry : add_kpi_reads(*info, *output, reads))
         errors_.push_back(
             {kpi.location,

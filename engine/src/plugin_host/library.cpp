@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "plugin_host/abi_descriptor.hpp"
 #include "plugin_host/elf_check.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "plugin_host/plugin_permissions.hpp"
@@ -83,6 +84,7 @@ Library::Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
   info_.options = options_.data();
   info_.outputs = outputs_.data();
   info_.inputs = inputs_.data();
+  descriptor_ = describe(info_);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin_host/descriptor.hpp"
 #include "vigie/plugin.h"
 
 namespace vigie::plugin_host {
@@ -26,6 +27,8 @@ class Library {
   // input entries copied by their own struct_size, so that a plugin built
   // with smaller (older) or larger (newer minor) entries reads right.
   const vigie_plugin_info& info() const { return info_; }
+  // The same, as the engine above the plugin host reads it.
+  const PluginDescriptor& descriptor() const { return descriptor_; }
   const std::filesystem::path& path() const { return path_; }
   std::string name() const { return info_.name; }
 
@@ -41,6 +44,7 @@ class Library {
   std::vector<vigie_output> outputs_;
   std::vector<std::vector<vigie_column>> output_columns_;  // by output
   std::vector<vigie_input> inputs_;
+  PluginDescriptor descriptor_;
 };
 
 std::string kind_name(int32_t kind);

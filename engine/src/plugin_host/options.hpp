@@ -5,7 +5,7 @@
 #include <set>
 #include <string>
 
-#include "vigie/plugin.h"
+#include "plugin_host/descriptor.hpp"
 
 namespace vigie::plugin_host {
 
@@ -14,12 +14,12 @@ namespace vigie::plugin_host {
 // `who`, for an unknown key (listing the valid ones) or a missing required
 // one.
 std::map<std::string, std::string> resolve_options(
-    const vigie_plugin_info& info,
+    const PluginDescriptor& info,
     const std::map<std::string, std::string>& given, const std::string& who);
 
 // The keys of `values` that belong to options declared secret.
 std::set<std::string> secret_keys(
-    const vigie_plugin_info& info,
+    const PluginDescriptor& info,
     const std::map<std::string, std::string>& values);
 
 }  // namespace vigie::plugin_host

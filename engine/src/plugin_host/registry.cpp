@@ -95,15 +95,15 @@ std::string Registry::refusal(std::string_view name) const {
   return "";
 }
 
-const vigie_plugin_info* Registry::find(std::string_view name) const {
+const PluginDescriptor* Registry::find(std::string_view name) const {
   auto it = libraries_.find(name);
-  return it == libraries_.end() ? nullptr : &it->second->info();
+  return it == libraries_.end() ? nullptr : &it->second->descriptor();
 }
 
-std::vector<std::string> Registry::names(vigie_plugin_kind kind) const {
+std::vector<std::string> Registry::names(PluginKind kind) const {
   std::vector<std::string> out;
   for (const auto& [name, lib] : libraries_)
-    if (lib->info().kind == kind) out.push_back(name);
+    if (lib->descriptor().kind == kind) out.push_back(name);
   return out;
 }
 

@@ -29,8 +29,8 @@ class Registry : public spec::PluginCatalog {
   // Loads one file; throws PluginError when it is refused.
   void add(const std::filesystem::path& file);
 
-  const vigie_plugin_info* find(std::string_view name) const override;
-  std::vector<std::string> names(vigie_plugin_kind kind) const override;
+  const PluginDescriptor* find(std::string_view name) const override;
+  std::vector<std::string> names(PluginKind kind) const override;
   // The reason the file vigie_<name>.so was refused, or "".
   std::string refusal(std::string_view name) const override;
 

@@ -14,12 +14,12 @@ namespace {
 // as the personal-data rule leaves them (output/personal_data.cpp): the
 // customer id becomes its keyed hash, customer_key, unless the lists carry
 // raw ids; e-mail and consent are never shown.
-std::vector<std::string> shown_columns(const vigie_output& output,
+std::vector<std::string> shown_columns(const OutputDescriptor& output,
                                        bool raw_customer_id) {
   std::vector<std::string> out;
-  const bool list = output.kind == VIGIE_OUTPUT_LIST;
-  for (uint32_t i = 0; i < output.column_count; ++i) {
-    const std::string name = output.columns[i].name;
+  const bool list = output.kind == OutputKind::List;
+  for (const auto& column : output.columns) {
+    const std::string& name = column.name;
     if (list && (name == "email" || name == "consent_marketing")) continue;
     if (list && name == "customer_id" && !raw_customer_id)
       out.emplace_back("customer_key");
@@ -32,9 +32,9 @@ std::vector<std::string> shown_columns(const vigie_output& output,
 }  // namespace
 
 void check_block_columns(Document& doc, const std::string& kpi,
-                         const vigie_output& output, bool raw_customer_id,
+                         const OutputDescriptor& output, bool raw_customer_id,
                          const std::vector<NamedColumn>& named) {
-  if (output.column_count == 0 || output.columns == nullptr) return;
+  if (output.columns.empty()) return;
   const std::vector<std::string> declared =
       shown_columns(output, raw_customer_id);
   for (const auto& column : named) {

@@ -1,13 +1,13 @@
 // The columns a report block names (a table's or list's `columns:`, a bar
 // chart's `label:` and `value:`) checked against those its KPI's table or
-// list declares (vigie_output.columns, ABI 1.1), when the spec is read.
+// list declares (OutputDescriptor::columns), when the spec is read.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "spec/document.hpp"
-#include "vigie/plugin.h"
+#include "spec/plugin_catalog.hpp"
 
 namespace vigie::spec {
 
@@ -22,7 +22,7 @@ struct NamedColumn {
 // personal-data rule leaves (customer_key for customer_id unless
 // `raw_customer_id`; no email, no consent_marketing).
 void check_block_columns(Document& doc, const std::string& kpi,
-                         const vigie_output& output, bool raw_customer_id,
+                         const OutputDescriptor& output, bool raw_customer_id,
                          const std::vector<NamedColumn>& named);
 
 }  // namespace vigie::spec

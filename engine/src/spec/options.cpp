@@ -4,7 +4,6 @@
 
 #include "secrets/redactor.hpp"
 #include "spec/suggest.hpp"
-#include "vigie/sdk/option_limits.hpp"
 
 namespace vigie::spec {
 namespace {
@@ -15,8 +14,8 @@ bool is_entry_of(const std::string& flat_key, const std::string& key) {
           flat_key[key.size()] == '.');
 }
 
-bool is_single_value_type(int32_t type) {
-  return type != VIGIE_OPTION_MAP && type != VIGIE_OPTION_LIST;
+bool is_single_value_type(OptionType type) {
+  return type != OptionType::Map && type != OptionType::List;
 }
 
 // A map or list option crosses the ABI as flat "key.sub" entries that
@@ -31,47 +30,45 @@ void expect_single_value(Document& doc, const Cursor& at,
 
 // The option's range and choices (ABI 1.1), for one single value.
 void check_limits(Document& doc, const Cursor& value,
-                  const vigie_option& option) {
-  if (!sdk::has_limits(option) || !value.node.IsScalar()) return;
+                  const OptionDescriptor& option) {
+  if (!plugin_host::has_limits(option) || !value.node.IsScalar()) return;
   auto t = doc.text(value);
-  if (!t || sdk::within_limits(option, t->value)) return;
-  doc.error(value, fmt::format("expected {}, got {}", sdk::limits_text(option),
-                               doc.quote(value, *t)));
+  if (!t || plugin_host::within_limits(option, t->value)) return;
+  doc.error(value,
+            fmt::format("expected {}, got {}", plugin_host::limits_text(option),
+                        doc.quote(value, *t)));
 }
 
 }  // namespace
 
-std::string plugin_label(const vigie_plugin_info& plugin) {
+std::string plugin_label(const PluginDescriptor& plugin) {
   const char* kind =
-      plugin.kind == VIGIE_KIND_CONNECTOR ? "connector" : "indicator";
+      plugin.kind == PluginKind::Connector ? "connector" : "indicator";
   return fmt::format("{} '{}'", kind, plugin.name);
 }
 
-const vigie_option* find_option(const vigie_plugin_info& plugin,
-                                std::string_view key) {
-  for (uint32_t i = 0; i < plugin.option_count; ++i)
-    if (key == plugin.options[i].key) return &plugin.options[i];
-  return nullptr;
+const OptionDescriptor* find_option(const PluginDescriptor& plugin,
+                                    std::string_view key) {
+  return plugin.find_option(key);
 }
 
-std::vector<std::string> option_keys(const vigie_plugin_info& plugin) {
+std::vector<std::string> option_keys(const PluginDescriptor& plugin) {
   std::vector<std::string> keys;
-  for (uint32_t i = 0; i < plugin.option_count; ++i)
-    keys.emplace_back(plugin.options[i].key);
+  for (const auto& option : plugin.options) keys.push_back(option.key);
   return keys;
 }
 
-std::string_view option_type_name(int32_t type) {
+std::string_view option_type_name(OptionType type) {
   switch (type) {
-    case VIGIE_OPTION_INT:
+    case OptionType::Int:
       return "an integer";
-    case VIGIE_OPTION_NUMBER:
+    case OptionType::Number:
       return "a number";
-    case VIGIE_OPTION_BOOL:
+    case OptionType::Bool:
       return "true or false";
-    case VIGIE_OPTION_MAP:
+    case OptionType::Map:
       return "a map";
-    case VIGIE_OPTION_LIST:
+    case OptionType::List:
       return "a list";
     default:
       return "a string";
@@ -95,16 +92,16 @@ void flatten(Document& doc, const Cursor& value, const std::string& key,
 }
 
 void check_type(Document& doc, const Cursor& value,
-                const vigie_option& option) {
+                const OptionDescriptor& option) {
   switch (option.type) {
-    case VIGIE_OPTION_MAP:
+    case OptionType::Map:
       if (doc.expect_map(value, "a map of key: value"))
         for (const auto& e : doc.entries(value)) {
           expect_single_value(doc, e.value, "a map option holds key: value");
           check_limits(doc, e.value, option);
         }
       return;
-    case VIGIE_OPTION_LIST:
+    case OptionType::List:
       if (doc.expect_list(value, "a list of values"))
         for (const auto& item : doc.items(value)) {
           expect_single_value(doc, item, "a list option holds single values");
@@ -123,13 +120,13 @@ void check_type(Document& doc, const Cursor& value,
   auto t = doc.text(value);
   if (!t) return;
   switch (option.type) {
-    case VIGIE_OPTION_INT:
+    case OptionType::Int:
       if (!doc.as_integer(value, *t)) return;
       break;
-    case VIGIE_OPTION_NUMBER:
+    case OptionType::Number:
       if (!doc.as_number(value, *t)) return;
       break;
-    case VIGIE_OPTION_BOOL:
+    case OptionType::Bool:
       if (!doc.as_boolean(value, *t)) return;
       break;
     default:
@@ -139,12 +136,12 @@ void check_type(Document& doc, const Cursor& value,
 }
 
 void read_options(Document& doc, const Cursor& map,
-                  const vigie_plugin_info& plugin, std::string_view noun,
+                  const PluginDescriptor& plugin, std::string_view noun,
                   Settings& out) {
   if (!doc.expect_map(map, fmt::format("a map of {}s", noun))) return;
   const std::vector<std::string> keys = option_keys(plugin);
   for (const auto& e : doc.entries(map)) {
-    const vigie_option* option = find_option(plugin, e.key);
+    const OptionDescriptor* option = find_option(plugin, e.key);
     if (option == nullptr) {
       std::string valid = keys.empty()
                               ? fmt::format("it takes no {}s", noun)
@@ -155,7 +152,7 @@ void read_options(Document& doc, const Cursor& map,
       continue;
     }
     Cursor value = e.value;
-    value.sensitive = option->secret != 0;
+    value.sensitive = option->secret;
     value.environment = true;  // options are where secrets go
     check_type(doc, value, *option);
     erase_option(out, e.key);
@@ -165,22 +162,21 @@ void read_options(Document& doc, const Cursor& map,
 }
 
 void complete_options(Document& doc, const Cursor& owner,
-                      std::string_view section, const vigie_plugin_info& plugin,
+                      std::string_view section, const PluginDescriptor& plugin,
                       std::string_view noun, Settings& out) {
-  for (uint32_t i = 0; i < plugin.option_count; ++i) {
-    const vigie_option& option = plugin.options[i];
+  for (const OptionDescriptor& option : plugin.options) {
     if (has_option(out, option.key)) continue;
     // A map or list default has no agreed text form: the plugin applies
     // its own when the entries are absent.
-    if (option.default_value != nullptr && is_single_value_type(option.type)) {
-      out.values[option.key] = option.default_value;
+    if (option.default_value && is_single_value_type(option.type)) {
+      out.values[option.key] = *option.default_value;
       if (option.secret) out.secrets.insert(option.key);
       continue;
     }
     if (!option.required) continue;
     Cursor missing = owner;
     missing.path = child_path(child_path(owner.path, section), option.key);
-    std::string about = option.description && *option.description
+    std::string about = !option.description.empty()
                             ? fmt::format(": {}", option.description)
                             : std::string();
     doc.error(missing, fmt::format("missing required {} '{}' of {} ({}{})",

@@ -61,14 +61,14 @@ void SpecReader::read_id(std::string& out, const std::optional<Cursor>& at) {
   if (out.empty()) doc_.error(*at, "expected a non-empty name");
 }
 
-const vigie_plugin_info* SpecReader::read_plugin(const Cursor& at,
-                                                 vigie_plugin_kind kind,
-                                                 std::string& name) {
+const PluginDescriptor* SpecReader::read_plugin(const Cursor& at,
+                                                PluginKind kind,
+                                                std::string& name) {
   auto t = doc_.text(at);
   if (!t) return nullptr;
   name = t->value;
-  const char* noun = kind == VIGIE_KIND_CONNECTOR ? "connector" : "indicator";
-  const vigie_plugin_info* plugin = plugins_.find(name);
+  const char* noun = kind == PluginKind::Connector ? "connector" : "indicator";
+  const PluginDescriptor* plugin = plugins_.find(name);
   if (plugin == nullptr) {
     // The refusal names the file, hence the name: not for a value that
     // came from the environment, which is never printed.
@@ -87,7 +87,7 @@ const vigie_plugin_info* SpecReader::read_plugin(const Cursor& at,
     return nullptr;
   }
   if (plugin->kind != kind) {
-    bool is_connector = plugin->kind == VIGIE_KIND_CONNECTOR;
+    bool is_connector = plugin->kind == PluginKind::Connector;
     doc_.error(at, fmt::format("{} is {}, not {}", doc_.quote(at, *t),
                                is_connector ? "a connector" : "an indicator",
                                is_connector ? "an indicator" : "a connector"));

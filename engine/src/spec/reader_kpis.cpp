@@ -10,10 +10,9 @@
 namespace vigie::spec {
 namespace {
 
-std::vector<std::string> output_ids(const vigie_plugin_info& plugin) {
+std::vector<std::string> output_ids(const PluginDescriptor& plugin) {
   std::vector<std::string> ids;
-  for (uint32_t i = 0; i < plugin.output_count; ++i)
-    ids.emplace_back(plugin.outputs[i].id);
+  for (const auto& output : plugin.outputs) ids.push_back(output.id);
   return ids;
 }
 
@@ -30,22 +29,21 @@ std::vector<Kpi> SpecReader::read_kpis(const Cursor& at) {
   UniqueIds ids("KPI");
   for (const auto& item : doc_.items(at)) {
     std::optional<Cursor> id_at;
-    std::optional<int32_t> kind;
+    std::optional<OutputKind> kind;
     kpis.push_back(read_kpi(item, id_at, kind));
     const std::string& id = kpis.back().id;
     if (id_at && !id.empty() && ids.add(doc_, *id_at, id)) {
       kpi_kinds_[id] = kind;
       if (const auto* indicator = kpi_contexts_.back().indicator)
-        for (uint32_t i = 0; i < indicator->output_count; ++i)
-          if (id == indicator->outputs[i].id)
-            kpi_outputs_[id] = &indicator->outputs[i];
+        if (const auto* output = indicator->find_output(id))
+          kpi_outputs_[id] = output;
     }
   }
   return kpis;
 }
 
 Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
-                         std::optional<int32_t>& kind) {
+                         std::optional<OutputKind>& kind) {
   Kpi kpi;
   kpi.location = doc_.where(at);
   KpiContext context{at, std::nullopt, nullptr};
@@ -54,7 +52,7 @@ Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
     id_at = f.required("id", "the id of one of the indicator's outputs");
     read_id(kpi.id, id_at);
     if (auto i = f.required("indicator", "the name of an indicator plugin")) {
-      context.indicator = read_plugin(*i, VIGIE_KIND_INDICATOR, kpi.indicator);
+      context.indicator = read_plugin(*i, PluginKind::Indicator, kpi.indicator);
       if (context.indicator != nullptr) check_inputs(*i, *context.indicator);
     }
     doc_.assign(kpi.label, f.optional("label"));
@@ -68,12 +66,11 @@ Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
 }
 
 void SpecReader::check_inputs(const Cursor& at,
-                              const vigie_plugin_info& indicator) {
+                              const PluginDescriptor& indicator) {
   if (!inputs_checked_.insert(indicator.name).second) return;
-  for (uint32_t i = 0; i < indicator.input_count; ++i) {
-    const char* dataset = indicator.inputs[i].dataset;
-    const std::string_view name = dataset != nullptr ? dataset : "";
-    if (!indicator.inputs[i].required || table::find_dataset(name) ||
+  for (const auto& input : indicator.inputs) {
+    const std::string_view name = input.dataset;
+    if (!input.required || table::find_dataset(name) ||
         derive::find_derived(name))
       continue;
     std::vector<std::string> derived;
@@ -87,11 +84,10 @@ void SpecReader::check_inputs(const Cursor& at,
   }
 }
 
-std::optional<int32_t> SpecReader::output_kind(
-    const Cursor& at, const vigie_plugin_info& indicator,
+std::optional<OutputKind> SpecReader::output_kind(
+    const Cursor& at, const PluginDescriptor& indicator,
     const std::string& id) {
-  for (uint32_t i = 0; i < indicator.output_count; ++i)
-    if (id == indicator.outputs[i].id) return indicator.outputs[i].kind;
+  if (const auto* output = indicator.find_output(id)) return output->kind;
   auto ids = output_ids(indicator);
   doc_.error(at, fmt::format("{} has no output '{}';{} its outputs: {}",
                              plugin_label(indicator), id, did_you_mean(id, ids),
@@ -140,9 +136,9 @@ void SpecReader::check_zones(const Target& target,
                            bound, direction));
 }
 
-std::map<std::string, const vigie_plugin_info*> SpecReader::used_indicators()
+std::map<std::string, const PluginDescriptor*> SpecReader::used_indicators()
     const {
-  std::map<std::string, const vigie_plugin_info*> used;
+  std::map<std::string, const PluginDescriptor*> used;
   for (const auto& c : kpi_contexts_)
     if (c.indicator != nullptr) used[c.indicator->name] = c.indicator;
   return used;
@@ -164,7 +160,7 @@ Settings SpecReader::read_report_parameters(const std::optional<Cursor>& at) {
   std::vector<std::string> declared(declared_set.begin(), declared_set.end());
   const bool indicators_known = all_indicators_known();
   for (const auto& e : doc_.entries(*at)) {
-    std::vector<const vigie_option*> options;
+    std::vector<const OptionDescriptor*> options;
     for (const auto& [name, indicator] : used)
       if (const auto* o = find_option(*indicator, e.key)) options.push_back(o);
     if (options.empty() && indicators_known) {
@@ -180,7 +176,7 @@ Settings SpecReader::read_report_parameters(const std::optional<Cursor>& at) {
     }
     Cursor value = e.value;
     value.environment = true;  // options are where secrets go
-    for (const auto* o : options) value.sensitive |= o->secret != 0;
+    for (const auto* o : options) value.sensitive |= o->secret;
     for (const auto* o : options) check_type(doc_, value, *o);
     flatten(doc_, value, e.key, value.sensitive, out);
     out.locations[e.key] = doc_.where(value);
@@ -214,7 +210,7 @@ void SpecReader::resolve_parameters(const Spec& spec, const KpiContext& context,
         flatten(doc_, e.value, e.key, false, out);
     return;
   }
-  const vigie_plugin_info& indicator = *context.indicator;
+  const PluginDescriptor& indicator = *context.indicator;
   for (const auto& key : option_keys(indicator))
     copy_option(spec.parameters, key, out);
   if (context.parameters)

@@ -24,11 +24,11 @@ std::size_t utf8_length(const std::string& text) {
 const std::vector<std::string> kBlockKinds = {
     "tiles", "line_chart", "bar_chart", "table", "list", "note"};
 
-std::string_view output_kind_name(int32_t kind) {
+std::string_view output_kind_name(OutputKind kind) {
   switch (kind) {
-    case VIGIE_OUTPUT_TABLE:
+    case OutputKind::Table:
       return "a table";
-    case VIGIE_OUTPUT_LIST:
+    case OutputKind::List:
       return "a list";
     default:
       return "a single value";
@@ -37,8 +37,8 @@ std::string_view output_kind_name(int32_t kind) {
 
 // Tiles and line charts show one number a period; the other blocks show
 // the rows of a table or list KPI.
-bool block_accepts(BlockKind block, int32_t output_kind) {
-  bool value = output_kind == VIGIE_OUTPUT_VALUE;
+bool block_accepts(BlockKind block, OutputKind output_kind) {
+  bool value = output_kind == OutputKind::Value;
   return block == BlockKind::Tiles || block == BlockKind::LineChart ? value
                                                                     : !value;
 }

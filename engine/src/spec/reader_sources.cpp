@@ -38,9 +38,9 @@ Source SpecReader::read_source(const Cursor& at, std::optional<Cursor>& id_at) {
   Fields f(doc_, at, {"id", "connector", "dataset", "config", "mapping"});
   id_at = f.required("id", "a name for the source");
   read_id(source.id, id_at);
-  const vigie_plugin_info* connector = nullptr;
+  const PluginDescriptor* connector = nullptr;
   if (auto c = f.required("connector", "the name of a connector plugin"))
-    connector = read_plugin(*c, VIGIE_KIND_CONNECTOR, source.connector);
+    connector = read_plugin(*c, PluginKind::Connector, source.connector);
   const table::CanonicalDataset* dataset = nullptr;
   if (auto d = f.required("dataset", "one of " + join(dataset_names())))
     dataset = read_dataset(*d, source.dataset);
@@ -66,8 +66,7 @@ const table::CanonicalDataset* SpecReader::read_dataset(const Cursor& at,
 
 void SpecReader::read_config(const Cursor& source,
                              const std::optional<Cursor>& config,
-                             const vigie_plugin_info* connector,
-                             Settings& out) {
+                             const PluginDescriptor* connector, Settings& out) {
   if (connector == nullptr) {
     // Nothing to check against; still substitute, to report unset
     // variables now rather than after the connector is fixed.

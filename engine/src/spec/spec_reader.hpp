@@ -17,7 +17,6 @@
 #include "spec/reader.hpp"
 #include "spec/spec.hpp"
 #include "table/canonical.hpp"
-#include "vigie/plugin.h"
 
 namespace vigie::spec {
 
@@ -47,15 +46,15 @@ class SpecReader {
   struct KpiContext {
     Cursor map;
     std::optional<Cursor> parameters;
-    const vigie_plugin_info* indicator = nullptr;
+    const PluginDescriptor* indicator = nullptr;
   };
 
   // ---- shared pieces (reader.cpp)
   // A name that must not be empty (ids).
   void read_id(std::string& out, const std::optional<Cursor>& at);
   // The plugin named at `at`, of the given kind; nullptr after reporting.
-  const vigie_plugin_info* read_plugin(const Cursor& at, vigie_plugin_kind kind,
-                                       std::string& name);
+  const PluginDescriptor* read_plugin(const Cursor& at, PluginKind kind,
+                                      std::string& name);
 
   // ---- report (reader_report.cpp)
   Report read_report(const Cursor& at);
@@ -66,21 +65,21 @@ class SpecReader {
   const table::CanonicalDataset* read_dataset(const Cursor& at,
                                               std::string& name);
   void read_config(const Cursor& source, const std::optional<Cursor>& config,
-                   const vigie_plugin_info* connector, Settings& out);
+                   const PluginDescriptor* connector, Settings& out);
   void read_mapping(const Cursor& at, const table::CanonicalDataset* dataset,
                     Source& source);
 
   // ---- KPIs (reader_kpis.cpp)
   std::vector<Kpi> read_kpis(const Cursor& at);
   Kpi read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
-               std::optional<int32_t>& kind);
+               std::optional<OutputKind>& kind);
   // An indicator reads canonical datasets and the engine's derived ones;
   // a required input of any other name could never be given to it. Said
   // once an indicator, at its first KPI.
-  void check_inputs(const Cursor& at, const vigie_plugin_info& indicator);
-  std::optional<int32_t> output_kind(const Cursor& at,
-                                     const vigie_plugin_info& indicator,
-                                     const std::string& id);
+  void check_inputs(const Cursor& at, const PluginDescriptor& indicator);
+  std::optional<OutputKind> output_kind(const Cursor& at,
+                                        const PluginDescriptor& indicator,
+                                        const std::string& id);
   std::optional<Target> read_target(const Cursor& at);
   // With `higher`, alert <= warning <= value; `lower` mirrors it.
   void check_zones(const Target& target,
@@ -89,7 +88,7 @@ class SpecReader {
 
   // ---- parameters (reader_kpis.cpp)
   // The indicators the KPIs use, each once, by name.
-  std::map<std::string, const vigie_plugin_info*> used_indicators() const;
+  std::map<std::string, const PluginDescriptor*> used_indicators() const;
   bool all_indicators_known() const;
   // Report-wide parameters: each must be declared by an indicator the
   // spec uses, and have the type every such indicator declares.
@@ -131,9 +130,9 @@ class SpecReader {
   std::vector<KpiContext> kpi_contexts_;
   // KPI id -> kind of its output (nullopt when its indicator or output is
   // unknown, already reported).
-  std::map<std::string, std::optional<int32_t>> kpi_kinds_;
+  std::map<std::string, std::optional<OutputKind>> kpi_kinds_;
   // KPI id -> its output, when known: the columns a block may name.
-  std::map<std::string, const vigie_output*> kpi_outputs_;
+  std::map<std::string, const OutputDescriptor*> kpi_outputs_;
   bool raw_customer_id_ = false;
   std::vector<std::string> defined_kpis_;
   std::set<std::string> inputs_checked_;  // indicator names

@@ -6,61 +6,57 @@
 #include <iterator>
 
 #include "spec/reader.hpp"
-#include "vigie/sdk/plugin.hpp"
 
 namespace vigie::derive {
 namespace {
 
 using ::testing::HasSubstr;
 
-constexpr vigie_output kOutputs[] = {
-    sdk::output(VIGIE_OUTPUT_VALUE, "visits", "Visits", "count", ""),
-    sdk::output(VIGIE_OUTPUT_VALUE, "people", "People", "count", "")};
+using plugin_host::InputDescriptor;
+using plugin_host::OutputKind;
+using plugin_host::PluginDescriptor;
+using plugin_host::PluginKind;
 
-constexpr vigie_input kDerivedInputs[] = {
-    {sizeof(vigie_input), "web_events", 1},
-    {sizeof(vigie_input), "sessions", 1},
-    {sizeof(vigie_input), "session_events", 1},
-    {sizeof(vigie_input), "visitor_links", 0}};
-constexpr vigie_input kUnknownInputs[] = {
-    {sizeof(vigie_input), "journeys", 1},
-    {sizeof(vigie_input), "sesions", 0}};  // optional: never given, no error
+plugin_host::OutputDescriptor value_output(const char* id, const char* label) {
+  plugin_host::OutputDescriptor o;
+  o.kind = OutputKind::Value;
+  o.id = id;
+  o.label = label;
+  o.unit = "count";
+  return o;
+}
 
-vigie_plugin_info indicator(const char* name, const vigie_input* inputs,
-                            uint32_t count) {
-  return {sizeof(vigie_plugin_info),
-          VIGIE_ABI_MAJOR,
-          VIGIE_ABI_MINOR,
-          VIGIE_KIND_INDICATOR,
+PluginDescriptor indicator(const char* name,
+                           std::vector<InputDescriptor> inputs) {
+  return {PluginKind::Indicator,
           name,
           "1.0",
           "test",
-          0,
-          nullptr,
-          std::size(kOutputs),
-          kOutputs,
-          count,
-          inputs,
-          nullptr};
+          {},
+          {value_output("visits", "Visits"), value_output("people", "People")},
+          std::move(inputs)};
 }
 
 class Catalog : public spec::PluginCatalog {
  public:
-  const vigie_plugin_info* find(std::string_view name) const override {
+  const PluginDescriptor* find(std::string_view name) const override {
     for (const auto* p : {&web_, &unknown_})
       if (name == p->name) return p;
     return nullptr;
   }
-  std::vector<std::string> names(vigie_plugin_kind kind) const override {
-    if (kind != VIGIE_KIND_INDICATOR) return {};
+  std::vector<std::string> names(PluginKind kind) const override {
+    if (kind != PluginKind::Indicator) return {};
     return {web_.name, unknown_.name};
   }
 
  private:
-  vigie_plugin_info web_ =
-      indicator("web", kDerivedInputs, std::size(kDerivedInputs));
-  vigie_plugin_info unknown_ =
-      indicator("journeys_probe", kUnknownInputs, std::size(kUnknownInputs));
+  PluginDescriptor web_ = indicator("web", {{"web_events", true},
+                                            {"sessions", true},
+                                            {"session_events", true},
+                                            {"visitor_links", false}});
+  // "sesions" is optional: never given, no error.
+  PluginDescriptor unknown_ =
+      indicator("journeys_probe", {{"journeys", true}, {"sesions", false}});
 };
 
 spec::ReadResult read(const std::string& yaml) {

@@ -25,11 +25,11 @@ class BuiltinWritersTest : public WriterFolderTest {
     WriterFolderTest::SetUp();
     compute::KpiResult revenue;
     revenue.id = "revenue";
-    revenue.kind = VIGIE_OUTPUT_VALUE;
+    revenue.kind = plugin_host::OutputKind::Value;
     revenue.value = 1234.5;
     compute::KpiResult list;
     list.id = "alert_1m";
-    list.kind = VIGIE_OUTPUT_LIST;
+    list.kind = plugin_host::OutputKind::List;
     Table table;
     table.add("customer_key", Type::String).push_string("k1, \"quoted\"");
     list.table = std::move(table);

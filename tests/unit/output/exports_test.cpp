@@ -21,7 +21,7 @@ TEST_F(KpisJson, BadUtf8FromAPluginBecomesReplacementCharacters) {
   compute::KpiResult kpi;
   kpi.id = "caller_names";
   kpi.label = "Appels de Fran\xE7ois";  // Latin-1
-  kpi.kind = VIGIE_OUTPUT_TABLE;
+  kpi.kind = plugin_host::OutputKind::Table;
   Table table;
   table.add("name", Type::String).push_string("Ren\xE9");
   kpi.table = std::move(table);

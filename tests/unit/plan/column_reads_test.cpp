@@ -16,9 +16,8 @@ using ::testing::IsEmpty;
 using testing::kShop;
 using ::testing::UnorderedElementsAre;
 
-const vigie_output& output(std::string_view id) {
-  for (const auto& o : testing::kShopOutputs)
-    if (id == o.id) return o;
+const plugin_host::OutputDescriptor& output(std::string_view id) {
+  if (const auto* o = kShop.find_output(id)) return *o;
   throw std::logic_error("no output");
 }
 

@@ -46,7 +46,7 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
   EXPECT_THAT(registry.refused()[0].second, HasSubstr("vigie_abi_mismatch.so"));
   EXPECT_THAT(registry.refused()[1].second,
               HasSubstr("vigie_unresolved.so: cannot be loaded: "));
-  EXPECT_THAT(registry.names(VIGIE_KIND_INDICATOR),
+  EXPECT_THAT(registry.names(PluginKind::Indicator),
               ::testing::ElementsAre("column_probe", "derived_probe",
                                      "short_entries", "throwing"));
 }
@@ -54,7 +54,7 @@ TEST(Registry, ScanKeepsGoodPluginsAndRecordsRefusedOnes) {
 TEST(Options, UnknownKeyListsTheValidOnes) {
   auto lib = Library::load(testing::test_plugin("memory"));
   try {
-    resolve_options(lib->info(), {{"colums", "a"}},
+    resolve_options(lib->descriptor(), {{"colums", "a"}},
                     "plugin 'memory' (source 's')");
     FAIL() << "expected an error";
   } catch (const PluginError& e) {
@@ -68,14 +68,14 @@ TEST(Options, UnknownKeyListsTheValidOnes) {
 
 TEST(Options, MissingRequiredKeyAndDefaults) {
   auto lib = Library::load(testing::test_plugin("memory"));
-  EXPECT_THROW(resolve_options(lib->info(), {}, "m"), PluginError);
-  auto resolved = resolve_options(lib->info(), {{"columns", "a"}}, "m");
+  EXPECT_THROW(resolve_options(lib->descriptor(), {}, "m"), PluginError);
+  auto resolved = resolve_options(lib->descriptor(), {{"columns", "a"}}, "m");
   EXPECT_EQ(resolved.at("batch_rows"), "1000");
   EXPECT_EQ(resolved.at("fail_at_batch"), "-1");
   // A list option given as a single value is refused.
-  EXPECT_THROW(
-      resolve_options(lib->info(), {{"columns", "a"}, {"rows", "x"}}, "m"),
-      PluginError);
+  EXPECT_THROW(resolve_options(lib->descriptor(),
+                               {{"columns", "a"}, {"rows", "x"}}, "m"),
+               PluginError);
 }
 
 }  // namespace
@@ -106,7 +106,8 @@ TEST(Library, ReadsEntriesByTheirOwnSize) {
   EXPECT_EQ(info.options[0].range_flags, 0u);
   EXPECT_EQ(info.options[0].choice_count, 0u);
   // And it still computes, with its option.
-  Indicator indicator(lib, resolve_options(info, {{"scale", "3"}}, "s"), "s");
+  Indicator indicator(
+      lib, resolve_options(lib->descriptor(), {{"scale", "3"}}, "s"), "s");
   auto out = indicator.compute({}, {{0, 10}}, 0, {"first", "second"});
   EXPECT_EQ(out.values.at("second")[0], 6.0);
 }
@@ -135,7 +136,7 @@ TEST(Options, RangesAndChoicesAreChecked) {
   auto lib = Library::load(testing::builtin_plugin("customer_base"));
   auto refusal = [&](const std::string& key, const std::string& value) {
     try {
-      resolve_options(lib->info(), {{key, value}}, "cb");
+      resolve_options(lib->descriptor(), {{key, value}}, "cb");
     } catch (const PluginError& e) {
       return std::string(e.what());
     }

@@ -1,5 +1,5 @@
 // A report block names only columns its KPI's table or list declares
-// (ABI 1.1 vigie_output.columns): table and list `columns:`, bar chart
+// (OutputDescriptor::columns): table and list `columns:`, bar chart
 // `label:` and `value:`, checked when the spec is read, with
 // file:line:column, the valid columns and a "did you mean".
 #include <gmock/gmock.h>
