@@ -5,6 +5,8 @@
 #include <string>
 
 #include "plugin_host/library.hpp"
+// Tests read the C descriptor (Library::info()) as a plugin wrote it.
+#include "vigie/plugin.h"
 
 namespace vigie::testing {
 

@@ -45,8 +45,12 @@ IndicatorRun run_indicator(const std::string& plugin,
   std::vector<plugin_host::InputDataset> inputs;
   for (auto& [name, table] : datasets)
     inputs.push_back({name, std::make_shared<const Table>(std::move(table))});
-  plugin_host::IndicatorResults results = indicator.compute(
-      inputs, periods, current, kpis, locale::Locale(locale, time_zone));
+  std::vector<plugin_host::RequestPeriod> request_periods;
+  for (const vigie_period& p : periods)
+    request_periods.push_back({p.start_us, p.end_us});
+  plugin_host::IndicatorResults results =
+      indicator.compute(inputs, request_periods, current, kpis,
+                        locale::Locale(locale, time_zone));
   IndicatorRun run;
   run.values = std::move(results.values);
   run.notes = std::move(results.notes);

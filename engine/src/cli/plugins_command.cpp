@@ -4,47 +4,70 @@
 #include "cli/options.hpp"
 #include "pipeline/errors.hpp"
 #include "plugin_host/registry.hpp"
-#include "vigie/sdk/declared_columns.hpp"
-#include "vigie/sdk/option_limits.hpp"
+#include "vigie/sdk/column.hpp"
 
 namespace vigie::cli {
 namespace {
 
-const char* option_type(int32_t t) {
+using plugin_host::ColumnType;
+using plugin_host::OptionType;
+using plugin_host::OutputKind;
+
+const char* option_type(OptionType t) {
   switch (t) {
-    case VIGIE_OPTION_STRING:
+    case OptionType::String:
       return "string";
-    case VIGIE_OPTION_INT:
+    case OptionType::Int:
       return "int";
-    case VIGIE_OPTION_NUMBER:
+    case OptionType::Number:
       return "number";
-    case VIGIE_OPTION_BOOL:
+    case OptionType::Bool:
       return "bool";
-    case VIGIE_OPTION_MAP:
+    case OptionType::Map:
       return "map";
-    case VIGIE_OPTION_LIST:
+    case OptionType::List:
       return "list";
   }
   return "?";
 }
 
-const char* output_kind(int32_t k) {
+const char* output_kind(OutputKind k) {
   switch (k) {
-    case VIGIE_OUTPUT_VALUE:
+    case OutputKind::Value:
       return "value";
-    case VIGIE_OUTPUT_TABLE:
+    case OutputKind::Table:
       return "table";
-    case VIGIE_OUTPUT_LIST:
+    case OutputKind::List:
       return "list";
+  }
+  return "?";
+}
+
+const char* column_type(ColumnType t) {
+  switch (t) {
+    case ColumnType::Int64:
+      return type_name(Type::Int64);
+    case ColumnType::Double:
+      return type_name(Type::Double);
+    case ColumnType::Decimal:
+      return type_name(Type::Decimal);
+    case ColumnType::Bool:
+      return type_name(Type::Bool);
+    case ColumnType::Timestamp:
+      return type_name(Type::Timestamp);
+    case ColumnType::String:
+      return type_name(Type::String);
+    case ColumnType::Dictionary:
+      return type_name(Type::Dictionary);
   }
   return "?";
 }
 
 void print_descriptor(const plugin_host::Library& lib) {
-  const auto& i = lib.info();
+  const plugin_host::PluginDescriptor& d = lib.descriptor();
   fmt::print("{:<10} {:<16} {:<8} ABI {:<5} {}\n",
-             plugin_host::kind_name(i.kind), i.name, i.version ? i.version : "",
-             plugin_host::abi_text(i.abi_major, i.abi_minor),
+             plugin_host::kind_name(static_cast<int32_t>(d.kind)), d.name,
+             d.version, plugin_host::abi_text(d.abi_major, d.abi_minor),
              lib.path().string());
 }
 
@@ -70,8 +93,7 @@ int plugins_command(const Args& args) {
       plugin_host::Registry::scan(plugin_host::plugin_directories(extra));
 
   if (words.size() == 1 && words[0] == "list") {
-    fmt::print("engine plugin ABI {}\n",
-               plugin_host::abi_text(VIGIE_ABI_MAJOR, VIGIE_ABI_MINOR));
+    fmt::print("engine plugin ABI {}\n", plugin_host::engine_abi_text());
     for (const auto& [name, lib] : registry.all()) print_descriptor(*lib);
     for (const auto& [file, reason] : registry.refused())
       fmt::print(stderr, "refused: {}\n", reason);
@@ -87,36 +109,34 @@ int plugins_command(const Args& args) {
                                fmt::format("no plugin named '{}'", words[1]));
     }
     auto lib = registry.library(words[1]);
-    const auto& i = lib->info();
+    const plugin_host::PluginDescriptor& d = lib->descriptor();
     print_descriptor(*lib);
-    if (i.summary) fmt::print("\n{}\n", i.summary);
+    if (!d.summary.empty()) fmt::print("\n{}\n", d.summary);
     fmt::print("\nconfig options:\n");
-    if (i.option_count == 0) fmt::print("  (none)\n");
-    for (uint32_t k = 0; k < i.option_count; ++k) {
-      const auto& o = i.options[k];
+    if (d.options.empty()) fmt::print("  (none)\n");
+    for (const auto& o : d.options) {
       fmt::print(
           "  {:<20} {:<7} {}{}{}\n      {}\n", o.key, option_type(o.type),
           o.required ? "required" : "optional",
-          o.default_value ? fmt::format(", default {}", o.default_value) : "",
-          o.secret ? ", secret" : "", o.description ? o.description : "");
-      if (sdk::has_limits(o))
-        fmt::print("      accepts {}\n", sdk::limits_text(o));
+          o.default_value ? fmt::format(", default {}", *o.default_value) : "",
+          o.secret ? ", secret" : "", o.description);
+      if (plugin_host::has_limits(o))
+        fmt::print("      accepts {}\n", plugin_host::limits_text(o));
     }
-    if (i.kind == VIGIE_KIND_INDICATOR) {
+    if (d.kind == plugin_host::PluginKind::Indicator) {
       fmt::print("\ninputs:\n");
-      for (uint32_t k = 0; k < i.input_count; ++k)
-        fmt::print("  {:<20} {}\n", i.inputs[k].dataset,
-                   i.inputs[k].required ? "required" : "optional");
+      for (const auto& input : d.inputs)
+        fmt::print("  {:<20} {}\n", input.dataset,
+                   input.required ? "required" : "optional");
       fmt::print("\nKPIs:\n");
-      for (uint32_t k = 0; k < i.output_count; ++k) {
-        const auto& o = i.outputs[k];
+      for (const auto& o : d.outputs) {
         fmt::print("  {:<24} {:<6} {:<9} {}\n", o.id, output_kind(o.kind),
-                   o.unit ? o.unit : "", o.label ? o.label : "");
-        if (o.column_count == 0) continue;
+                   o.unit, o.label.value_or(""));
+        if (o.columns.empty()) continue;
         std::string columns;
-        for (uint32_t c = 0; c < o.column_count; ++c)
+        for (size_t c = 0; c < o.columns.size(); ++c)
           columns += fmt::format("{}{} ({})", c ? ", " : "", o.columns[c].name,
-                                 sdk::column_type_name(o.columns[c].type));
+                                 column_type(o.columns[c].type));
         fmt::print("      columns: {}\n", columns);
       }
     }

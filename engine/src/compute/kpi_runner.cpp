@@ -26,8 +26,9 @@ PeriodPlan plan_periods(const spec::Report& report, Month month) {
 namespace {
 
 // The periods as an indicator's request carries them.
-std::vector<vigie_period> request_periods(const std::vector<Period>& periods) {
-  std::vector<vigie_period> out;
+std::vector<plugin_host::RequestPeriod> request_periods(
+    const std::vector<Period>& periods) {
+  std::vector<plugin_host::RequestPeriod> out;
   for (const auto& p : periods) out.push_back({p.start_us, p.end_us});
   return out;
 }

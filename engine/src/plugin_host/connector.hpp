@@ -10,6 +10,8 @@
 #include "plugin_host/library.hpp"
 #include "vigie/sdk/arrow_view.hpp"
 
+struct vigie_connector_api;  // vigie/plugin.h, complete in connector.cpp
+
 namespace vigie::plugin_host {
 
 // One batch as the plugin handed it; released when this goes.

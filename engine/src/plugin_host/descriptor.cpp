@@ -49,6 +49,8 @@ OutputDescriptor describe(const vigie_output& o) {
 PluginDescriptor describe(const vigie_plugin_info& info) {
   PluginDescriptor d;
   d.kind = static_cast<PluginKind>(info.kind);
+  d.abi_major = info.abi_major;
+  d.abi_minor = info.abi_minor;
   d.name = text(info.name);
   d.version = text(info.version);
   d.summary = text(info.summary);

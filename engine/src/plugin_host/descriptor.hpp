@@ -96,6 +96,8 @@ struct PluginDescriptor {
   std::vector<OptionDescriptor> options;
   std::vector<OutputDescriptor> outputs;  // indicators
   std::vector<InputDescriptor> inputs;    // indicators
+  uint16_t abi_major = 0;  // the ABI the plugin was built against
+  uint16_t abi_minor = 0;
 
   const OptionDescriptor* find_option(std::string_view key) const {
     for (const auto& o : options)

@@ -165,11 +165,10 @@ Indicator::~Indicator() {
   if (instance_) api_->destroy(instance_);
 }
 
-IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
-                                    const std::vector<vigie_period>& periods,
-                                    uint32_t current,
-                                    const std::vector<std::string>& kpis,
-                                    const locale::Locale& locale) const {
+IndicatorResults Indicator::compute(
+    const std::vector<InputDataset>& datasets,
+    const std::vector<RequestPeriod>& request_periods, uint32_t current,
+    const std::vector<std::string>& kpis, const locale::Locale& locale) const {
   // Lend each table as Arrow for the call; released right after.
   struct Lent {
     ArrowSchema schema{};
@@ -188,6 +187,9 @@ IndicatorResults Indicator::compute(const std::vector<InputDataset>& datasets,
   }
   std::vector<const char*> kpi_ids;
   for (const auto& k : kpis) kpi_ids.push_back(k.c_str());
+  std::vector<vigie_period> periods;
+  for (const auto& p : request_periods)
+    periods.push_back({p.start_us, p.end_us});
 
   vigie_compute_request request{sizeof(vigie_compute_request),
                                 static_cast<uint32_t>(inputs.size()),

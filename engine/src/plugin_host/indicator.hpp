@@ -11,7 +11,15 @@
 #include "plugin_host/library.hpp"
 #include "vigie/sdk/column.hpp"
 
+struct vigie_indicator_api;  // vigie/plugin.h, complete in indicator.cpp
+
 namespace vigie::plugin_host {
+
+// A period of a request: [start_us, end_us), UTC microseconds.
+struct RequestPeriod {
+  int64_t start_us = 0;
+  int64_t end_us = 0;
+};
 
 struct IndicatorResults {
   // By KPI id: one value a period of the request (nothing: no value).
@@ -46,7 +54,7 @@ class Indicator {
   // naming the plugin.
   IndicatorResults compute(
       const std::vector<InputDataset>& datasets,
-      const std::vector<vigie_period>& periods, uint32_t current,
+      const std::vector<RequestPeriod>& periods, uint32_t current,
       const std::vector<std::string>& kpis,
       const locale::Locale& locale = locale::Locale("en")) const;
 

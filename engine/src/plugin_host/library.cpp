@@ -19,6 +19,13 @@ namespace vigie::plugin_host {
 
 struct Library::Handle {
   boost::dll::shared_library library;
+  // The descriptor in this engine's layout: its option, output and input
+  // entries copied by their own struct_size.
+  vigie_plugin_info info{};
+  std::vector<vigie_option> options;
+  std::vector<vigie_output> outputs;
+  std::vector<std::vector<vigie_column>> output_columns;  // by output
+  std::vector<vigie_input> inputs;
 };
 
 namespace {
@@ -59,33 +66,37 @@ std::vector<Entry> copy_entries(const Entry* first, uint32_t count,
 
 Library::Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
                  const vigie_plugin_info* info)
-    : path_(std::move(path)), handle_(std::move(handle)), info_(*info) {
-  options_ = copy_entries(info->options, info->option_count,
-                          offsetof(vigie_option, range_flags), vigie_option{},
-                          "option", path_);
+    : path_(std::move(path)), handle_(std::move(handle)) {
+  Handle& h = *handle_;
+  h.info = *info;
+  h.options = copy_entries(info->options, info->option_count,
+                           offsetof(vigie_option, range_flags), vigie_option{},
+                           "option", path_);
   vigie_output output_defaults{};
   output_defaults.better = VIGIE_BETTER_HIGHER;  // not declared before 1.0's
-  outputs_ = copy_entries(info->outputs, info->output_count,
-                          offsetof(vigie_output, better), output_defaults,
-                          "output", path_);
+  h.outputs = copy_entries(info->outputs, info->output_count,
+                           offsetof(vigie_output, better), output_defaults,
+                           "output", path_);
   // ABI 1.1: each output's columns are entries of their own size too.
-  output_columns_.resize(outputs_.size());
-  for (size_t i = 0; i < outputs_.size(); ++i) {
-    vigie_output& out = outputs_[i];
-    output_columns_[i] =
+  h.output_columns.resize(h.outputs.size());
+  for (size_t i = 0; i < h.outputs.size(); ++i) {
+    vigie_output& out = h.outputs[i];
+    h.output_columns[i] =
         copy_entries(out.columns, out.column_count, sizeof(vigie_column),
                      vigie_column{}, "column", path_);
-    out.columns = output_columns_[i].data();
+    out.columns = h.output_columns[i].data();
     if (out.reads == nullptr) out.read_count = 0;
   }
-  inputs_ = copy_entries(info->inputs, info->input_count, sizeof(vigie_input),
-                         vigie_input{}, "input", path_);
-  info_.struct_size = sizeof(vigie_plugin_info);
-  info_.options = options_.data();
-  info_.outputs = outputs_.data();
-  info_.inputs = inputs_.data();
-  descriptor_ = describe(info_);
+  h.inputs = copy_entries(info->inputs, info->input_count, sizeof(vigie_input),
+                          vigie_input{}, "input", path_);
+  h.info.struct_size = sizeof(vigie_plugin_info);
+  h.info.options = h.options.data();
+  h.info.outputs = h.outputs.data();
+  h.info.inputs = h.inputs.data();
+  descriptor_ = describe(h.info);
 }
+
+const vigie_plugin_info& Library::info() const { return handle_->info; }
 
 namespace {
 
@@ -114,6 +125,10 @@ std::string kind_name(int32_t kind) {
     default:
       return fmt::format("unknown kind {}", kind);
   }
+}
+
+std::string engine_abi_text() {
+  return abi_text(VIGIE_ABI_MAJOR, VIGIE_ABI_MINOR);
 }
 
 std::string abi_text(uint16_t major, uint16_t minor) {

@@ -9,7 +9,10 @@
 #include <vector>
 
 #include "plugin_host/descriptor.hpp"
-#include "vigie/plugin.h"
+
+// The C ABI's types are complete only inside plugin_host's sources: the
+// engine above reads the descriptor() copy.
+struct vigie_plugin_info;
 
 namespace vigie::plugin_host {
 
@@ -26,11 +29,11 @@ class Library {
   // The plugin's descriptor in this engine's layout: its option, output and
   // input entries copied by their own struct_size, so that a plugin built
   // with smaller (older) or larger (newer minor) entries reads right.
-  const vigie_plugin_info& info() const { return info_; }
+  const vigie_plugin_info& info() const;
   // The same, as the engine above the plugin host reads it.
   const PluginDescriptor& descriptor() const { return descriptor_; }
   const std::filesystem::path& path() const { return path_; }
-  std::string name() const { return info_.name; }
+  std::string name() const { return descriptor_.name; }
 
   struct Handle;
 
@@ -38,16 +41,15 @@ class Library {
   Library(std::filesystem::path path, std::unique_ptr<Handle> handle,
           const vigie_plugin_info* info);
   std::filesystem::path path_;
+  // The dlopen handle and the descriptor's C entries, in this engine's
+  // layout (library.cpp).
   std::unique_ptr<Handle> handle_;
-  vigie_plugin_info info_;
-  std::vector<vigie_option> options_;
-  std::vector<vigie_output> outputs_;
-  std::vector<std::vector<vigie_column>> output_columns_;  // by output
-  std::vector<vigie_input> inputs_;
   PluginDescriptor descriptor_;
 };
 
 std::string kind_name(int32_t kind);
 std::string abi_text(uint16_t major, uint16_t minor);
+// The ABI this engine speaks, as abi_text writes it.
+std::string engine_abi_text();
 
 }  // namespace vigie::plugin_host

@@ -13,6 +13,7 @@
 #include "plugin_host/indicator.hpp"
 #include "plugin_host/library.hpp"
 #include "plugin_host/plugin_error.hpp"
+#include "vigie/plugin.h"
 
 namespace vigie::plugin_host {
 namespace {

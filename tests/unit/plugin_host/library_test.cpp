@@ -7,6 +7,7 @@
 #include "plugin_host/plugin_error.hpp"
 #include "plugin_host/registry.hpp"
 #include "test_plugins.hpp"
+#include "vigie/plugin.h"
 
 namespace vigie::plugin_host {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "plugin_host/library.hpp"
 #include "plugin_host/plugin_error.hpp"
+#include "vigie/plugin.h"
 
 namespace vigie::testing {
 
