@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/dataset_builder.hpp"
+#include "source_batch.hpp"
 
 #include <array>
 
@@ -9,22 +10,6 @@ namespace vigie::ingest {
 namespace {
 
 using ::testing::HasSubstr;
-
-// A source batch as a connector hands it: string columns and _line.
-struct SourceBatch {
-  std::shared_ptr<const Table> table;
-  ArrowArray array{};
-  ArrowSchema schema{};
-  explicit SourceBatch(Table t)
-      : table(std::make_shared<const Table>(std::move(t))) {
-    export_table(table, &array, &schema);
-  }
-  ~SourceBatch() {
-    array.release(&array);
-    schema.release(&schema);
-  }
-  TableView view() const { return TableView(&schema, &array); }
-};
 
 Table orders_source(const std::vector<std::vector<std::string>>& rows) {
   Table t;

@@ -5,24 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "ingest/dataset_builder.hpp"
+#include "source_batch.hpp"
 
 namespace vigie::ingest {
 namespace {
-
-struct SourceBatch {
-  std::shared_ptr<const Table> table;
-  ArrowArray array{};
-  ArrowSchema schema{};
-  explicit SourceBatch(Table t)
-      : table(std::make_shared<const Table>(std::move(t))) {
-    export_table(table, &array, &schema);
-  }
-  ~SourceBatch() {
-    array.release(&array);
-    schema.release(&schema);
-  }
-  TableView view() const { return TableView(&schema, &array); }
-};
 
 // calls: call_id, started_at, customer_id, outcome, wait_s.
 Table calls(const std::vector<std::vector<std::string>>& rows) {
