@@ -12,5 +12,9 @@ int run_command(const Args& args);
 int validate_command(const Args& args);
 int plugins_command(const Args& args);
 int demo_data_command(const Args& args);
+int history_command(const Args& args);
+int serve_command(const Args& args);
+int schedule_command(const Args& args);
+int send_command(const Args& args);
 
 }  // namespace vigie::cli

@@ -23,6 +23,10 @@ constexpr const char* kUsage =
     "  plugins list     the plugins found, with their ABI\n"
     "  plugins info N   one plugin's descriptor and config options\n"
     "  demo-data        write the demo data set\n"
+    "  schedule SPEC... the next runs of scheduled specs and what each covers\n"
+    "  serve            run the scheduled reports of a folder and e-mail them\n"
+    "  send SPEC        a test e-mail, printing the SMTP server's replies\n"
+    "  history          the runs and e-mails of unattended reports\n"
     "\n"
     "`vigie <command> --help` describes a command's options.\n";
 
@@ -47,6 +51,10 @@ int main(int argc, char** argv) {
     if (command == "validate") return vigie::cli::validate_command(args);
     if (command == "plugins") return vigie::cli::plugins_command(args);
     if (command == "demo-data") return vigie::cli::demo_data_command(args);
+    if (command == "history") return vigie::cli::history_command(args);
+    if (command == "schedule") return vigie::cli::schedule_command(args);
+    if (command == "serve") return vigie::cli::serve_command(args);
+    if (command == "send") return vigie::cli::send_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return 0;

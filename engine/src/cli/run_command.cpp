@@ -21,8 +21,10 @@ int run_command(const Args& args) {
                           "this day, YYYY-MM-DD")(
       "out", po::value(&out), "output folder (default: out)")(
       "plugin-path", po::value(&plugin_paths)->composing(),
-      "another folder of plugins (repeatable)")("quiet,q",
-                                                "no progress output");
+      "another folder of plugins (repeatable)")(
+      "run-id", po::value(&opts.run_id),
+      "the run's id, given by a scheduler that recorded the run before "
+      "starting it (default: a new one)")("quiet,q", "no progress output");
   po::positional_options_description positional;
   positional.add("spec", 1);
   po::variables_map vm;

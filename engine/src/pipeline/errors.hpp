@@ -14,6 +14,9 @@ enum ExitCode : int {
   kPluginError = 4,    // a plugin is missing, refused, failed, or a source
                        // could not be opened or read
   kOutputError = 5,    // the report could not be written
+  kDeliveryError = 6,  // an e-mail could not be delivered
+  kStateError = 7,     // the state database (schedules, history, outbox)
+                       // could not be opened or written
 };
 
 class RunError : public std::runtime_error {

@@ -23,6 +23,9 @@ class PlanBuilder {
     plan.kpis = spec_.kpis;
     plan.layout = spec_.sections;
     plan.outputs = spec_.outputs;
+    plan.schedule = spec_.schedule;
+    plan.delivery = spec_.delivery;
+    plan.burst = spec_.burst;
     plan.runs = indicator_runs();
     plan.derived = derived_needed();
     ColumnReads reads = columns_read(plan.derived);

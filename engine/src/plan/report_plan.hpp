@@ -57,6 +57,11 @@ struct ReportPlan {
   std::vector<std::string> derived;
   std::vector<spec::Section> layout;
   spec::Outputs outputs;
+  // For unattended runs: when (schedule), to whom (delivery), and one
+  // report a value of a dimension (burst).
+  std::optional<spec::Schedule> schedule;
+  std::optional<spec::Delivery> delivery;
+  std::optional<spec::Burst> burst;
 };
 
 // `plan` is set only when `errors` is empty.

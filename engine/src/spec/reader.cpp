@@ -37,7 +37,8 @@ Spec SpecReader::read(const Cursor& root) {
                        "and sections"))
     return spec;
   Fields f(doc_, root,
-           {"report", "sources", "parameters", "kpis", "sections", "outputs"});
+           {"report", "sources", "parameters", "kpis", "sections", "outputs",
+            "schedule", "delivery", "burst"});
   if (auto at = f.required("report", "a map with at least id and title"))
     spec.report = read_report(*at);
   if (auto at = f.required("sources", "a list of sources"))
@@ -52,6 +53,19 @@ Spec SpecReader::read(const Cursor& root) {
   raw_customer_id_ = spec.outputs.raw_customer_id;
   if (auto at = f.required("sections", "a list of sections"))
     spec.sections = read_sections(*at);
+  if (auto at = f.optional("schedule"))
+    spec.schedule = read_schedule(*at, spec.report);
+  // Delivery before bursting: a burst's recipients may name its groups.
+  auto burst_at = f.optional("burst");
+  if (auto at = f.optional("delivery"))
+    spec.delivery = read_delivery(*at, burst_at.has_value());
+  if (burst_at) {
+    if (!spec.delivery)
+      doc_.error(*burst_at,
+                 "burst sends one report a value by e-mail: it needs a "
+                 "delivery block (the SMTP server)");
+    spec.burst = read_burst(*burst_at, spec);
+  }
   return spec;
 }
 

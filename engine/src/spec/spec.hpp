@@ -119,6 +119,61 @@ struct Report {
   double reject_threshold = 0.01;
 };
 
+// When the report runs unattended (docs/scheduling.md): the expression and
+// the names are checked by the schedule module as the spec is read.
+struct Schedule {
+  std::string cron;       // 5 fields, e.g. "0 7 1 * *"
+  std::string time_zone;  // IANA; report.time_zone when not given
+  std::string covers = "previous_month";
+  std::string catch_up = "latest";  // skip, latest or all
+  long long max_age_seconds = 24 * 3600;  // a missed slot older is not run
+  long long timeout_seconds = 3600;       // a run taking longer is stopped
+  int retries = 3;  // attempts after the first, for transient failures
+  long long retry_delay_seconds = 60;          // the first wait, doubled
+  long long retry_max_delay_seconds = 3600;    // the cap of the waits
+  Location location;
+};
+
+enum class SendWhen { Always, NotEmpty, Alert };
+
+// The SMTP server. Credentials are the names of environment variables:
+// their values are read at sending and never printed.
+struct SmtpServer {
+  std::string url;  // smtp://host:587 (STARTTLS) or smtps://host:465
+  std::string starttls = "required";  // required, if_offered or never
+  std::string username_env;
+  std::string password_env;
+  std::string from;  // "Vigie <reports@example.com>"
+  std::string ca_file;
+  bool verify_peer = true;
+  long long timeout_seconds = 60;
+};
+
+// Who receives the report by e-mail and how (docs/delivery.md).
+struct Delivery {
+  SmtpServer smtp;
+  std::vector<std::string> to;  // addresses, groups already expanded
+  std::map<std::string, std::vector<std::string>> groups;
+  std::string subject;    // a mustache template; empty: the default one
+  std::string templates;  // a folder overriding the default templates
+  bool attach_pdf = true;
+  std::vector<std::string> attach_lists;  // ids of list KPIs, sent as CSV
+  unsigned long long max_message_bytes = 10'000'000;  // encoded, on the wire
+  std::string report_url;  // said instead when the attachments are too big
+  SendWhen send_when = SendWhen::Always;
+  long long give_up_after_seconds = 24 * 3600;  // a 4xx is retried this long
+  Location location;
+};
+
+// One report a value of a dimension, each to its own recipients.
+struct Burst {
+  std::string dataset;  // the dataset whose column is the dimension
+  std::string column;
+  // value -> recipients (groups expanded), in the spec's order.
+  std::vector<std::pair<std::string, std::vector<std::string>>> values;
+  Location location;
+};
+
 struct Spec {
   std::string file;
   Report report;
@@ -127,6 +182,9 @@ struct Spec {
   std::vector<Kpi> kpis;
   std::vector<Section> sections;
   Outputs outputs;
+  std::optional<Schedule> schedule;
+  std::optional<Delivery> delivery;
+  std::optional<Burst> burst;
 };
 
 }  // namespace vigie::spec

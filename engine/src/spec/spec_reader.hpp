@@ -1,7 +1,8 @@
 // The spec reader's state and its passes, one source file a section of
 // the spec: reader.cpp (the whole and the shared pieces), reader_report.cpp,
 // reader_sources.cpp, reader_kpis.cpp (KPIs, targets, parameters),
-// reader_sections.cpp (sections and blocks), reader_outputs.cpp. Internal
+// reader_sections.cpp (sections and blocks), reader_outputs.cpp,
+// reader_schedule.cpp, reader_delivery.cpp (e-mail and bursting). Internal
 // to the spec module: read_spec() (reader.hpp) is its interface.
 #pragma once
 
@@ -123,6 +124,20 @@ class SpecReader {
 
   // ---- outputs (reader_outputs.cpp)
   Outputs read_outputs(const Cursor& at);
+
+  // ---- schedule (reader_schedule.cpp)
+  Schedule read_schedule(const Cursor& at, const Report& report);
+  // "90s", "30m", "2h", "3d", "1w" into `out` (seconds).
+  void read_duration(long long& out, const std::optional<Cursor>& at);
+
+  // ---- delivery and bursting (reader_delivery.cpp)
+  Delivery read_delivery(const Cursor& at, bool burst);
+  SmtpServer read_smtp(const Cursor& at);
+  // [address, "group:NAME", ...], groups expanded, each address once.
+  std::vector<std::string> read_recipients(
+      const Cursor& at,
+      const std::map<std::string, std::vector<std::string>>& groups);
+  Burst read_burst(const Cursor& at, const Spec& spec);
 
   Document& doc_;
   const PluginCatalog& plugins_;

@@ -1,0 +1,173 @@
+#include "history/state_store.hpp"
+
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+#include <cctype>
+
+#include "secrets/redactor.hpp"
+
+namespace vigie::history {
+namespace {
+
+constexpr std::string_view kSchemeEnd = "://";
+
+// libpq's keyword form ("host=db dbname=vigie") starts with a keyword and
+// '='; its URI form ("user@db/vigie") does not.
+bool is_keyword_form(std::string_view rest) {
+  std::size_t i = 0;
+  while (i < rest.size() &&
+         (std::isalnum(static_cast<unsigned char>(rest[i])) || rest[i] == '_'))
+    ++i;
+  return i > 0 && i < rest.size() && rest[i] == '=';
+}
+
+// SOCI's sqlite3 backend reads "key=value" pairs: a path with a space or
+// a quote is given quoted, with the quote doubled.
+std::string sqlite_connect_string(const std::string& path) {
+  std::string quoted = "\"";
+  for (char c : path) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  // timeout: a second scheduler on the same file waits for the first
+  // one's write to end (SQLite's busy timeout) rather than failing.
+  return "db=" + quoted + "\" timeout=30";
+}
+
+// Every statement of the schema, in order; each is idempotent, so that
+// two schedulers starting together both succeed.
+constexpr std::string_view kSchema[] = {
+    // One row a (report, slot) ever: the primary key is the promise that
+    // a slot runs once, whatever the number of schedulers.
+    R"(CREATE TABLE IF NOT EXISTS vigie_runs (
+  report_id TEXT NOT NULL,
+  slot TEXT NOT NULL,
+  slot_at BIGINT NOT NULL,
+  run_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  lease_owner TEXT,
+  lease_until BIGINT,
+  next_attempt_at BIGINT,
+  report_dir TEXT,
+  error TEXT,
+  note TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (report_id, slot)))",
+    // One row a (run, burst instance, recipient): written before the
+    // first attempt, done only on the server's final 2xx.
+    R"(CREATE TABLE IF NOT EXISTS vigie_deliveries (
+  run_id TEXT NOT NULL,
+  instance TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  report_id TEXT NOT NULL,
+  slot TEXT NOT NULL,
+  report_dir TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  last_code INTEGER,
+  last_reply TEXT,
+  note TEXT,
+  next_attempt_at BIGINT NOT NULL,
+  deadline BIGINT NOT NULL,
+  lease_owner TEXT,
+  lease_until BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (run_id, instance, recipient)))",
+    "CREATE INDEX IF NOT EXISTS vigie_deliveries_due ON vigie_deliveries "
+    "(status, next_attempt_at)",
+    // When a scheduler first served each report: slots before it were
+    // never missed, so catching up never starts earlier.
+    R"(CREATE TABLE IF NOT EXISTS vigie_reports (
+  report_id TEXT NOT NULL PRIMARY KEY,
+  first_seen_at BIGINT NOT NULL))",
+};
+
+}  // namespace
+
+std::string StateStore::default_url(const std::filesystem::path& specs_dir) {
+  return "sqlite3://" + (specs_dir / "vigie-state.sqlite").string();
+}
+
+std::unique_ptr<StateStore> StateStore::open(const std::string& url) {
+  std::string backend = "sqlite3", connect, name;
+  const std::size_t scheme = url.find(kSchemeEnd);
+  if (scheme == std::string::npos) {
+    connect = sqlite_connect_string(url);
+    name = "sqlite3 " + url;
+  } else {
+    backend = url.substr(0, scheme);
+    const std::string rest = url.substr(scheme + kSchemeEnd.size());
+    if (backend == "sqlite3" || backend == "sqlite") {
+      backend = "sqlite3";
+      connect = sqlite_connect_string(rest);
+      name = "sqlite3 " + rest;
+    } else if (backend == "postgresql" || backend == "postgres") {
+      // libpq reads both of its forms itself: the URI with its scheme,
+      // the keyword pairs without.
+      connect = is_keyword_form(rest) ? rest : "postgresql://" + rest;
+      backend = "postgresql";
+      name = secrets::redact(url);
+    } else {
+      throw StateError(fmt::format(
+          "state database '{}': expected sqlite3://PATH, a file path, or "
+          "postgresql://user@host/db",
+          secrets::redact(url)));
+    }
+  }
+  std::unique_ptr<soci::session> session;
+  try {
+    session = std::make_unique<soci::session>(backend, connect);
+  } catch (const std::exception& e) {
+    throw StateError(fmt::format("cannot open the state database {}: {}",
+                                 name, secrets::redact(e.what())));
+  }
+  std::unique_ptr<StateStore> store(
+      new StateStore(std::move(session), name, backend == "postgresql"));
+  store->create_tables();
+  return store;
+}
+
+StateStore::StateStore(std::unique_ptr<soci::session> session,
+                       std::string name, bool postgresql)
+    : session_(std::move(session)),
+      name_(std::move(name)),
+      postgresql_(postgresql) {}
+
+StateStore::~StateStore() = default;
+
+StateError StateStore::failure(std::string_view doing,
+                               const std::exception& e) const {
+  return StateError(fmt::format("state database {}: cannot {}: {}", name_,
+                                doing, secrets::redact(e.what())));
+}
+
+void StateStore::create_tables() {
+  try {
+    if (postgresql_) {
+      // CREATE ... IF NOT EXISTS is not safe against a concurrent one in
+      // PostgreSQL (both may try to create the row type): one at a time.
+      soci::transaction tx(*session_);
+      *session_ << "SELECT pg_advisory_xact_lock(7243101)";
+      for (auto statement : kSchema) *session_ << std::string(statement);
+      tx.commit();
+    } else {
+      // WAL: readers (vigie history) never block a scheduler's writes;
+      // FULL: a delivery marked done survives a power cut.
+      *session_ << "PRAGMA journal_mode=WAL";
+      *session_ << "PRAGMA synchronous=FULL";
+      for (auto statement : kSchema) *session_ << std::string(statement);
+    }
+  } catch (const std::exception& e) {
+    throw StateError(fmt::format("cannot create the tables of the state "
+                                 "database {}: {}",
+                                 name_, secrets::redact(e.what())));
+  }
+}
+
+}  // namespace vigie::history

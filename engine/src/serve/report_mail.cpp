@@ -1,0 +1,152 @@
+#include "serve/report_mail.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <nlohmann/json.hpp>
+
+#include "deliver/email_content.hpp"
+#include "deliver/headline_kpis.hpp"
+#include "deliver/message.hpp"
+#include "deliver/smtp_send.hpp"
+#include "secrets/redactor.hpp"
+#include "serve/mail_compose.hpp"
+
+namespace vigie::serve {
+namespace {
+
+// One report to send: a burst value's own folder, or the report's.
+struct Instance {
+  std::string value;  // empty when not a burst
+  std::filesystem::path dir;
+  std::vector<std::string> recipients;
+};
+
+std::vector<Instance> instances(const plan::ReportPlan& plan,
+                                const std::filesystem::path& report_dir) {
+  const spec::Delivery& d = *plan.delivery;
+  if (!plan.burst) return {{"", report_dir, d.to}};
+  std::vector<Instance> out;
+  for (const auto& [value, recipients] : plan.burst->values) {
+    // `to` receives every value's report, beside the value's own.
+    std::vector<std::string> all = recipients;
+    for (const auto& r : d.to)
+      if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(r);
+    out.push_back({value, burst_folder(report_dir, value), std::move(all)});
+  }
+  return out;
+}
+
+// Whether the report says what send_when waits for, read from its
+// kpis.json: a KPI in its alert band, or a list (or a value) with
+// something in it.
+bool worth_sending(spec::SendWhen when, const std::filesystem::path& dir) {
+  if (when == spec::SendWhen::Always) return true;
+  std::ifstream in(dir / "kpis.json");
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("kpis")) return true;
+  for (const auto& kpi : doc["kpis"]) {
+    if (when == spec::SendWhen::Alert) {
+      if (kpi.value("status", nlohmann::json()) == "alert") return true;
+      continue;
+    }
+    const auto kind = kpi.value("kind", std::string());
+    if (kind == "value" && !kpi.value("value", nlohmann::json()).is_null())
+      return true;
+    if (kind != "value" && kpi.contains("rows") && !kpi["rows"].empty())
+      return true;
+  }
+  return false;
+}
+
+std::string domain_of(const std::string& from) {
+  std::string address = from;
+  if (auto lt = address.rfind('<'); lt != std::string::npos)
+    address = address.substr(lt + 1, address.find('>', lt) - lt - 1);
+  return address.substr(address.find('@') + 1);
+}
+
+}  // namespace
+
+std::string queue_report_mail(history::Outbox& outbox,
+                              const plan::ReportPlan& plan,
+                              const history::SlotKey& slot,
+                              const std::string& run_id,
+                              const std::filesystem::path& report_dir,
+                              history::Seconds now) {
+  const spec::Delivery& d = *plan.delivery;
+  std::vector<history::NewDelivery> queued;
+  std::vector<std::string> held;
+  const std::string domain = domain_of(d.smtp.from);
+  for (const auto& instance : instances(plan, report_dir)) {
+    if (!worth_sending(d.send_when, instance.dir)) {
+      held.push_back(instance.value.empty() ? "the report" : instance.value);
+      continue;
+    }
+    for (const auto& to : instance.recipients)
+      queued.push_back(
+          {instance.value, to, instance.dir.string(),
+           deliver::message_id(slot.report_id, slot.slot,
+                               instance.value + "\n" + to, domain)});
+  }
+  outbox.enqueue(slot.report_id, slot.slot, run_id, queued, now,
+                 now + d.give_up_after_seconds);
+  if (held.empty()) return "";
+  const char* why = d.send_when == spec::SendWhen::Alert
+                        ? "no KPI in its alert band"
+                        : "nothing in its lists or values";
+  return fmt::format("not sent ({}): {}", fmt::join(held, ", "), why);
+}
+
+void send_queued_mail(history::Outbox& outbox, const plan::ReportPlan& plan,
+                      const history::Delivery& delivery,
+                      const std::string& owner, const Backoff& backoff,
+                      history::Seconds now) {
+  const auto& key = delivery.key;
+  ComposedMail mail;
+  try {
+    mail = compose_report_mail(plan, delivery.report_dir, key.instance,
+                               key.recipient, delivery.message_id);
+  } catch (const std::exception& e) {
+    // The report's files are gone or unreadable: nothing to send, ever.
+    outbox.failed(key, owner, 0, secrets::redact(e.what()), "", now);
+    spdlog::error("{}: e-mail to {} failed: {}", delivery.report_id,
+                  key.recipient, e.what());
+    return;
+  }
+  const deliver::SmtpOutcome outcome =
+      deliver::send_mail(smtp_settings(plan.delivery->smtp,
+                                       plan.delivery->max_message_bytes),
+                         mail.message);
+  const std::string reply =
+      outcome.code != 0 ? fmt::format("{} {}", outcome.code, outcome.reply)
+                        : outcome.error;
+  switch (outcome.status) {
+    case deliver::SmtpOutcome::Status::Delivered:
+      outbox.delivered(key, owner, outcome.code, reply, mail.note, now);
+      spdlog::info("{}: e-mail to {} delivered ({})", delivery.report_id,
+                   key.recipient, reply);
+      break;
+    case deliver::SmtpOutcome::Status::Permanent:
+      outbox.failed(key, owner, outcome.code, reply, mail.note, now);
+      spdlog::error("{}: e-mail to {} refused for good: {}",
+                    delivery.report_id, key.recipient, reply);
+      break;
+    case deliver::SmtpOutcome::Status::Transient: {
+      static thread_local std::mt19937_64 random{std::random_device{}()};
+      const auto wait = backoff.after(delivery.attempts, random);
+      outbox.retry_later(key, owner, outcome.code, reply, mail.note,
+                         now + wait.count(), now);
+      spdlog::warn("{}: e-mail to {} not delivered ({}); next attempt in "
+                   "{} s unless past its deadline",
+                   delivery.report_id, key.recipient, reply, wait.count());
+      break;
+    }
+  }
+}
+
+}  // namespace vigie::serve
