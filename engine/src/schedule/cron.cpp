@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cctype>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -133,8 +134,9 @@ class FieldReader {
                     column(pos));
   }
 
-  // A number or a name at `pos`, checked against the field's range.
-  int value(size_t& pos, size_t end, bool range_end) const {
+  // A number or a name at `pos`, checked against the field's range;
+  // `range_start` is the value before the '-' when this one ends a range.
+  int value(size_t& pos, size_t end, std::optional<int> range_start) const {
     std::string_view text = word_.text;
     size_t start = pos;
     if (pos < end && is_digit(text[pos])) {
@@ -161,8 +163,11 @@ class FieldReader {
       for (size_t i = 0; i < field_.names.size(); ++i)
         if (field_.names[i] == name) {
           int v = field_.first_name + static_cast<int>(i);
-          // SUN closing a range means the 7 at the week's end: MON-SUN.
-          if (range_end && &field_ == &kFields[kDayOfWeek] && v == 0) v = 7;
+          // SUN closing a range from a later day means the 7 at the
+          // week's end: MON-SUN (SUN-SUN stays Sunday).
+          if (range_start && *range_start > 0 && v == 0 &&
+              &field_ == &kFields[kDayOfWeek])
+            v = 7;
           return v;
         }
       throw CronError(fmt::format("unknown {} name '{}': expected {}",
@@ -181,11 +186,11 @@ class FieldReader {
     if (text[pos] == '*') {
       ++pos;
     } else {
-      lo = hi = value(pos, end, false);
+      lo = hi = value(pos, end, std::nullopt);
       single = true;
       if (pos < end && text[pos] == '-') {
         ++pos;
-        hi = value(pos, end, true);
+        hi = value(pos, end, lo);
         single = false;
         if (lo > hi)
           throw CronError(

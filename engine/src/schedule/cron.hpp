@@ -12,7 +12,7 @@
 // - each field a comma list of `*`, `N`, `A-B`, `*/S`, `A-B/S` and `N/S`
 //   (= N to the field's maximum, every S); names are case-insensitive and
 //   allowed in ranges; in a day-of-week range, SUN written last means 7, so
-//   `MON-SUN` is the whole week;
+//   `MON-SUN` is the whole week (and `SUN-SUN` is Sunday);
 // - or one macro: @yearly (@annually), @monthly, @weekly, @daily
 //   (@midnight), @hourly;
 // - no `L`, `W`, `#` or `?`, no @reboot, no seconds field.
@@ -84,6 +84,8 @@ class CronExpression {
   static constexpr int kSearchYears = 50;
 
  private:
+  CronExpression() = default;  // only parse() makes one
+
   // Whether a day runs, by the Vixie rule (weekday 0 is Sunday).
   bool day_matches(unsigned day_of_month, unsigned weekday) const;
   // Bit d set for each day d of the month that runs.

@@ -94,6 +94,9 @@ TEST(CronParse, DayNamesAndBothSundays) {
   // SUN closing a range is the 7 at the end of the week.
   EXPECT_EQ(weekdays_of("0 0 * * MON-SUN"), V({0, 1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(weekdays_of("0 0 * * fri-sun"), V({0, 5, 6}));
+  EXPECT_EQ(weekdays_of("0 0 * * SUN-SUN"), V({0}));
+  EXPECT_EQ(weekdays_of("0 0 * * SUN-TUE"), V({0, 1, 2}));
+  EXPECT_EQ(weekdays_of("0 0 * * SAT-SUN/1"), V({0, 6}));
   EXPECT_EQ(weekdays_of("0 0 * * */2"), V({0, 2, 4, 6}));
   EXPECT_EQ(weekdays_of("0 0 * * */7"), V({0}));
 }
