@@ -1,0 +1,36 @@
+// The time as the scheduler sees it, behind an interface so that its tests
+// run days of schedule in microseconds (ManualClock, manual_clock.hpp).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+namespace vigie::schedule {
+
+class Clock {
+ public:
+  virtual ~Clock();
+  virtual std::chrono::sys_seconds now() const = 0;
+  // Sleeps until `t` or until wake() is called, whichever comes first. A
+  // wake() while nobody sleeps is kept: the next sleep_until returns at
+  // once, so a wake-up sent just before the sleep is never lost.
+  virtual void sleep_until(std::chrono::sys_seconds t) = 0;
+  // Ends the current (or next) sleep early: a new spec, a stop request.
+  virtual void wake() = 0;
+};
+
+// The system's real-time clock; sleeps on a condition variable.
+class SystemClock final : public Clock {
+ public:
+  std::chrono::sys_seconds now() const override;
+  void sleep_until(std::chrono::sys_seconds t) override;
+  void wake() override;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable woken_up_;
+  bool woken_ = false;
+};
+
+}  // namespace vigie::schedule
