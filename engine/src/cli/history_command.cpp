@@ -64,9 +64,11 @@ int history_command(const Args& args) {
     history::Runs runs(*store);
     history::Outbox outbox(*store);
     std::map<std::string, std::vector<history::Delivery>> by_run;
-    for (auto& d : outbox.list({.report_id = report,
-                                .failed_only = failed_only,
-                                .limit = 100000}))
+    history::DeliveryFilter filter;
+    filter.report_id = report;
+    filter.failed_only = failed_only;
+    filter.limit = 100000;
+    for (auto& d : outbox.list(filter))
       by_run[d.key.run_id].push_back(std::move(d));
     std::size_t shown = 0;
     for (const auto& run : runs.list(report, limit)) {

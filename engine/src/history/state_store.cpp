@@ -22,17 +22,17 @@ bool is_keyword_form(std::string_view rest) {
   return i > 0 && i < rest.size() && rest[i] == '=';
 }
 
-// SOCI's sqlite3 backend reads "key=value" pairs: a path with a space or
-// a quote is given quoted, with the quote doubled.
+// SOCI's sqlite3 backend reads "key=value" pairs: the path is given in
+// double quotes (it may hold spaces), which SOCI has no way to escape.
 std::string sqlite_connect_string(const std::string& path) {
-  std::string quoted = "\"";
-  for (char c : path) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
+  if (path.find('"') != std::string::npos)
+    throw StateError(fmt::format("state database {}: a path holding a "
+                                 "double quote cannot be opened (SOCI's "
+                                 "connection strings cannot escape it)",
+                                 path));
   // timeout: a second scheduler on the same file waits for the first
   // one's write to end (SQLite's busy timeout) rather than failing.
-  return "db=" + quoted + "\" timeout=30";
+  return "db=\"" + path + "\" timeout=30";
 }
 
 // Every statement of the schema, in order; each is idempotent, so that

@@ -196,7 +196,7 @@ Burst SpecReader::read_burst(const Cursor& at, const Spec& spec) {
                                     did_you_mean(burst.column, columns),
                                     join(columns)));
       } else if (dataset->find(burst.column)->kind !=
-                 table::ColumnKind::String) {
+                 table::ColumnKind::Text) {
         doc_.error(*by, fmt::format("{}.{} is not a text column: a burst "
                                     "is by the values of a dimension (a "
                                     "queue, a region, a channel)",

@@ -102,13 +102,19 @@ TEST_F(OutboxTest, ListsFailedOnesAndByRun) {
   auto batch = outbox_->claim_due("h", kNow, kLease, 10);
   ASSERT_EQ(batch.size(), 4u);
   outbox_->failed(batch[3].key, "h", 554, "554 rejected", "", kNow);
-  EXPECT_EQ(outbox_->list({.report_id = "management"}).size(), 3u);
-  EXPECT_EQ(outbox_->list({.run_id = "run-2"}).size(), 1u);
-  auto failed = outbox_->list({.failed_only = true});
+  DeliveryFilter filter;
+  filter.report_id = "management";
+  EXPECT_EQ(outbox_->list(filter).size(), 3u);
+  filter.failed_only = true;
+  EXPECT_TRUE(outbox_->list(filter).empty());
+  filter = {};
+  filter.run_id = "run-2";
+  EXPECT_EQ(outbox_->list(filter).size(), 1u);
+  filter = {};
+  filter.failed_only = true;
+  auto failed = outbox_->list(filter);
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_EQ(failed[0].key.recipient, "ops@example.com");
-  EXPECT_TRUE(
-      outbox_->list({.report_id = "management", .failed_only = true}).empty());
 }
 
 TEST_F(OutboxTest, TheNoteSaysWhyTheAttachmentWasLeftOut) {

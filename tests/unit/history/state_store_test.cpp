@@ -24,11 +24,20 @@ TEST_F(StateStoreTest, OpeningTwiceKeepsTheTables) {
   EXPECT_EQ(again->name(), "sqlite3 " + (dir_ / "vigie-state.sqlite").string());
 }
 
-TEST_F(StateStoreTest, APathWithSpacesAndQuotes) {
-  auto odd = dir_ / "a \"b\" c";
+TEST_F(StateStoreTest, APathWithSpaces) {
+  auto odd = dir_ / "a b c";
   std::filesystem::create_directories(odd);
   auto store = StateStore::open(StateStore::default_url(odd));
   EXPECT_TRUE(std::filesystem::exists(odd / "vigie-state.sqlite"));
+}
+
+TEST_F(StateStoreTest, APathWithADoubleQuoteIsRefusedNotMisread) {
+  try {
+    StateStore::open((dir_ / "a\"b.sqlite").string());
+    FAIL() << "opened";
+  } catch (const StateError& e) {
+    EXPECT_NE(std::string(e.what()).find("double quote"), std::string::npos);
+  }
 }
 
 TEST_F(StateStoreTest, AnUnknownSchemeSaysWhatIsExpected) {

@@ -18,7 +18,7 @@ using testing::read;
 // Lines 1-12: a valid spec with an orders source and a list KPI; the
 // blocks under test start on line 13.
 std::string with(const std::string& blocks) {
-  return testing::spec_with_block("tiles: [value_segments]") + blocks;
+  return testing::spec_with_block("table: value_segments") + blocks;
 }
 
 TEST(Unattended, AllThreeBlocksRead) {
@@ -106,7 +106,7 @@ TEST(Unattended, ACronMistakeIsPointedAtItsColumn) {
   // Unquoted: the value starts at column 9.
   auto plain = read(with("schedule:\n  cron: 0 7 1 * FOO\n"));
   ASSERT_EQ(plain.errors.size(), 1u) << all(plain);
-  EXPECT_EQ(plain.errors[0].where.column, 9 + 10);
+  EXPECT_EQ(plain.errors[0].where.column, 17);  // the F of FOO
 }
 
 TEST(Unattended, EveryMistakeAtItsPlace) {
@@ -141,7 +141,7 @@ burst:
   EXPECT_THAT(text, HasSubstr("spec.yaml:19:12: schedule.retries:"));
   EXPECT_THAT(text, HasSubstr("spec.yaml:21:20: schedule.retry_max_delay: "
                               "expected at least retry_delay"));
-  EXPECT_THAT(text, HasSubstr("spec.yaml:23:16: delivery.smtp.url: expected "
+  EXPECT_THAT(text, HasSubstr("spec.yaml:23:15: delivery.smtp.url: expected "
                               "smtp://"));
   EXPECT_THAT(text, HasSubstr("delivery.smtp.from: expected an address"));
   EXPECT_THAT(text, HasSubstr("spec.yaml:24:8: delivery.to[0]: expected an "
