@@ -27,6 +27,9 @@ struct RunSummary {
   // The published folder, its files and the run id: what a consumer of
   // the run (delivery, history) starts from.
   output::FinishedReport report;
+  // Every report published: the one above, or one a burst value, in the
+  // spec's order (report is the first).
+  std::vector<output::FinishedReport> reports;
   int64_t rows_read = 0;
   int64_t rows_rejected = 0;
 };

@@ -53,4 +53,14 @@ void add_list_rule_reads(ColumnReads& reads) {
   reads["customers"].insert({"customer_id", "consent_marketing"});
 }
 
+void add_burst_reads(const spec::Burst& burst, ColumnReads& reads) {
+  reads[burst.dataset].insert(burst.column);
+  if (burst.dataset != "customers") return;
+  for (auto& [dataset, columns] : reads) {
+    const auto* canonical = table::find_dataset(dataset);
+    if (canonical != nullptr && canonical->find("customer_id") != nullptr)
+      columns.insert("customer_id");
+  }
+}
+
 }  // namespace vigie::plan

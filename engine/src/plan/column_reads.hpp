@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plugin_host/descriptor.hpp"
+#include "spec/spec.hpp"
 
 namespace vigie::plan {
 
@@ -34,5 +35,10 @@ void add_dataset_reads(std::string_view dataset, ColumnReads& reads);
 // Adds what the personal-data rule reads to filter and key a list:
 // customers.customer_id and customers.consent_marketing.
 void add_list_rule_reads(ColumnReads& reads);
+
+// Adds what a burst reads to split the data by value: its column, and for
+// a burst over customers, the customer id of every dataset read (each
+// value's report reads the rows of that value's customers). Called last.
+void add_burst_reads(const spec::Burst& burst, ColumnReads& reads);
 
 }  // namespace vigie::plan

@@ -103,6 +103,7 @@ class PlanBuilder {
     }
     for (const auto& d : derived) add_dataset_reads(d, reads);
     if (lists) add_list_rule_reads(reads);
+    if (spec_.burst) add_burst_reads(*spec_.burst, reads);
     return reads;
   }
 

@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cstdlib>
-#include <functional>
 
 #include "deliver/email_content.hpp"
 #include "deliver/headline_kpis.hpp"
@@ -47,24 +45,6 @@ std::string variable(const std::string& name) {
 }
 
 }  // namespace
-
-std::filesystem::path burst_folder(const std::filesystem::path& report_dir,
-                                   const std::string& value) {
-  // Letters, digits, '-', '_' and '.' kept; anything else (a '/', a
-  // space, an accent) as '_' then the value's hash, so that two values
-  // never share a folder.
-  std::string name;
-  bool changed = false;
-  for (unsigned char c : value) {
-    const bool safe = std::isalnum(c) || c == '-' || c == '_' || c == '.';
-    name += safe ? static_cast<char>(c) : '_';
-    changed |= !safe;
-  }
-  if (name.empty() || name == "." || name == ".." || changed)
-    name += fmt::format("-{:08x}", static_cast<std::uint32_t>(
-                                       std::hash<std::string>{}(value)));
-  return report_dir / name;
-}
 
 deliver::SmtpSettings smtp_settings(const spec::SmtpServer& smtp,
                                     unsigned long long max_message_bytes) {

@@ -33,9 +33,4 @@ ComposedMail compose_report_mail(const plan::ReportPlan& plan,
 deliver::SmtpSettings smtp_settings(const spec::SmtpServer& smtp,
                                     unsigned long long max_message_bytes);
 
-// Where a burst value's report is written under the run's folder: a
-// folder name safe on any file system, from any value.
-std::filesystem::path burst_folder(const std::filesystem::path& report_dir,
-                                   const std::string& value);
-
 }  // namespace vigie::serve

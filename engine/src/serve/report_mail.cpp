@@ -13,6 +13,7 @@
 #include "deliver/headline_kpis.hpp"
 #include "deliver/message.hpp"
 #include "deliver/smtp_send.hpp"
+#include "output/burst_folder.hpp"
 #include "secrets/redactor.hpp"
 #include "serve/mail_compose.hpp"
 
@@ -36,7 +37,8 @@ std::vector<Instance> instances(const plan::ReportPlan& plan,
     std::vector<std::string> all = recipients;
     for (const auto& r : d.to)
       if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(r);
-    out.push_back({value, burst_folder(report_dir, value), std::move(all)});
+    out.push_back(
+        {value, output::burst_folder(report_dir, value), std::move(all)});
   }
   return out;
 }
