@@ -22,6 +22,7 @@ Options:
   --auth USER:PASS    require AUTH (PLAIN or LOGIN) with these credentials.
   --tls CERT KEY      offer STARTTLS with this certificate and key, and
                       require it before MAIL (and before AUTH).
+  --smtps CERT KEY    TLS from the first byte (smtps://), no STARTTLS.
   --down              listen on nothing: print a free port that is closed.
   --silent            accept connections and never answer (time-outs).
 """
@@ -75,7 +76,7 @@ class Store:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.count = 0
 
-    def save(self, envelope, session):
+    def save(self, envelope, session, tls):
         self.count += 1
         stem = self.folder / f"{self.count:04d}"
         raw = envelope.original_content
@@ -104,7 +105,7 @@ class Store:
         summary = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
-            "tls": session.ssl is not None,
+            "tls": tls,
             "auth_login": login,
             "size": len(raw),
             "subject": str(parsed["subject"]),
@@ -141,7 +142,8 @@ class Handler:
             reply = self.data.next_reply(address)
             if not reply.startswith("250"):
                 return reply
-        self.store.save(envelope, session)
+        tls = server.transport.get_extra_info("ssl_object") is not None
+        self.store.save(envelope, session, tls)
         return reply
 
 
@@ -152,6 +154,14 @@ def authenticator_for(user, password):
               and auth_data.password == password.encode())
         return AuthResult(success=ok, handled=False, auth_data=auth_data)
     return check
+
+
+def server_context(cert_and_key):
+    if not cert_and_key:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_and_key[0], cert_and_key[1])
+    return context
 
 
 def free_port():
@@ -184,13 +194,13 @@ async def serve(args):
     else:
         store = Store(args.dir)
         handler = Handler(store, Sequences(args.rcpt), Sequences(args.data))
-        tls_context = None
-        if args.tls:
-            tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            tls_context.load_cert_chain(args.tls[0], args.tls[1])
+        tls_context = server_context(args.tls)
+        implicit_tls = server_context(args.smtps)
         options = {}
         if args.auth:
             user, _, password = args.auth.partition(":")
+            # aiosmtpd only knows STARTTLS as TLS: under smtps it would
+            # refuse AUTH as if in clear.
             options.update(auth_required=True,
                            auth_require_tls=tls_context is not None,
                            authenticator=authenticator_for(user, password))
@@ -200,7 +210,8 @@ async def serve(args):
                         tls_context=tls_context,
                         require_starttls=tls_context is not None,
                         **options)
-        server = await loop.create_server(factory, "127.0.0.1", 0)
+        server = await loop.create_server(factory, "127.0.0.1", 0,
+                                          ssl=implicit_tls)
 
     announce(server.sockets[0].getsockname()[1])
     async with server:
@@ -214,6 +225,7 @@ def main():
     parser.add_argument("--data", action="append")
     parser.add_argument("--auth")
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--down", action="store_true")
     parser.add_argument("--silent", action="store_true")
     args = parser.parse_args()

@@ -23,6 +23,10 @@ struct SmtpOutcome {
   //   check, STARTTLS required but not offered by the server, a message
   //   above max_message_bytes, an attachment that cannot be read, a URL
   //   that is not smtp:// or smtps://.
+  // A connection lost after the whole message was sent but before the
+  // final reply is Transient although the message may have arrived: the
+  // retry sends the same Message-ID (message_id()), by which the
+  // recipient's side can recognise the duplicate.
   enum class Status { Delivered, Transient, Permanent };
   Status status = Status::Transient;
   // The reply that decided the outcome (the final 250, or the 4xx/5xx

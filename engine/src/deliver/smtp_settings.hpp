@@ -29,8 +29,9 @@ struct SmtpSettings {
   std::string username;
   std::string password;
 
-  // The sender, as shown and as the envelope's MAIL FROM:
-  // "Vigie <reports@example.com>" or "reports@example.com".
+  // The sender: "Vigie <reports@example.com>" or "reports@example.com".
+  // Its address is the envelope's MAIL FROM (where bounces go); the caller
+  // normally puts the same text in Message::from, the header shown.
   std::string from;
 
   // A PEM file of the certificate authorities to trust instead of the

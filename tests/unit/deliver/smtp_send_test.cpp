@@ -317,13 +317,32 @@ TEST_F(SmtpTlsTest, AuthenticatesOverStartTlsAndDelivers) {
   expect_no_password(out, "reports", kPassword);
 }
 
+TEST_F(SmtpTlsTest, SmtpsIsTlsFromTheFirstByte) {
+  SmtpSink sink(sink_dir("sink"), {"--smtps", certificate_.cert.string(),
+                                   certificate_.key.string(), "--auth",
+                                   std::string("reports:") + kPassword});
+  SmtpSettings s = tls_settings(sink);
+  s.url = sink.url("smtps");
+  const SmtpOutcome out = send_mail(s, message("dg@client.test"));
+  EXPECT_EQ(out.status, Status::Delivered) << out.error;
+  EXPECT_THAT(out.transcript, ::testing::Not(Contains("C: STARTTLS")));
+  ASSERT_EQ(sink.messages().size(), 1u);
+  EXPECT_EQ(sink.messages()[0]["tls"], true);
+  EXPECT_EQ(sink.messages()[0]["auth_login"], "reports");
+}
+
 TEST_F(SmtpTlsTest, ABadPasswordIsPermanentAndNeverShown) {
   SmtpSink sink(sink_dir("sink"), sink_options());
   SmtpSettings s = tls_settings(sink);
   s.password = "Wr0ng-Passw0rd-Value";
   // Not registered with vigie::secrets: send_mail must hide it by itself.
   secrets::clear_for_tests();
+  // libcurl prints the whole dialogue, AUTH included, on stderr when asked
+  // to be verbose without a debug function of ours: nothing must go there.
+  ::testing::internal::CaptureStderr();
   const SmtpOutcome out = send_mail(s, message("dg@client.test"));
+  const std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(printed, "");
   EXPECT_EQ(out.status, Status::Permanent);
   EXPECT_EQ(out.code, 535);
   EXPECT_EQ(out.reply, "5.7.8 Authentication credentials invalid");
