@@ -9,11 +9,12 @@ namespace vigie::deliver {
 namespace {
 
 // What libcurl's MIME writer adds around the parts (curl 7.88, lib/mime.c):
-// a boundary is 24 dashes and 22 random characters, and each part starts
-// with "\r\n--boundary\r\n" and its headers; the last boundary ends in
-// "--\r\n". These constants only serve the size estimate: a few bytes off
-// on a message of thousands do not matter, its bodies and attachments do.
-constexpr std::uintmax_t kBoundary = 46;
+// a boundary is 24 dashes and 16 random hexadecimal digits; each part
+// starts with "\r\n--boundary\r\n" (the first without the "\r\n") and
+// its headers, and the last boundary ends in "--\r\n". These constants
+// only serve the estimate: a few bytes off on a message of thousands do
+// not matter, its bodies and attachments do.
+constexpr std::uintmax_t kBoundary = 40;
 constexpr std::uintmax_t kPartSeparator = 2 + 2 + kBoundary + 2;
 constexpr std::uintmax_t kClosingBoundary = 2 + 2 + kBoundary + 2 + 2;
 constexpr std::string_view kMixedHeader =
@@ -89,7 +90,7 @@ std::uintmax_t encoded_size(const Message& message) {
   size += kMixedHeader.size() + kBoundary;
   size += kPartSeparator + kAlternativeHeader.size() + kBoundary;
   for (const std::string* body : {&message.text, &message.html}) {
-    size += kPartSeparator + kBodyHeaders.size() + 1;  // "html" vs "plain"
+    size += kPartSeparator + kBodyHeaders.size();
     size += quoted_printable_size(*body);
   }
   size += kClosingBoundary;
