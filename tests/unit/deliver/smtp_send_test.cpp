@@ -153,6 +153,25 @@ TEST_F(SmtpSendTest, DeliversOnceWithEveryPartIntact) {
   EXPECT_NEAR(static_cast<double>(encoded_size(m)), real, real * 0.01);
 }
 
+TEST_F(SmtpSendTest, EncodedSizeOfBodiesAloneIsTheSizeReceived) {
+  SmtpSink sink(sink_dir("sink"));
+  Message m = message("dg@client.test");
+  m.attachments.clear();
+  // French text: every accent and narrow space is "=XX" in quoted-printable,
+  // and long lines get soft breaks.
+  m.text.clear();
+  m.html.clear();
+  for (int i = 0; i < 300; ++i) {
+    m.text += "Économies du selfcare : 536,20\u202f€ (+27,7\u202f%) [alerte]\n";
+    m.html +=
+        "<td style=\"padding:8px;border-bottom:1px solid #e4e7eb;\">"
+        "Taux de rebond web → appel</td><td>16,3\u202f%</td>\n";
+  }
+  ASSERT_EQ(send_mail(settings(sink), m).status, Status::Delivered);
+  const double real = sink.messages().at(0)["size"].get<double>();
+  EXPECT_NEAR(static_cast<double>(encoded_size(m)), real, real * 0.01);
+}
+
 TEST_F(SmtpSendTest, TranscriptHasTheWholeDialogue) {
   SmtpSink sink(sink_dir("sink"));
   const SmtpOutcome out = send_mail(settings(sink), message("dg@client.test"));
