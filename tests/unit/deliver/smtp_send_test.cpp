@@ -180,7 +180,7 @@ TEST_F(SmtpSendTest, TranscriptHasTheWholeDialogue) {
   using ::testing::MatchesRegex;
   EXPECT_THAT(
       out.transcript,
-      ElementsAre("S: 220 sink.test Python SMTP 1.4.3",
+      ElementsAre(MatchesRegex("S: 220 sink.test .+"),
                   MatchesRegex("C: EHLO .+"), "S: 250-sink.test",
                   "S: 250-SIZE 33554432", "S: 250-8BITMIME", "S: 250 HELP",
                   "C: MAIL FROM:<reports@vigie.test>", "S: 250 OK",
