@@ -204,6 +204,11 @@ def value_kpis(kpis_json):
     return {k["id"]: k for k in kpis_json["kpis"] if k["kind"] == "value"}
 
 
+def sha256_of(path):
+    """The SHA-256 of a file, in hexadecimal."""
+    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
+
+
 def write_spec(path, text):
     path = pathlib.Path(path)
     path.write_text(text, encoding="utf-8")

@@ -23,6 +23,11 @@ Options:
   --tls CERT KEY      offer STARTTLS with this certificate and key, and
                       require it before MAIL (and before AUTH).
   --smtps CERT KEY    TLS from the first byte (smtps://), no STARTTLS.
+  --port N            listen on this port (a server that comes back on the
+                      port it was down on); default: a free one.
+  --hold-data S       store each message, then wait S seconds before the
+                      250 (a client killed meanwhile has delivered without
+                      knowing it).
   --down              listen on nothing: print a free port that is closed.
   --silent            accept connections and never answer (time-outs).
 """
@@ -124,10 +129,11 @@ class Store:
 
 
 class Handler:
-    def __init__(self, store, rcpt, data):
+    def __init__(self, store, rcpt, data, hold=0.0):
         self.store = store
         self.rcpt = rcpt
         self.data = data
+        self.hold = hold
 
     async def handle_RCPT(self, server, session, envelope, address,
                           rcpt_options):
@@ -144,6 +150,8 @@ class Handler:
                 return reply
         tls = server.transport.get_extra_info("ssl_object") is not None
         self.store.save(envelope, session, tls)
+        if self.hold:
+            await asyncio.sleep(self.hold)
         return reply
 
 
@@ -193,7 +201,8 @@ async def serve(args):
         server = await asyncio.start_server(never_answer, "127.0.0.1", 0)
     else:
         store = Store(args.dir)
-        handler = Handler(store, Sequences(args.rcpt), Sequences(args.data))
+        handler = Handler(store, Sequences(args.rcpt), Sequences(args.data),
+                          args.hold_data)
         tls_context = server_context(args.tls)
         implicit_tls = server_context(args.smtps)
         options = {}
@@ -210,8 +219,9 @@ async def serve(args):
                         tls_context=tls_context,
                         require_starttls=tls_context is not None,
                         **options)
-        server = await loop.create_server(factory, "127.0.0.1", 0,
-                                          ssl=implicit_tls)
+        server = await loop.create_server(factory, "127.0.0.1", args.port,
+                                          ssl=implicit_tls,
+                                          reuse_address=True)
 
     announce(server.sockets[0].getsockname()[1])
     async with server:
@@ -226,6 +236,8 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--smtps", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--hold-data", type=float, default=0.0)
     parser.add_argument("--down", action="store_true")
     parser.add_argument("--silent", action="store_true")
     args = parser.parse_args()

@@ -44,18 +44,15 @@ int run_command(const Args& args) {
   for (const auto& p : plugin_paths) opts.plugin_paths.emplace_back(p);
   opts.quiet = vm.count("quiet") > 0;
   const pipeline::RunSummary summary = pipeline::run_report(opts);
-  // The result, on stdout for whoever scheduled the run: what was written
-  // (a line a report: a burst writes one a value), and the run id that
-  // kpis.json and the folder's marker carry too.
-  for (const output::FinishedReport& report : summary.reports) {
-    fmt::print("{}: {} file(s)", report.dir.string(), report.files.size());
-    for (const auto& file : report.files)
-      if (file.pages > 0)
-        fmt::print(", {} of {} page(s)", file.path.generic_string(),
-                   file.pages);
-    fmt::print(", {} row(s) read, {} rejected, run {}\n", summary.rows_read,
-               summary.rows_rejected, report.run_id);
-  }
+  // The result, on stdout for whoever scheduled the run: what was written,
+  // and the run id that kpis.json and the folder's marker carry too.
+  const output::FinishedReport& report = summary.report;
+  fmt::print("{}: {} file(s)", report.dir.string(), report.files.size());
+  for (const auto& file : report.files)
+    if (file.pages > 0)
+      fmt::print(", {} of {} page(s)", file.path.generic_string(), file.pages);
+  fmt::print(", {} row(s) read, {} rejected, run {}\n", summary.rows_read,
+             summary.rows_rejected, report.run_id);
   return pipeline::kSuccess;
 }
 

@@ -26,6 +26,14 @@ std::chrono::sys_seconds parse_from(const std::string& text) {
   return t;
 }
 
+// 86400 -> "1d", 5400 -> "90m": the largest unit that divides it.
+std::string duration_text(long long seconds) {
+  for (auto [unit, size] : {std::pair{"w", 604800LL}, std::pair{"d", 86400LL},
+                            std::pair{"h", 3600LL}, std::pair{"m", 60LL}})
+    if (seconds % size == 0) return fmt::format("{}{}", seconds / size, unit);
+  return fmt::format("{}s", seconds);
+}
+
 }  // namespace
 
 int schedule_command(const Args& args) {
@@ -72,19 +80,19 @@ int schedule_command(const Args& args) {
       fmt::print("{} ({}): no schedule\n", result.spec->report.id, file);
       continue;
     }
-    fmt::print("{} ({}): \"{}\" in {}, covers {}, catch-up {} (max age {} "
-               "s)\n",
+    fmt::print("{} ({}): \"{}\" in {}, covers {}, catch-up {} (max age "
+               "{})\n",
                result.spec->report.id, file, s->cron, s->time_zone, s->covers,
-               s->catch_up, s->max_age_seconds);
+               s->catch_up, duration_text(s->max_age_seconds));
     const schedule::Schedule sched(schedule::CronExpression::parse(s->cron),
                                    s->time_zone);
     const auto covers = schedule::parse_covers(s->covers);
     const auto* zone = date::locate_zone(s->time_zone);
-    fmt::print("  {:<28} {:<22} {}\n", "local time", "UTC", "covers");
+    fmt::print("  {:<31} {:<22} {}\n", "local time", "UTC", "covers");
     for (const auto& slot :
          sched.next_slots(start, static_cast<std::size_t>(count))) {
       const date::zoned_seconds local(zone, slot.at);
-      fmt::print("  {:<28} {:<22} {}\n",
+      fmt::print("  {:<31} {:<22} {}\n",
                  date::format("%F %R %Z (%Ez)", local),
                  date::format("%FT%TZ", slot.at),
                  schedule::period_text(

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "deliver/mail_headers.hpp"
 #include "deliver/message.hpp"
 #include "deliver/smtp_send.hpp"
 #include "pipeline/errors.hpp"
@@ -69,7 +70,7 @@ int send_command(const Args& args) {
   const std::string id = deliver::message_id(
       plan.report.id,
       fmt::format("test-{}", now.time_since_epoch().count()), to,
-      settings.from.substr(settings.from.find('@') + 1));
+      deliver::domain_of(settings.from));
   deliver::Message message;
   std::string note;
   if (!report.empty()) {

@@ -21,7 +21,11 @@ void WriterRegistry::add(std::unique_ptr<Writer> writer) {
 
 void WriterRegistry::write(
     const RunProducts& run, const spec::Outputs& outputs, ReportFolder& folder,
-    const std::function<void(std::string_view stage)>& on_stage) const {
+    const std::function<void(std::string_view stage)>& on_stage,
+    const std::filesystem::path& under) const {
+  // A writer that names its own files writes them straight into its
+  // folder: it exists first.
+  if (!under.empty()) std::filesystem::create_directories(folder.staging() / under);
   // One slot a writer, in registry order: its files, or how it failed.
   struct Slot {
     const Writer* writer;
@@ -31,7 +35,7 @@ void WriterRegistry::write(
   std::vector<Slot> slots;
   for (const auto& w : writers_)
     if (w->enabled(outputs))
-      slots.push_back({w.get(), StagedFiles(folder.staging()), {}});
+      slots.push_back({w.get(), StagedFiles(folder.staging() / under), {}});
 
   // The stages, in the order they first appear.
   std::vector<std::string_view> stages;
@@ -69,7 +73,8 @@ void WriterRegistry::write(
       if (s.failure) std::rethrow_exception(s.failure);
   }
   for (const Slot& s : slots)
-    for (const auto& f : s.files.files()) folder.adopt(f.path, f.pages);
+    for (const auto& f : s.files.files())
+      folder.adopt(under / f.path, f.pages);
 }
 
 }  // namespace vigie::output

@@ -31,10 +31,12 @@ class WriterRegistry {
   // handed to `folder` in registry order once every writer has finished.
   // Failure: every writer started is waited for, then the exception of the
   // first failed writer (in registry order) is thrown; `folder` is left
-  // unpublished, so DIR keeps its previous report.
+  // unpublished, so DIR keeps its previous report. With `under` (a burst
+  // value's folder), the files go into that sub-folder of the report.
   void write(const RunProducts& run, const spec::Outputs& outputs,
              ReportFolder& folder,
-             const std::function<void(std::string_view stage)>& on_stage) const;
+             const std::function<void(std::string_view stage)>& on_stage,
+             const std::filesystem::path& under = {}) const;
 
  private:
   std::vector<std::unique_ptr<Writer>> writers_;

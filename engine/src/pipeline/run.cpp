@@ -167,17 +167,15 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
   return notes;
 }
 
-// Derives, computes, renders and publishes one report from its data: the
-// whole report, or one burst value's.
-output::FinishedReport publish_report(const plan::ReportPlan& report_plan,
-                                      const spec::Report& report,
-                                      compute::Datasets datasets,
-                                      const ingest::RejectLog& rejects,
-                                      const compute::PeriodPlan& plan,
-                                      const plugin_host::Registry& plugins,
-                                      output::ReportFolder& folder,
-                                      const std::string& run_id,
-                                      Progress& progress) {
+// Derives, computes, renders and stages one report from its data: the
+// whole report, or one burst value's (into its sub-folder, `under`).
+void write_report(const plan::ReportPlan& report_plan,
+                  const spec::Report& report, compute::Datasets datasets,
+                  const ingest::RejectLog& rejects,
+                  const compute::PeriodPlan& plan,
+                  const plugin_host::Registry& plugins,
+                  output::ReportFolder& folder, const std::string& run_id,
+                  const std::filesystem::path& under, Progress& progress) {
   const locale::Locale locale(report.locale, report.time_zone);
   // Sessions and stitching, once, for every indicator that reads them.
   // Without web_events nothing is derived: compute_kpis names the dataset.
@@ -221,12 +219,12 @@ output::FinishedReport publish_report(const plan::ReportPlan& report_plan,
         return doc;
       })};
   try {
-    output::builtin_writers().write(products, report_plan.outputs, folder,
-                                    [&progress](std::string_view stage) {
-                                      progress.stage(std::string(stage));
-                                    });
-    progress.stage("publishing");
-    return folder.publish(run_id);
+    output::builtin_writers().write(
+        products, report_plan.outputs, folder,
+        [&progress](std::string_view stage) {
+          progress.stage(std::string(stage));
+        },
+        under);
   } catch (const RunError&) {
     throw;
   } catch (const std::runtime_error& e) {
@@ -236,35 +234,13 @@ output::FinishedReport publish_report(const plan::ReportPlan& report_plan,
   }
 }
 
-// The folders a run writes, each locked before any work: the output
-// folder, or one folder a burst value inside it.
-struct Destination {
-  std::string burst_value;  // empty when the run is not a burst
-  std::unique_ptr<output::ReportFolder> folder;
-};
-
-std::vector<Destination> open_destinations(const plan::ReportPlan& plan,
-                                           const std::filesystem::path& out) {
-  std::vector<Destination> destinations;
-  if (!plan.burst) {
-    destinations.push_back({"", open_report_folder(out)});
-    return destinations;
-  }
-  std::error_code ec;
-  std::filesystem::create_directories(out, ec);
-  if (ec)
-    throw RunError(kOutputError, fmt::format("cannot create {}: {}",
-                                             out.string(), ec.message()));
-  for (const auto& [value, recipients] : plan.burst->values)
-    destinations.push_back(
-        {value, open_report_folder(output::burst_folder(out, value))});
-  return destinations;
-}
-
 }  // namespace
 
 RunSummary run_report(const RunOptions& options) {
   const std::string run_id = run_id_of(options);
+  // Locked before any work, held to the end of the run.
+  auto folder_ptr = open_report_folder(options.out);
+  output::ReportFolder& folder = *folder_ptr;
   Progress progress(options.quiet);
   progress.stage("loading plugins");
   auto plugins = plugin_host::Registry::scan(
@@ -273,9 +249,6 @@ RunSummary run_report(const RunOptions& options) {
   progress.stage("reading the spec");
   const plan::ReportPlan report_plan = read_checked_plan(options.spec, plugins);
   const spec::Report& report = report_plan.report;
-  // Locked before any data is read, held to the end of the run.
-  std::vector<Destination> destinations =
-      open_destinations(report_plan, options.out);
 
   compute::PeriodPlan plan;
   try {
@@ -293,8 +266,7 @@ RunSummary run_report(const RunOptions& options) {
     datasets =
         load_sources(report_plan.datasets, report, plugins, rejects, progress);
   } catch (const RunError& e) {
-    if (e.code() == kDataError)
-      throw with_rejects_evidence(e, *destinations.front().folder, rejects);
+    if (e.code() == kDataError) throw with_rejects_evidence(e, folder, rejects);
     throw;
   }
   for (const auto& [id, c] : rejects.counts()) {
@@ -302,27 +274,30 @@ RunSummary run_report(const RunOptions& options) {
     summary.rows_rejected += c.rejected;
   }
 
-  for (auto& destination : destinations) {
-    if (destination.burst_value.empty()) {
-      summary.reports.push_back(publish_report(
-          report_plan, report, std::move(datasets), rejects, plan, plugins,
-          *destination.folder, run_id, progress));
-      continue;
-    }
+  if (!report_plan.burst) {
+    write_report(report_plan, report, std::move(datasets), rejects, plan,
+                 plugins, folder, run_id, {}, progress);
+  } else {
     // The data was read once; each value's report computes on its slice,
-    // and says in its title which value it is.
-    progress.stage(fmt::format("burst {}", destination.burst_value));
-    spec::Report instance = report;
-    instance.title += " \u2014 " + destination.burst_value;
-    summary.reports.push_back(publish_report(
-        report_plan, instance,
-        burst_slice(datasets, *report_plan.burst, destination.burst_value),
-        rejects, plan, plugins, *destination.folder, run_id, progress));
+    // says in its title which value it is, and goes into its own folder of
+    // the one report published below.
+    for (const auto& [value, recipients] : report_plan.burst->values) {
+      progress.stage(fmt::format("burst {}", value));
+      spec::Report instance = report;
+      instance.title += " \u2014 " + value;
+      write_report(report_plan, instance,
+                   burst_slice(datasets, *report_plan.burst, value), rejects,
+                   plan, plugins, folder, run_id,
+                   output::burst_folder({}, value), progress);
+    }
   }
-  summary.report = summary.reports.front();
-  progress.done(fmt::format("report{} written to {}",
-                            summary.reports.size() > 1 ? "s" : "",
-                            options.out.string()));
+  try {
+    progress.stage("publishing");
+    summary.report = folder.publish(run_id);
+  } catch (const std::runtime_error& e) {
+    throw RunError(kOutputError, e.what());
+  }
+  progress.done(fmt::format("report written to {}", folder.dir().string()));
   return summary;
 }
 

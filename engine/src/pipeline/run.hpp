@@ -26,10 +26,9 @@ struct RunOptions {
 struct RunSummary {
   // The published folder, its files and the run id: what a consumer of
   // the run (delivery, history) starts from.
+  // A burst's reports are in one sub-folder a value
+  // (output/burst_folder.hpp), published together.
   output::FinishedReport report;
-  // Every report published: the one above, or one a burst value, in the
-  // spec's order (report is the first).
-  std::vector<output::FinishedReport> reports;
   int64_t rows_read = 0;
   int64_t rows_rejected = 0;
 };

@@ -11,6 +11,7 @@
 
 #include "deliver/email_content.hpp"
 #include "deliver/headline_kpis.hpp"
+#include "deliver/mail_headers.hpp"
 #include "deliver/message.hpp"
 #include "deliver/smtp_send.hpp"
 #include "output/burst_folder.hpp"
@@ -65,13 +66,6 @@ bool worth_sending(spec::SendWhen when, const std::filesystem::path& dir) {
   return false;
 }
 
-std::string domain_of(const std::string& from) {
-  std::string address = from;
-  if (auto lt = address.rfind('<'); lt != std::string::npos)
-    address = address.substr(lt + 1, address.find('>', lt) - lt - 1);
-  return address.substr(address.find('@') + 1);
-}
-
 }  // namespace
 
 std::string queue_report_mail(history::Outbox& outbox,
@@ -83,7 +77,7 @@ std::string queue_report_mail(history::Outbox& outbox,
   const spec::Delivery& d = *plan.delivery;
   std::vector<history::NewDelivery> queued;
   std::vector<std::string> held;
-  const std::string domain = domain_of(d.smtp.from);
+  const std::string domain = deliver::domain_of(d.smtp.from);
   for (const auto& instance : instances(plan, report_dir)) {
     if (!worth_sending(d.send_when, instance.dir)) {
       held.push_back(instance.value.empty() ? "the report" : instance.value);

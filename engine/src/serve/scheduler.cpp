@@ -133,6 +133,10 @@ struct Scheduler::State {
 
 Scheduler::Scheduler(ServeOptions options, schedule::Clock& clock)
     : options_(std::move(options)), clock_(clock) {
+  // The history keeps where each report is: absolute, whatever the
+  // directory the next scheduler starts in.
+  options_.specs = std::filesystem::absolute(options_.specs);
+  options_.out = std::filesystem::absolute(options_.out);
   if (options_.state_url.empty())
     options_.state_url = history::StateStore::default_url(options_.specs);
   if (options_.owner.empty()) options_.owner = default_owner();
