@@ -20,9 +20,9 @@ std::string attempts_text(int n) {
 // last word.
 void print_delivery(const history::Delivery& d) {
   const std::string to =
-      d.key.instance.empty() ? d.key.recipient
-                             : fmt::format("[{}] {}", d.key.instance,
-                                           d.key.recipient);
+      d.key.instance.empty()
+          ? d.key.recipient
+          : fmt::format("[{}] {}", d.key.instance, d.key.recipient);
   fmt::print("    {:<40} {:<9} {:<10} {}\n", to, history::status_name(d.status),
              attempts_text(d.attempts),
              d.last_reply.empty() ? "-" : d.last_reply);

@@ -46,8 +46,7 @@ int schedule_command(const Args& args) {
       "count,n", po::value(&count), "runs to list for each spec (default 5)")(
       "from", po::value(&from),
       "list the runs after this UTC time, e.g. 2026-12-01T00:00:00Z "
-      "(default: now)")("plugin-path",
-                        po::value(&plugin_paths)->composing(),
+      "(default: now)")("plugin-path", po::value(&plugin_paths)->composing(),
                         "another folder of plugins (repeatable)");
   po::positional_options_description positional;
   positional.add("spec", -1);
@@ -60,10 +59,9 @@ int schedule_command(const Args& args) {
   if (count < 1 || count > 1000)
     throw pipeline::RunError(pipeline::kUsageError,
                              "--count: expected 1 to 1000");
-  const auto start =
-      from.empty() ? std::chrono::floor<std::chrono::seconds>(
-                         std::chrono::system_clock::now())
-                   : parse_from(from);
+  const auto start = from.empty() ? std::chrono::floor<std::chrono::seconds>(
+                                        std::chrono::system_clock::now())
+                                  : parse_from(from);
   std::vector<std::filesystem::path> extra(plugin_paths.begin(),
                                            plugin_paths.end());
   auto plugins =
@@ -80,10 +78,11 @@ int schedule_command(const Args& args) {
       fmt::print("{} ({}): no schedule\n", result.spec->report.id, file);
       continue;
     }
-    fmt::print("{} ({}): \"{}\" in {}, covers {}, catch-up {} (max age "
-               "{})\n",
-               result.spec->report.id, file, s->cron, s->time_zone, s->covers,
-               s->catch_up, duration_text(s->max_age_seconds));
+    fmt::print(
+        "{} ({}): \"{}\" in {}, covers {}, catch-up {} (max age "
+        "{})\n",
+        result.spec->report.id, file, s->cron, s->time_zone, s->covers,
+        s->catch_up, duration_text(s->max_age_seconds));
     const schedule::Schedule sched(schedule::CronExpression::parse(s->cron),
                                    s->time_zone);
     const auto covers = schedule::parse_covers(s->covers);
@@ -92,11 +91,10 @@ int schedule_command(const Args& args) {
     for (const auto& slot :
          sched.next_slots(start, static_cast<std::size_t>(count))) {
       const date::zoned_seconds local(zone, slot.at);
-      fmt::print("  {:<31} {:<22} {}\n",
-                 date::format("%F %R %Z (%Ez)", local),
-                 date::format("%FT%TZ", slot.at),
-                 schedule::period_text(
-                     schedule::covered_period(covers, slot.local)));
+      fmt::print(
+          "  {:<31} {:<22} {}\n", date::format("%F %R %Z (%Ez)", local),
+          date::format("%FT%TZ", slot.at),
+          schedule::period_text(schedule::covered_period(covers, slot.local)));
     }
   }
   if (errors > 0) {

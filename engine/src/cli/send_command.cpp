@@ -68,9 +68,8 @@ int send_command(const Args& args) {
   // a slot, and a mail server must not take it for a resend.
   const auto now = std::chrono::system_clock::now();
   const std::string id = deliver::message_id(
-      plan.report.id,
-      fmt::format("test-{}", now.time_since_epoch().count()), to,
-      deliver::domain_of(settings.from));
+      plan.report.id, fmt::format("test-{}", now.time_since_epoch().count()),
+      to, deliver::domain_of(settings.from));
   deliver::Message message;
   std::string note;
   if (!report.empty()) {
@@ -79,16 +78,16 @@ int send_command(const Args& args) {
       message = std::move(mail.message);
       note = mail.note;
     } catch (const std::exception& e) {
-      throw pipeline::RunError(pipeline::kUsageError,
-                               fmt::format("--report {}: {}", report,
-                                           e.what()));
+      throw pipeline::RunError(
+          pipeline::kUsageError,
+          fmt::format("--report {}: {}", report, e.what()));
     }
   } else {
     message.from = d.smtp.from;
     message.to = to;
     message.message_id = id;
-    message.subject = fmt::format("Vigie: test of the delivery of {}",
-                                  plan.report.title);
+    message.subject =
+        fmt::format("Vigie: test of the delivery of {}", plan.report.title);
     message.text = fmt::format(
         "This message tests the delivery settings of the report '{}' ({}).\n"
         "It reached you: the server, the sender and the credentials work.\n",

@@ -78,8 +78,8 @@ int serve_command(const Args& args) {
     int signal = 0;
     sigwait(&stop_signals, &signal);
     if (signal == SIGTERM || signal == SIGINT) {
-      spdlog::info("{} received: stopping", signal == SIGTERM ? "SIGTERM"
-                                                               : "SIGINT");
+      spdlog::info("{} received: stopping",
+                   signal == SIGTERM ? "SIGTERM" : "SIGINT");
       scheduler.stop();
     }
   });

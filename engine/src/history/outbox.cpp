@@ -62,9 +62,10 @@ std::string_view status_name(DeliveryStatus status) {
 DeliveryStatus delivery_status(std::string_view name) {
   for (std::size_t i = 0; i < kStatusNames.size(); ++i)
     if (kStatusNames[i] == name) return static_cast<DeliveryStatus>(i);
-  throw StateError(fmt::format("unknown delivery status '{}' in the state "
-                               "database",
-                               name));
+  throw StateError(
+      fmt::format("unknown delivery status '{}' in the state "
+                  "database",
+                  name));
 }
 
 void Outbox::enqueue(const std::string& report_id, const std::string& slot,
@@ -222,7 +223,8 @@ std::vector<Delivery> Outbox::list(const DeliveryFilter& filter) {
                     "run_id, instance, recipient LIMIT {}",
                     kColumns, where, filter.limit),
         [&](soci::statement& st) {
-          if (!filter.report_id.empty()) st.exchange(soci::use(filter.report_id));
+          if (!filter.report_id.empty())
+            st.exchange(soci::use(filter.report_id));
           if (!filter.run_id.empty()) st.exchange(soci::use(filter.run_id));
           if (filter.failed_only) {
             st.exchange(soci::use(failed));

@@ -50,8 +50,8 @@ struct NewDelivery {
 
 // What `list` returns.
 struct DeliveryFilter {
-  std::string report_id;  // empty: every report
-  std::string run_id;     // empty: every run
+  std::string report_id;     // empty: every report
+  std::string run_id;        // empty: every run
   bool failed_only = false;  // failed or expired
   int limit = 1000;
 };

@@ -76,9 +76,10 @@ std::string_view status_name(RunStatus status) {
 RunStatus run_status(std::string_view name) {
   for (std::size_t i = 0; i < kStatusNames.size(); ++i)
     if (kStatusNames[i] == name) return static_cast<RunStatus>(i);
-  throw StateError(fmt::format("unknown run status '{}' in the state "
-                               "database",
-                               name));
+  throw StateError(
+      fmt::format("unknown run status '{}' in the state "
+                  "database",
+                  name));
 }
 
 std::optional<Claim> Runs::claim(const SlotKey& key, const std::string& period,
@@ -114,10 +115,10 @@ std::optional<Claim> Runs::claim(const SlotKey& key, const std::string& period,
                         "updated_at = :n WHERE report_id = :r AND slot = :s "
                         "AND ((status = :st2 AND lease_until < :n2) OR "
                         "(status IN (:w, :a) AND next_attempt_at <= :n3))",
-         soci::use(running), soci::use(owner), soci::use(until),
-         soci::use(now), soci::use(key.report_id), soci::use(key.slot),
-         soci::use(running), soci::use(now), soci::use(waiting),
-         soci::use(abandoned), soci::use(now));
+         soci::use(running), soci::use(owner), soci::use(until), soci::use(now),
+         soci::use(key.report_id), soci::use(key.slot), soci::use(running),
+         soci::use(now), soci::use(waiting), soci::use(abandoned),
+         soci::use(now));
     take.execute(true);
     if (take.get_affected_rows() != 1) return std::nullopt;
     auto record = find(key.report_id, key.slot);
@@ -127,7 +128,7 @@ std::optional<Claim> Runs::claim(const SlotKey& key, const std::string& period,
     throw;
   } catch (const std::exception& e) {
     throw store_.failure(fmt::format("claim {} {}", key.report_id, key.slot),
-                 e);
+                         e);
   }
 }
 
@@ -159,8 +160,7 @@ bool Runs::finish(const SlotKey& key, const std::string& owner,
     soci::indicator dir_ind = report_dir.empty() ? soci::i_null : soci::i_ok;
     soci::indicator error_ind = error.empty() ? soci::i_null : soci::i_ok;
     soci::indicator note_ind = note.empty() ? soci::i_null : soci::i_ok;
-    soci::indicator next_ind =
-        next_attempt_at == 0 ? soci::i_null : soci::i_ok;
+    soci::indicator next_ind = next_attempt_at == 0 ? soci::i_null : soci::i_ok;
     soci::statement st =
         (store_.sql().prepare
              << "UPDATE vigie_runs SET status = :st, lease_owner = NULL, "
@@ -171,9 +171,9 @@ bool Runs::finish(const SlotKey& key, const std::string& owner,
                 "lease_owner = :o",
          soci::use(next), soci::use(report_dir, dir_ind),
          soci::use(error_text, error_ind), soci::use(note, note_ind),
-         soci::use(next_attempt_at, next_ind),
-         soci::use(now), soci::use(key.report_id), soci::use(key.slot),
-         soci::use(running), soci::use(owner));
+         soci::use(next_attempt_at, next_ind), soci::use(now),
+         soci::use(key.report_id), soci::use(key.slot), soci::use(running),
+         soci::use(owner));
     st.execute(true);
     return st.get_affected_rows() == 1;
   } catch (const std::exception& e) {
@@ -184,8 +184,7 @@ bool Runs::finish(const SlotKey& key, const std::string& owner,
 bool Runs::succeed(const SlotKey& key, const std::string& owner,
                    const std::string& report_dir, const std::string& note,
                    Seconds now) {
-  return finish(key, owner, RunStatus::Succeeded, report_dir, "", note, 0,
-                now);
+  return finish(key, owner, RunStatus::Succeeded, report_dir, "", note, 0, now);
 }
 
 bool Runs::wait(const SlotKey& key, const std::string& owner,
@@ -263,10 +262,9 @@ std::vector<RunRecord> Runs::list(const std::string& report_id, int limit) {
         fmt::format("ORDER BY slot_at DESC, report_id LIMIT {}", limit);
     if (report_id.empty())
       return select_runs(store_, order, [](soci::statement&) {});
-    return select_runs(store_, "WHERE report_id = :r " + order,
-                       [&](soci::statement& st) {
-                         st.exchange(soci::use(report_id));
-                       });
+    return select_runs(
+        store_, "WHERE report_id = :r " + order,
+        [&](soci::statement& st) { st.exchange(soci::use(report_id)); });
   } catch (const StateError&) {
     throw;
   } catch (const std::exception& e) {

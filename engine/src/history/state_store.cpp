@@ -26,10 +26,11 @@ bool is_keyword_form(std::string_view rest) {
 // double quotes (it may hold spaces), which SOCI has no way to escape.
 std::string sqlite_connect_string(const std::string& path) {
   if (path.find('"') != std::string::npos)
-    throw StateError(fmt::format("state database {}: a path holding a "
-                                 "double quote cannot be opened (SOCI's "
-                                 "connection strings cannot escape it)",
-                                 path));
+    throw StateError(
+        fmt::format("state database {}: a path holding a "
+                    "double quote cannot be opened (SOCI's "
+                    "connection strings cannot escape it)",
+                    path));
   // timeout: a second scheduler on the same file waits for the first
   // one's write to end (SQLite's busy timeout) rather than failing.
   return "db=\"" + path + "\" timeout=30";
@@ -124,8 +125,8 @@ std::unique_ptr<StateStore> StateStore::open(const std::string& url) {
   try {
     session = std::make_unique<soci::session>(backend, connect);
   } catch (const std::exception& e) {
-    throw StateError(fmt::format("cannot open the state database {}: {}",
-                                 name, secrets::redact(e.what())));
+    throw StateError(fmt::format("cannot open the state database {}: {}", name,
+                                 secrets::redact(e.what())));
   }
   std::unique_ptr<StateStore> store(
       new StateStore(std::move(session), name, backend == "postgresql"));
@@ -133,8 +134,8 @@ std::unique_ptr<StateStore> StateStore::open(const std::string& url) {
   return store;
 }
 
-StateStore::StateStore(std::unique_ptr<soci::session> session,
-                       std::string name, bool postgresql)
+StateStore::StateStore(std::unique_ptr<soci::session> session, std::string name,
+                       bool postgresql)
     : session_(std::move(session)),
       name_(std::move(name)),
       postgresql_(postgresql) {}
@@ -164,9 +165,10 @@ void StateStore::create_tables() {
       for (auto statement : kSchema) *session_ << std::string(statement);
     }
   } catch (const std::exception& e) {
-    throw StateError(fmt::format("cannot create the tables of the state "
-                                 "database {}: {}",
-                                 name_, secrets::redact(e.what())));
+    throw StateError(
+        fmt::format("cannot create the tables of the state "
+                    "database {}: {}",
+                    name_, secrets::redact(e.what())));
   }
 }
 

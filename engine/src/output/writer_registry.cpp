@@ -25,7 +25,8 @@ void WriterRegistry::write(
     const std::filesystem::path& under) const {
   // A writer that names its own files writes them straight into its
   // folder: it exists first.
-  if (!under.empty()) std::filesystem::create_directories(folder.staging() / under);
+  if (!under.empty())
+    std::filesystem::create_directories(folder.staging() / under);
   // One slot a writer, in registry order: its files, or how it failed.
   struct Slot {
     const Writer* writer;
@@ -73,8 +74,7 @@ void WriterRegistry::write(
       if (s.failure) std::rethrow_exception(s.failure);
   }
   for (const Slot& s : slots)
-    for (const auto& f : s.files.files())
-      folder.adopt(under / f.path, f.pages);
+    for (const auto& f : s.files.files()) folder.adopt(under / f.path, f.pages);
 }
 
 }  // namespace vigie::output

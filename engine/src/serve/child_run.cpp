@@ -76,8 +76,8 @@ ChildResult run_child(const std::filesystem::path& program,
   for (auto& a : argv_text) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, program.c_str(), &actions, &attr,
-                                  argv.data(), environ);
+  const int spawned =
+      posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (spawned != 0)
@@ -102,8 +102,8 @@ ChildResult run_child(const std::filesystem::path& program,
     if (!reaped && kill_at == Clock::time_point::max()) {
       const bool stop = should_stop && should_stop();
       if (stop || now >= deadline) {
-        result.end = stop ? ChildResult::End::Stopped
-                          : ChildResult::End::TimedOut;
+        result.end =
+            stop ? ChildResult::End::Stopped : ChildResult::End::TimedOut;
         ::kill(-pid, SIGTERM);
         kill_at = now + grace;
       }

@@ -37,9 +37,8 @@ std::string variable(const std::string& name) {
   if (name.empty()) return "";
   const char* value = std::getenv(name.c_str());
   if (value == nullptr)
-    throw std::runtime_error(
-        fmt::format("the environment variable {} (delivery.smtp) is not set",
-                    name));
+    throw std::runtime_error(fmt::format(
+        "the environment variable {} (delivery.smtp) is not set", name));
   secrets::add(value, "${" + name + "}");
   return value;
 }
@@ -50,8 +49,7 @@ deliver::SmtpSettings smtp_settings(const spec::SmtpServer& smtp,
                                     unsigned long long max_message_bytes) {
   deliver::SmtpSettings s;
   s.url = smtp.url;
-  s.starttls = smtp.starttls == "never"
-                   ? deliver::SmtpSettings::StartTls::Never
+  s.starttls = smtp.starttls == "never" ? deliver::SmtpSettings::StartTls::Never
                : smtp.starttls == "if_offered"
                    ? deliver::SmtpSettings::StartTls::IfOffered
                    : deliver::SmtpSettings::StartTls::Required;
@@ -115,10 +113,10 @@ ComposedMail compose_report_mail(const plan::ReportPlan& plan,
       names += (names.empty() ? "" : ", ") + a.name;
     mail.message.attachments.clear();
     context.link = report_link(d, report_dir);
-    mail.note = fmt::format("{} left out: {} encoded, over the limit of {}; "
-                            "the message links to {}",
-                            names, megabytes(size),
-                            megabytes(d.max_message_bytes), context.link);
+    mail.note = fmt::format(
+        "{} left out: {} encoded, over the limit of {}; "
+        "the message links to {}",
+        names, megabytes(size), megabytes(d.max_message_bytes), context.link);
     context.attachment_note = mail.note;
     fill();
   }

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <random>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "deliver/email_content.hpp"
 #include "deliver/headline_kpis.hpp"
@@ -114,10 +114,9 @@ void send_queued_mail(history::Outbox& outbox, const plan::ReportPlan& plan,
                   key.recipient, e.what());
     return;
   }
-  const deliver::SmtpOutcome outcome =
-      deliver::send_mail(smtp_settings(plan.delivery->smtp,
-                                       plan.delivery->max_message_bytes),
-                         mail.message);
+  const deliver::SmtpOutcome outcome = deliver::send_mail(
+      smtp_settings(plan.delivery->smtp, plan.delivery->max_message_bytes),
+      mail.message);
   const std::string reply =
       outcome.code != 0 ? fmt::format("{} {}", outcome.code, outcome.reply)
                         : outcome.error;
@@ -129,17 +128,18 @@ void send_queued_mail(history::Outbox& outbox, const plan::ReportPlan& plan,
       break;
     case deliver::SmtpOutcome::Status::Permanent:
       outbox.failed(key, owner, outcome.code, reply, mail.note, now);
-      spdlog::error("{}: e-mail to {} refused for good: {}",
-                    delivery.report_id, key.recipient, reply);
+      spdlog::error("{}: e-mail to {} refused for good: {}", delivery.report_id,
+                    key.recipient, reply);
       break;
     case deliver::SmtpOutcome::Status::Transient: {
       static thread_local std::mt19937_64 random{std::random_device{}()};
       const auto wait = backoff.after(delivery.attempts, random);
       outbox.retry_later(key, owner, outcome.code, reply, mail.note,
                          now + wait.count(), now);
-      spdlog::warn("{}: e-mail to {} not delivered ({}); next attempt in "
-                   "{} s unless past its deadline",
-                   delivery.report_id, key.recipient, reply, wait.count());
+      spdlog::warn(
+          "{}: e-mail to {} not delivered ({}); next attempt in "
+          "{} s unless past its deadline",
+          delivery.report_id, key.recipient, reply, wait.count());
       break;
     }
   }

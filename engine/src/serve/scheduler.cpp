@@ -1,8 +1,8 @@
 #include "serve/scheduler.hpp"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 #include <signal.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -58,15 +58,15 @@ bool dead_here(const std::string& owner) {
       pid_text.find_first_not_of("0123456789") != std::string::npos)
     return false;
   const long pid = std::stol(pid_text);
-  return pid > 0 && pid != getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
-         errno == ESRCH;
+  return pid > 0 && pid != getpid() &&
+         ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
 // The month a slot's run covers: the report's grain is the month, and
 // month_to_date covers the month its days belong to.
 std::string run_period(const spec::Schedule& s, const schedule::Slot& slot) {
-  const auto covered = schedule::covered_period(
-      schedule::parse_covers(s.covers), slot.local);
+  const auto covered =
+      schedule::covered_period(schedule::parse_covers(s.covers), slot.local);
   return date::format("%Y-%m", covered.first);
 }
 
@@ -151,8 +151,7 @@ void Scheduler::stop() {
 
 int Scheduler::serve() {
   State state(options_);
-  const auto stop_requested_at =
-      std::make_shared<std::atomic<Seconds>>(0);
+  const auto stop_requested_at = std::make_shared<std::atomic<Seconds>>(0);
 
   auto open_store = [this] {
     return history::StateStore::open(options_.state_url);
@@ -209,9 +208,10 @@ int Scheduler::serve() {
                    note.empty() ? "" : "; " + note);
     } else if (result.end == ChildResult::End::Stopped) {
       runs.abandon(key, options_.owner, failure_text(result, timeout), now);
-      spdlog::warn("{} {}: abandoned at shutdown; the next scheduler runs "
-                   "it again",
-                   key.report_id, key.slot);
+      spdlog::warn(
+          "{} {}: abandoned at shutdown; the next scheduler runs "
+          "it again",
+          key.report_id, key.slot);
     } else {
       const std::string error = failure_text(result, timeout);
       const bool transient =
@@ -260,10 +260,10 @@ int Scheduler::serve() {
     if (it == state.schedules.end() || it->second.first != text)
       it = state.schedules
                .insert_or_assign(
-                   id, std::pair{text, schedule::Schedule(
-                                           schedule::CronExpression::parse(
-                                               s.cron),
-                                           s.time_zone)})
+                   id,
+                   std::pair{text, schedule::Schedule(
+                                       schedule::CronExpression::parse(s.cron),
+                                       s.time_zone)})
                .first;
     return it->second.second;
   };
@@ -273,9 +273,10 @@ int Scheduler::serve() {
   auto pass = [&] {
     for (const auto& owner : state.runs.lease_owners())
       if (owner != options_.owner && dead_here(owner)) {
-        spdlog::warn("scheduler {} is gone: its runs and e-mails are taken "
-                     "over",
-                     owner);
+        spdlog::warn(
+            "scheduler {} is gone: its runs and e-mails are taken "
+            "over",
+            owner);
         state.runs.expire_leases(owner);
       }
     for (const auto& change : state.folder.refresh()) {
@@ -332,23 +333,24 @@ int Scheduler::serve() {
               run_lease(*served->second.plan.schedule, options_.grace)))
         dispatch_run(served->second, record.key, record.period, *claim);
     }
-    for (auto& d : state.outbox.claim_due(options_.owner, count(now),
-                                          kMailLease,
-                                          4 * options_.concurrency)) {
+    for (auto& d :
+         state.outbox.claim_due(options_.owner, count(now), kMailLease,
+                                4 * options_.concurrency)) {
       auto served = state.folder.specs().find(d.report_id);
       if (served == state.folder.specs().end() ||
           !served->second.plan.delivery) {
-        spdlog::warn("{}: e-mail to {} left pending: no spec of this report "
-                     "with a delivery block is served",
-                     d.report_id, d.key.recipient);
+        spdlog::warn(
+            "{}: e-mail to {} left pending: no spec of this report "
+            "with a delivery block is served",
+            d.report_id, d.key.recipient);
         continue;
       }
       state.pool.submit([&, this, d, plan = served->second.plan] {
         auto store = open_store();
         history::Outbox outbox(*store);
         // A 4xx waits as a failed run does: the schedule's back-off.
-        const Backoff backoff = plan.schedule ? run_backoff(*plan.schedule)
-                                              : Backoff{};
+        const Backoff backoff =
+            plan.schedule ? run_backoff(*plan.schedule) : Backoff{};
         send_queued_mail(outbox, plan, d, options_.owner, backoff,
                          count(clock_.now()));
       });
@@ -371,7 +373,8 @@ int Scheduler::serve() {
       pass();
       sys_seconds wake = clock_.now() + options_.poll;
       for (const auto& [id, entry] : state.schedules)
-        if (auto next = entry.second.next_after(clock_.now()); next && *next < wake)
+        if (auto next = entry.second.next_after(clock_.now());
+            next && *next < wake)
           wake = *next;
       if (!stopping_) clock_.sleep_until(wake);
     }
@@ -389,9 +392,10 @@ int Scheduler::serve() {
     throw;
   }
   stop_requested_at->store(count(clock_.now()));
-  spdlog::info("stopping: {} run(s) and e-mail(s) in progress get {} s to "
-               "finish",
-               state.pool.pending(), options_.grace.count());
+  spdlog::info(
+      "stopping: {} run(s) and e-mail(s) in progress get {} s to "
+      "finish",
+      state.pool.pending(), options_.grace.count());
   state.pool.wait_idle();
   spdlog::info("stopped");
   return pipeline::kSuccess;

@@ -39,11 +39,11 @@ std::vector<SpecChange> SpecFolder::refresh() {
     } else if (auto other = specs_.find(result.plan->report.id);
                other != specs_.end() && other->second.file != path) {
       // Two files, one report id: the slots and the history are by id.
-      changes.push_back({SpecChange::Kind::Invalid, path, now.report_id,
-                         fmt::format("report id '{}' is already served "
-                                     "from {}",
-                                     other->first,
-                                     other->second.file.string())});
+      changes.push_back(
+          {SpecChange::Kind::Invalid, path, now.report_id,
+           fmt::format("report id '{}' is already served "
+                       "from {}",
+                       other->first, other->second.file.string())});
     } else {
       const std::string id = result.plan->report.id;
       // A file whose report id changed leaves its old id.
@@ -52,9 +52,9 @@ std::vector<SpecChange> SpecFolder::refresh() {
       const bool known = specs_.count(id) > 0;
       specs_[id] = ServedSpec{path, std::move(*result.plan), ""};
       now.report_id = id;
-      changes.push_back({known ? SpecChange::Kind::Updated
-                               : SpecChange::Kind::Added,
-                         path, id, ""});
+      changes.push_back(
+          {known ? SpecChange::Kind::Updated : SpecChange::Kind::Added, path,
+           id, ""});
     }
     seen_[path] = now;
   }

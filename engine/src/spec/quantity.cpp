@@ -15,8 +15,8 @@ std::optional<std::pair<unsigned long long, std::string_view>> split(
   auto [end, ec] =
       std::from_chars(text.data(), text.data() + text.size(), number);
   if (ec != std::errc() || end == text.data()) return std::nullopt;
-  std::string_view unit(end, static_cast<std::size_t>(text.data() +
-                                                      text.size() - end));
+  std::string_view unit(
+      end, static_cast<std::size_t>(text.data() + text.size() - end));
   while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
   return std::pair{number, unit};
 }
@@ -47,7 +47,7 @@ std::optional<unsigned long long> parse_size(std::string_view text) {
   auto parts = split(text);
   if (!parts) return std::nullopt;
   constexpr std::pair<std::string_view, unsigned long long> kUnits[] = {
-      {"B", 1},           {"KB", 1000},       {"MB", 1000 * 1000},
+      {"B", 1},           {"KB", 1000},        {"MB", 1000 * 1000},
       {"GB", 1000000000}, {"KiB", 1ULL << 10}, {"MiB", 1ULL << 20},
       {"GiB", 1ULL << 30}};
   for (auto [name, bytes] : kUnits)

@@ -73,8 +73,9 @@ SmtpServer SpecReader::read_smtp(const Cursor& at) {
   if (auto u = f.required("url", "smtp://host:587 or smtps://host:465")) {
     doc_.assign(smtp.url, u);
     if (smtp.url.rfind("smtp://", 0) != 0 && smtp.url.rfind("smtps://", 0) != 0)
-      doc_.error(*u, "expected smtp://host:port (STARTTLS) or "
-                     "smtps://host:port (TLS from the start)");
+      doc_.error(*u,
+                 "expected smtp://host:port (STARTTLS) or "
+                 "smtps://host:port (TLS from the start)");
   }
   if (auto s = f.optional("starttls"))
     if (auto i = doc_.choice(*s, kStartTls)) smtp.starttls = kStartTls[*i];
@@ -83,20 +84,22 @@ SmtpServer SpecReader::read_smtp(const Cursor& at) {
     if (auto e = f.optional(key)) {
       doc_.assign(*out, e);
       if (!is_variable_name(*out))
-        doc_.error(*e, "expected the name of an environment variable "
-                       "(letters, digits and '_'): the credential itself "
-                       "is never written in a spec");
+        doc_.error(*e,
+                   "expected the name of an environment variable "
+                   "(letters, digits and '_'): the credential itself "
+                   "is never written in a spec");
     }
   if (auto from = f.required("from", "the sender, e.g. reports@example.com")) {
     doc_.assign(smtp.from, from);
     // "Name <address>" or a bare address.
     std::string address = smtp.from;
-    if (auto lt = address.rfind('<'); lt != std::string::npos &&
-                                      address.back() == '>')
+    if (auto lt = address.rfind('<');
+        lt != std::string::npos && address.back() == '>')
       address = address.substr(lt + 1, address.size() - lt - 2);
     if (!plausible_address(address))
-      doc_.error(*from, "expected an address, or a name and an address: "
-                        "Vigie <reports@example.com>");
+      doc_.error(*from,
+                 "expected an address, or a name and an address: "
+                 "Vigie <reports@example.com>");
   }
   doc_.assign(smtp.ca_file, f.optional("ca_file"));
   doc_.assign(smtp.verify_peer, f.optional("verify_peer"));
@@ -122,8 +125,9 @@ Delivery SpecReader::read_delivery(const Cursor& at, bool burst) {
   // A burst gives each value its recipients; `to` then receives every
   // value's report (and may be left out).
   auto to = burst ? f.optional("to")
-                  : f.required("to", "a list of e-mail addresses and "
-                                     "group:NAME");
+                  : f.required("to",
+                               "a list of e-mail addresses and "
+                               "group:NAME");
   if (to) delivery.to = read_recipients(*to, delivery.groups);
   doc_.assign(delivery.subject, f.optional("subject"));
   doc_.assign(delivery.templates, f.optional("templates"));
@@ -135,10 +139,10 @@ Delivery SpecReader::read_delivery(const Cursor& at, bool burst) {
       if (!t) continue;
       auto kind = kpi_kinds_.find(t->value);
       if (kind == kpi_kinds_.end()) {
-        doc_.error(item, fmt::format("unknown KPI '{}';{} defined: {}",
-                                     t->value,
-                                     did_you_mean(t->value, defined_kpis()),
-                                     join(defined_kpis())));
+        doc_.error(item,
+                   fmt::format("unknown KPI '{}';{} defined: {}", t->value,
+                               did_you_mean(t->value, defined_kpis()),
+                               join(defined_kpis())));
       } else if (kind->second && *kind->second != OutputKind::List) {
         doc_.error(item, fmt::format("KPI '{}' is not a list: only lists "
                                      "are attached, as CSV",
@@ -152,9 +156,10 @@ Delivery SpecReader::read_delivery(const Cursor& at, bool burst) {
       if (auto bytes = parse_size(t->value); bytes && *bytes > 0)
         delivery.max_message_bytes = *bytes;
       else
-        doc_.error(*m, "expected a size: a whole number and a unit, B, "
-                       "KB, MB, GB (powers of 1000) or KiB, MiB, GiB "
-                       "(e.g. 10MB)");
+        doc_.error(*m,
+                   "expected a size: a whole number and a unit, B, "
+                   "KB, MB, GB (powers of 1000) or KiB, MiB, GiB "
+                   "(e.g. 10MB)");
     }
   doc_.assign(delivery.report_url, f.optional("report_url"));
   if (auto s = f.optional("send_when"))
@@ -184,10 +189,9 @@ Burst SpecReader::read_burst(const Cursor& at, const Spec& spec) {
                                     "calls.queue or customers.region; "
                                     "datasets: {}",
                                     join(dataset_names())));
-      } else if (std::none_of(dataset->columns.begin(), dataset->columns.end(),
-                              [&](const auto& c) {
-                                return c.name == burst.column;
-                              })) {
+      } else if (std::none_of(
+                     dataset->columns.begin(), dataset->columns.end(),
+                     [&](const auto& c) { return c.name == burst.column; })) {
         std::vector<std::string> columns;
         for (const auto& c : dataset->columns) columns.emplace_back(c.name);
         doc_.error(*by, fmt::format("{} has no column '{}';{} its columns: "
@@ -195,15 +199,14 @@ Burst SpecReader::read_burst(const Cursor& at, const Spec& spec) {
                                     burst.dataset, burst.column,
                                     did_you_mean(burst.column, columns),
                                     join(columns)));
-      } else if (dataset->find(burst.column)->kind !=
-                 table::ColumnKind::Text) {
+      } else if (dataset->find(burst.column)->kind != table::ColumnKind::Text) {
         doc_.error(*by, fmt::format("{}.{} is not a text column: a burst "
                                     "is by the values of a dimension (a "
                                     "queue, a region, a channel)",
                                     burst.dataset, burst.column));
       } else if (!read) {
-        doc_.error(*by, fmt::format("no source of this spec fills {}",
-                                    burst.dataset));
+        doc_.error(
+            *by, fmt::format("no source of this spec fills {}", burst.dataset));
       }
     }
   std::map<std::string, std::vector<std::string>> groups;

@@ -82,15 +82,16 @@ Schedule SpecReader::read_schedule(const Cursor& at, const Report& report) {
   if (auto r = f.optional("retries")) {
     doc_.assign(schedule.retries, r);
     if (schedule.retries < 0 || schedule.retries > kMaxRetries)
-      doc_.error(*r, fmt::format("expected between 0 and {} retries",
-                                 kMaxRetries));
+      doc_.error(*r,
+                 fmt::format("expected between 0 and {} retries", kMaxRetries));
   }
   read_duration(schedule.retry_delay_seconds, f.optional("retry_delay"));
   auto max_at = f.optional("retry_max_delay");
   read_duration(schedule.retry_max_delay_seconds, max_at);
   if (max_at && schedule.retry_max_delay_seconds < schedule.retry_delay_seconds)
-    doc_.error(*max_at, "expected at least retry_delay: it caps the waits "
-                        "that start at retry_delay and double");
+    doc_.error(*max_at,
+               "expected at least retry_delay: it caps the waits "
+               "that start at retry_delay and double");
   return schedule;
 }
 

@@ -125,12 +125,12 @@ struct Schedule {
   std::string cron;       // 5 fields, e.g. "0 7 1 * *"
   std::string time_zone;  // IANA; report.time_zone when not given
   std::string covers = "previous_month";
-  std::string catch_up = "latest";  // skip, latest or all
+  std::string catch_up = "latest";        // skip, latest or all
   long long max_age_seconds = 24 * 3600;  // a missed slot older is not run
   long long timeout_seconds = 3600;       // a run taking longer is stopped
   int retries = 3;  // attempts after the first, for transient failures
-  long long retry_delay_seconds = 60;          // the first wait, doubled
-  long long retry_max_delay_seconds = 3600;    // the cap of the waits
+  long long retry_delay_seconds = 60;        // the first wait, doubled
+  long long retry_max_delay_seconds = 3600;  // the cap of the waits
   Location location;
 };
 

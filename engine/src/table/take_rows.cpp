@@ -47,7 +47,8 @@ Column take_column(const Column& in, const std::vector<int64_t>& rows) {
 
 Table take_rows(const Table& table, const std::vector<int64_t>& rows) {
   Table out;
-  for (const auto& c : table.columns) out.columns.push_back(take_column(c, rows));
+  for (const auto& c : table.columns)
+    out.columns.push_back(take_column(c, rows));
   return out;
 }
 

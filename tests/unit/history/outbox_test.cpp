@@ -71,8 +71,8 @@ TEST_F(OutboxTest, DeliveredFailedAndRetried) {
                      kNow + 1);
   outbox_->failed(batch[1].key, "h", 550, "550 5.1.1 mailbox unavailable", "",
                   kNow + 1);
-  outbox_->retry_later(batch[2].key, "h", 451, "451 4.3.0 try again later",
-                       "", kNow + 60, kNow + 1);
+  outbox_->retry_later(batch[2].key, "h", 451, "451 4.3.0 try again later", "",
+                       kNow + 60, kNow + 1);
   auto all = outbox_->list({});
   EXPECT_EQ(all[0].status, DeliveryStatus::Delivered);
   EXPECT_EQ(all[0].last_code, 250);
@@ -88,8 +88,8 @@ TEST_F(OutboxTest, DeliveredFailedAndRetried) {
   ASSERT_EQ(again.size(), 1u);
   EXPECT_EQ(again[0].attempts, 2);
   // Past the deadline a transient failure expires.
-  outbox_->retry_later(again[0].key, "h", 421, "421 closing", "",
-                       kDeadline + 1, kNow + 61);
+  outbox_->retry_later(again[0].key, "h", 421, "421 closing", "", kDeadline + 1,
+                       kNow + 61);
   EXPECT_EQ(outbox_->list({})[2].status, DeliveryStatus::Expired);
   EXPECT_TRUE(outbox_->claim_due("h", kDeadline + 10, kLease, 10).empty());
 }

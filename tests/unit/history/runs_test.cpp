@@ -36,8 +36,10 @@ TEST_F(RunsTest, ASlotIsClaimedOnce) {
   EXPECT_EQ(first->run_id, "run-a");
   EXPECT_EQ(first->attempt, 1);
   // The same scheduler or another: nothing while the lease holds.
-  EXPECT_FALSE(runs_->claim(key, "2026-08", "run-b", "host-2", kNow + 1, kLease));
-  EXPECT_FALSE(runs_->claim(key, "2026-08", "run-c", "host-1", kNow + 2, kLease));
+  EXPECT_FALSE(
+      runs_->claim(key, "2026-08", "run-b", "host-2", kNow + 1, kLease));
+  EXPECT_FALSE(
+      runs_->claim(key, "2026-08", "run-c", "host-1", kNow + 2, kLease));
   auto record = runs_->find("management", key.slot);
   ASSERT_TRUE(record);
   EXPECT_EQ(record->status, RunStatus::Running);
@@ -64,8 +66,8 @@ TEST_F(RunsTest, AnExpiredLeaseIsTakenOverWithTheSameRunId) {
   // host-1 died: its lease runs out, host-2 takes the slot over.
   EXPECT_FALSE(
       runs_->claim(key, "2026-08", "run-b", "host-2", kNow + kLease, kLease));
-  auto taken =
-      runs_->claim(key, "2026-08", "run-b", "host-2", kNow + kLease + 1, kLease);
+  auto taken = runs_->claim(key, "2026-08", "run-b", "host-2",
+                            kNow + kLease + 1, kLease);
   ASSERT_TRUE(taken);
   EXPECT_EQ(taken->run_id, "run-a");
   EXPECT_EQ(taken->attempt, 2);
@@ -73,7 +75,9 @@ TEST_F(RunsTest, AnExpiredLeaseIsTakenOverWithTheSameRunId) {
   EXPECT_FALSE(runs_->succeed(key, "host-1", "/x", "", kNow + kLease + 2));
   EXPECT_FALSE(runs_->renew(key, "host-1", kNow + 10 * kLease));
   EXPECT_TRUE(runs_->renew(key, "host-2", kNow + 10 * kLease));
-  EXPECT_TRUE(runs_->succeed(key, "host-2", "/y", "not sent: no KPI in its alert band", kNow + kLease + 3));
+  EXPECT_TRUE(runs_->succeed(key, "host-2", "/y",
+                             "not sent: no KPI in its alert band",
+                             kNow + kLease + 3));
   EXPECT_EQ(runs_->find("management", key.slot)->report_dir, "/y");
   EXPECT_EQ(runs_->find("management", key.slot)->note,
             "not sent: no KPI in its alert band");
@@ -124,10 +128,10 @@ TEST_F(RunsTest, ASecretInAnErrorIsNotRecorded) {
 TEST_F(RunsTest, TheLastSlotAndTheListAreByReport) {
   EXPECT_FALSE(runs_->last_slot("management"));
   for (Seconds at : {kNow, kNow + 86400, kNow + 2 * 86400})
-    ASSERT_TRUE(runs_->claim(slot("management", at), "p", "r" +
-                             std::to_string(at), "h", kNow, kLease));
-  ASSERT_TRUE(runs_->claim(slot("operational", kNow + 9 * 86400), "p", "o",
-                           "h", kNow, kLease));
+    ASSERT_TRUE(runs_->claim(slot("management", at), "p",
+                             "r" + std::to_string(at), "h", kNow, kLease));
+  ASSERT_TRUE(runs_->claim(slot("operational", kNow + 9 * 86400), "p", "o", "h",
+                           kNow, kLease));
   EXPECT_EQ(runs_->last_slot("management"), kNow + 2 * 86400);
   auto listed = runs_->list("management", 10);
   ASSERT_EQ(listed.size(), 3u);
@@ -139,8 +143,8 @@ TEST_F(RunsTest, TheLastSlotAndTheListAreByReport) {
 TEST_F(RunsTest, TheLeasesOfADeadSchedulerAreEndedAtOnce) {
   auto key = slot("management", kNow);
   ASSERT_TRUE(runs_->claim(key, "p", "run-a", "host:101", kNow, kLease));
-  ASSERT_TRUE(runs_->claim(slot("m2", kNow), "p", "run-b", "host:102", kNow,
-                           kLease));
+  ASSERT_TRUE(
+      runs_->claim(slot("m2", kNow), "p", "run-b", "host:102", kNow, kLease));
   auto owners = runs_->lease_owners();
   std::sort(owners.begin(), owners.end());
   EXPECT_EQ(owners, (std::vector<std::string>{"host:101", "host:102"}));
@@ -150,8 +154,8 @@ TEST_F(RunsTest, TheLeasesOfADeadSchedulerAreEndedAtOnce) {
   ASSERT_TRUE(taken);
   EXPECT_EQ(taken->attempt, 2);
   // The other scheduler's lease holds.
-  EXPECT_FALSE(runs_->claim(slot("m2", kNow), "p", "x", "host:103", kNow + 1,
-                            kLease));
+  EXPECT_FALSE(
+      runs_->claim(slot("m2", kNow), "p", "x", "host:103", kNow + 1, kLease));
 }
 
 TEST_F(RunsTest, CatchingUpStartsWhenTheReportWasFirstServed) {
@@ -173,9 +177,9 @@ TEST_F(RunsTest, TwoSchedulersOnOneFileClaimEachSlotOnce) {
     auto store = StateStore::open(url_);
     Runs runs(*store);
     for (int i = 0; i < kSlots; ++i)
-      if (runs.claim(slot("race", kNow + i * 60), "p", "run-" +
-                     std::to_string(i), "host-" + std::to_string(which),
-                     kNow, kLease))
+      if (runs.claim(slot("race", kNow + i * 60), "p",
+                     "run-" + std::to_string(i),
+                     "host-" + std::to_string(which), kNow, kLease))
         ++claimed[which];
   };
   std::thread a(scheduler, 0), b(scheduler, 1);

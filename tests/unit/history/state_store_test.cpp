@@ -70,8 +70,9 @@ TEST_F(StateStoreTest, APostgresqlServerDownIsNamedWithoutItsPassword) {
     FAIL() << "opened";
   } catch (const StateError& e) {
     std::string what = e.what();
-    EXPECT_NE(what.find("cannot open the state database postgresql://vigie:***@"),
-              std::string::npos)
+    EXPECT_NE(
+        what.find("cannot open the state database postgresql://vigie:***@"),
+        std::string::npos)
         << what;
     EXPECT_EQ(what.find("hunter2secret"), std::string::npos) << what;
   }

@@ -81,9 +81,9 @@ burst:
   EXPECT_EQ(b.column, "channel");
   ASSERT_EQ(b.values.size(), 2u);
   EXPECT_EQ(b.values[0].first, "web");
-  EXPECT_THAT(b.values[0].second,
-              ElementsAre("web@example.com", "ceo@example.com",
-                          "cfo@example.com"));
+  EXPECT_THAT(
+      b.values[0].second,
+      ElementsAre("web@example.com", "ceo@example.com", "cfo@example.com"));
 }
 
 TEST(Unattended, TheScheduleDefaultsToTheReportsZone) {
@@ -165,20 +165,20 @@ TEST(Unattended, ABurstNeedsADeliveryAndATextColumnOfADatasetRead) {
   EXPECT_THAT(all(r), HasSubstr("burst sends one report a value by e-mail: "
                                 "it needs a delivery block"));
   EXPECT_THAT(all(r), HasSubstr("no source of this spec fills calls"));
-  auto typed = read(with(
-      "delivery: {smtp: {url: \"smtp://m:25\", from: a@b.c}}\n"
-      "burst: {by: orders.amount, values: {a: [a@b.c]}}\n"));
+  auto typed =
+      read(with("delivery: {smtp: {url: \"smtp://m:25\", from: a@b.c}}\n"
+                "burst: {by: orders.amount, values: {a: [a@b.c]}}\n"));
   EXPECT_THAT(all(typed), HasSubstr("orders.amount is not a text column"));
   // With a burst, `to` may be left out.
   EXPECT_THAT(all(typed), Not(HasSubstr("delivery.to")));
 }
 
 TEST(Unattended, CredentialsAreNamesOfVariablesNeverValues) {
-  auto r = read(with(
-      "delivery:\n"
-      "  smtp: {url: \"smtps://m:465\", from: a@b.c, password_env: "
-      "\"hunter2!\"}\n"
-      "  to: [a@b.c]\n"));
+  auto r =
+      read(with("delivery:\n"
+                "  smtp: {url: \"smtps://m:465\", from: a@b.c, password_env: "
+                "\"hunter2!\"}\n"
+                "  to: [a@b.c]\n"));
   EXPECT_THAT(all(r), HasSubstr("delivery.smtp.password_env: expected the "
                                 "name of an environment variable"));
 }
