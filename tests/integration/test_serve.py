@@ -12,7 +12,9 @@ made due by recording, in the state database, that the report has been
 served for 40 days: the slot of the 1st at 07:00 was then missed while
 nothing ran, and `catch_up: latest` runs it."""
 
+import html as html_module
 import json
+import re
 import pathlib
 import signal
 import sqlite3
@@ -24,6 +26,18 @@ import vigie_testlib as lib
 from postgres_server import PASSWORD, PG_BIN, PostgresServer
 
 RECIPIENTS = ["ceo@example.com", "cfo@example.com"]
+
+
+def previous_month():
+    """The month the slot of the 1st at 07:00 covers: the one before this
+    one (the tests run after 07:00 on the 1st, or any other day)."""
+    today = time.gmtime()
+    year, month = (today.tm_year, today.tm_mon - 1) if today.tm_mon > 1 \
+        else (today.tm_year - 1, 12)
+    return f"{year:04d}-{month:02d}"
+
+
+PERIOD = previous_month()
 
 
 class Sink:
@@ -48,6 +62,7 @@ class Sink:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        self.process.stdout.close()
 
     def messages(self):
         """Each message accepted: its envelope and parts (smtp_sink.py)."""
@@ -64,6 +79,42 @@ class Sink:
             for to in m["rcpt_tos"]:
                 counts.setdefault(to, []).append(m)
         return counts
+
+
+def watch_spec(folder, port, target, send_when, timeout="10m",
+               with_list=False):
+    """A one-KPI report (revenue, on a target) sent only when `send_when`
+    says so; `with_list` adds a list of inactive customers."""
+    list_kpi = "  - {id: alert_1m, indicator: customer_base}\n" if with_list else ""
+    list_block = "      - list: alert_1m\n" if with_list else ""
+    text = f"""report: {{id: watch, title: "Veille du chiffre d'affaires"}}
+sources:
+  - {{id: customers, connector: crm_sql, dataset: customers,
+     config: {{url: "sqlite3://db=${{VIGIE_DEMO_DATA}}/crm.sqlite",
+              table: customers}}}}
+  - {{id: orders, connector: crm_sql, dataset: orders,
+     config: {{url: "sqlite3://db=${{VIGIE_DEMO_DATA}}/crm.sqlite",
+              table: orders}}}}
+kpis:
+  - id: revenue
+    indicator: customer_base
+    target: {{value: {target}, direction: higher, alert: {target}}}
+{list_kpi}sections:
+  - title: CA
+    blocks:
+      - tiles: [revenue]
+{list_block}schedule: {{cron: "0 7 1 * *", max_age: 40d, timeout: {timeout},
+           retries: 1, retry_delay: 1s, retry_max_delay: 1s}}
+delivery:
+  smtp: {{url: "smtp://127.0.0.1:{port}", starttls: never,
+         from: "Vigie <reports@vigie.test>"}}
+  to: [ceo@example.com]
+  send_when: {send_when}
+"""
+    specs = pathlib.Path(folder) / "specs"
+    specs.mkdir(parents=True, exist_ok=True)
+    lib.write_spec(specs / "watch.yaml", text)
+    return specs
 
 
 def scheduled_spec(folder, port, extra="", to=RECIPIENTS):
@@ -120,7 +171,7 @@ class ServeTest(unittest.TestCase):
     def state_args(self, specs):
         return ["--specs", specs]
 
-    def missed(self, specs, state=None):
+    def missed(self, specs, state=None, report="management"):
         """Records that the report has been served for 40 days."""
         created = lib.run_vigie(["history"] + (["--state", state] if state
                                                else ["--specs", specs]),
@@ -128,8 +179,8 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(created.returncode, 0, lib.describe(created))
         since = int(time.time()) - 40 * 86400
         with sqlite3.connect(specs / "vigie-state.sqlite") as db:
-            db.execute("INSERT INTO vigie_reports VALUES ('management', ?)",
-                       (since,))
+            db.execute("INSERT INTO vigie_reports VALUES (?, ?)",
+                       (report, since))
 
     def serve_once(self, specs, *extra):
         return lib.run_vigie(["serve", "--once", "--specs", specs, "--out",
@@ -335,6 +386,122 @@ class ServeTest(unittest.TestCase):
             self.assertIn(value, lib.pdf_text(folder / "report.pdf"))
         history = self.history(specs)
         self.assertIn("[Occitanie] oc@example.com", history)
+
+    def test_send_when_alert_sends_only_a_report_in_alert(self):
+        # The demo data ends in October: the revenue of the month covered
+        # is 0, in alert below a target of 1000, not below a target of 0.
+        sink = self.sink()
+        for target, sent in [(1000, True), (0, False)]:
+            with self.subTest(target=target):
+                folder = self.here / f"target-{target}"
+                specs = watch_spec(folder, sink.port, target, "alert")
+                self.missed(specs, report="watch")
+                result = lib.run_vigie(["serve", "--once", "--specs", specs,
+                                        "--out", folder / "reports"],
+                                       env=self.env)
+                self.assertEqual(result.returncode, 0, lib.describe(result))
+                history = self.history(specs)
+                self.assertIn("succeeded", history)
+                if sent:
+                    self.assertIn("delivered", history)
+                else:
+                    self.assertIn("not sent (the report): no KPI in its "
+                                  "alert band", history)
+                    self.assertNotIn("delivered", history)
+        messages = sink.messages()
+        self.assertEqual(len(messages), 1)
+        text = next(p["text"] for p in messages[0]["parts"]
+                    if p["content_type"] == "text/plain")
+        # The KPI in alert is listed first, under the title and period.
+        alerts = text.replace("\r\n", "\n").split("\n\n")[1]
+        self.assertIn("Chiffre d'affaires", alerts)
+
+    def test_a_report_too_large_goes_as_a_link_and_the_history_says_why(self):
+        sink = self.sink()
+        specs = scheduled_spec(
+            self.here, sink.port, to=["ceo@example.com"],
+            extra="  max_message_size: 60KB\n"
+                  "  report_url: https://reports.example.com/\n")
+        self.missed(specs)
+        result = self.serve_once(specs)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        message = sink.messages()[0]
+        self.assertFalse([p for p in message["parts"] if p.get("filename")])
+        self.assertLess(message["size"], 60000)
+        html = next(p["text"] for p in message["parts"]
+                    if p["content_type"] == "text/html")
+        link = f"https://reports.example.com/management/{PERIOD}/report.pdf"
+        self.assertIn(link, html_module.unescape(html), "link not in the body")
+        history = self.history(specs)
+        self.assertRegex(history, r"note: report\.pdf left out: [0-9]+ kB "
+                                  r"encoded, over the limit of 60 kB; the "
+                                  r"message links to " + re.escape(link))
+
+    def test_sigterm_during_a_run_abandons_it_and_the_next_one_runs_it(self):
+        sink = self.sink()
+        specs = scheduled_spec(self.here, sink.port)
+        self.missed(specs)
+        # The run stops itself at this stage (io/pause_point.hpp).
+        paused = dict(self.env, VIGIE_TEST_PAUSE_AT="computing the KPIs")
+        resident = subprocess.Popen(
+            [lib.PATHS.vigie, "serve", "--specs", str(specs), "--out",
+             str(self.here / "reports"), "--poll", "1s", "--grace", "1s"],
+            env=paused, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
+        deadline = time.time() + 60
+        while not self.runs(specs) and time.time() < deadline:
+            time.sleep(0.2)
+        time.sleep(2)
+        resident.send_signal(signal.SIGTERM)
+        _, err = resident.communicate(timeout=60)
+        self.assertEqual(resident.returncode, 0, err)
+        self.assertIn("abandoned at shutdown", err)
+        (_, _, status, attempts, _), = self.runs(specs)
+        self.assertEqual((status, attempts), ("abandoned", 1))
+        self.assertIn("stopped: the scheduler was shut down",
+                      self.history(specs))
+        self.assertEqual(sink.messages(), [])
+        again = self.serve_once(specs)
+        self.assertEqual(again.returncode, 0, lib.describe(again))
+        (_, _, status, attempts, _), = self.runs(specs)
+        self.assertEqual((status, attempts), ("succeeded", 2))
+        self.assertEqual(len(sink.messages()), 2)
+
+    def test_a_run_past_its_time_out_is_stopped_and_tried_again(self):
+        sink = self.sink()
+        specs = watch_spec(self.here, sink.port, 1000, "always",
+                           timeout="2s")
+        self.missed(specs, report="watch")
+        paused = dict(self.env, VIGIE_TEST_PAUSE_AT="computing the KPIs")
+        first = lib.run_vigie(["serve", "--once", "--specs", specs, "--out",
+                               self.here / "reports"], env=paused)
+        self.assertEqual(first.returncode, 0, lib.describe(first))
+        (_, _, status, attempts, _), = self.runs(specs)
+        self.assertEqual((status, attempts), ("waiting", 1))
+        self.assertIn("stopped after its time-out of 2 s", self.history(specs))
+        time.sleep(1.5)
+        second = self.serve_once(specs)
+        self.assertEqual(second.returncode, 0, lib.describe(second))
+        (_, _, status, attempts, _), = self.runs(specs)
+        self.assertEqual((status, attempts), ("succeeded", 2))
+        self.assertEqual(len(sink.messages()), 1)
+
+    def test_a_spec_error_at_run_time_fails_at_once(self):
+        sink = self.sink()
+        specs = watch_spec(self.here, sink.port, 1000, "always",
+                           with_list=True)
+        self.missed(specs, report="watch")
+        # The list key is missing: `vigie run` refuses (exit 2), which no
+        # retry would change.
+        env = {k: v for k, v in self.env.items() if k != "VIGIE_LIST_KEY"}
+        result = lib.run_vigie(["serve", "--once", "--specs", specs, "--out",
+                                self.here / "reports"], env=env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        (_, _, status, attempts, _), = self.runs(specs)
+        self.assertEqual((status, attempts), ("failed", 1))
+        failed = self.history(specs, "--failed")
+        self.assertIn("exit 2", failed)
+        self.assertIn("VIGIE_LIST_KEY", failed)
 
     def test_send_prints_the_servers_replies(self):
         sink = self.sink("--rcpt", "nobody@example.com=550")

@@ -80,6 +80,7 @@ int history_command(const Args& args) {
                  run.key.slot, run.period, history::status_name(run.status),
                  attempts_text(run.attempts), run.run_id);
       if (!run.error.empty()) fmt::print("    error: {}\n", run.error);
+      if (!run.note.empty()) fmt::print("    note: {}\n", run.note);
       if (!run.report_dir.empty())
         fmt::print("    report: {}\n", run.report_dir);
       if (deliveries != by_run.end())

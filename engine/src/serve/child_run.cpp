@@ -105,6 +105,8 @@ ChildResult run_child(const std::filesystem::path& program,
         result.end =
             stop ? ChildResult::End::Stopped : ChildResult::End::TimedOut;
         ::kill(-pid, SIGTERM);
+        // A stopped process would hold the signal until continued.
+        ::kill(-pid, SIGCONT);
         kill_at = now + grace;
       }
     } else if (!reaped && now >= kill_at) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "deliver/email_content.hpp"
 #include "deliver/headline_kpis.hpp"
@@ -11,26 +13,37 @@
 namespace vigie::serve {
 namespace {
 
-std::string megabytes(std::uintmax_t bytes) {
-  return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+// 14.2 MB, 63 kB: a size as a reader of the history thinks of it.
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes >= 1'000'000)
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+  return fmt::format("{} kB", (bytes + 500) / 1000);
 }
 
 // The report's address for a reader of the e-mail: under report_url when
 // the spec gives it (the address at which the reports folder is served),
 // else the folder on the machine.
 std::string report_link(const spec::Delivery& d,
-                        const std::filesystem::path& dir) {
+                        const std::filesystem::path& dir, bool burst) {
   if (d.report_url.empty()) return (dir / "report.pdf").string();
   // OUT/<report id>/<period>/[<value>/]: the last two or three parts.
   std::string tail;
   auto part = dir;
-  for (int i = 0; i < 3 && !part.filename().empty(); ++i) {
+  for (int i = 0; i < (burst ? 3 : 2) && !part.filename().empty(); ++i) {
     tail = part.filename().string() + "/" + tail;
     part = part.parent_path();
   }
   std::string base = d.report_url;
   if (!base.empty() && base.back() != '/') base += '/';
   return base + tail + "report.pdf";
+}
+
+// The id of the run that wrote the report, as its kpis.json says.
+std::string run_id_of(const std::filesystem::path& kpis_json) {
+  std::ifstream in(kpis_json);
+  const auto doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded()) return "";
+  return doc.value("/report/run_id"_json_pointer, std::string());
 }
 
 std::string variable(const std::string& name) {
@@ -76,6 +89,7 @@ ComposedMail compose_report_mail(const plan::ReportPlan& plan,
   context.locale = plan.report.locale;
   context.burst_value = burst_value;
   context.period_label = deliver::period_label(kpis_json);
+  context.run_id = run_id_of(kpis_json);
   context.kpis = deliver::headline_kpis(kpis_json, plan.report.locale);
   context.alerts = deliver::alert_labels(context.kpis);
 
@@ -112,11 +126,11 @@ ComposedMail compose_report_mail(const plan::ReportPlan& plan,
     for (const auto& a : mail.message.attachments)
       names += (names.empty() ? "" : ", ") + a.name;
     mail.message.attachments.clear();
-    context.link = report_link(d, report_dir);
+    context.link = report_link(d, report_dir, !burst_value.empty());
     mail.note = fmt::format(
         "{} left out: {} encoded, over the limit of {}; "
         "the message links to {}",
-        names, megabytes(size), megabytes(d.max_message_bytes), context.link);
+        names, size_text(size), size_text(d.max_message_bytes), context.link);
     context.attachment_note = mail.note;
     fill();
   }

@@ -54,6 +54,14 @@ TEST(ChildRun, AChildIgnoringSigtermIsKilledAfterTheGrace) {
   EXPECT_LT(took, 10s);
 }
 
+TEST(ChildRun, AStoppedChildStillEndsAtItsTimeOut) {
+  const auto start = std::chrono::steady_clock::now();
+  auto r = shell("kill -STOP $$; sleep 30", 1s, {}, 20s);
+  EXPECT_EQ(r.end, ChildResult::End::TimedOut);
+  // SIGTERM reached it (continued), long before the 20 s grace.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 10s);
+}
+
 TEST(ChildRun, AStopRequestEndsTheRunAsStopped) {
   std::atomic<int> polls{0};
   auto r = shell("sleep 30", 60s, [&] { return ++polls > 5; });
