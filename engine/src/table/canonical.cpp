@@ -68,10 +68,34 @@ constexpr CanonicalColumn kMarketingSpend[] = {
     {"spend", K::Decimal, true},
 };
 
+// Vigie's own history (KPI-CATALOG section 10), read from the state
+// database of `vigie serve` (docs/scheduling.md) like any SQL source.
+constexpr CanonicalColumn kReportRuns[] = {
+    {"report_id", K::Text, true},
+    {"slot", K::Timestamp, true},  // when the run was due
+    {"period", K::Text, false},
+    {"status", K::Text, true},  // running, waiting, succeeded, failed, ...
+    {"attempts", K::Int, false},
+};
+constexpr CanonicalColumn kReportDeliveries[] = {
+    {"report_id", K::Text, true},
+    {"slot", K::Timestamp, true},  // the slot of the run it delivers
+    {"run_id", K::Text, false},
+    {"instance", K::Text, false, true},  // the burst value; empty otherwise
+    {"recipient", K::Text, true},
+    {"status", K::Text, true},  // pending, delivered, failed, expired
+    {"attempts", K::Int, false},
+};
+
 constexpr CanonicalDataset kDatasets[] = {
-    {"customers", kCustomers},  {"orders", kOrders},
-    {"web_events", kWebEvents}, {"calls", kCalls},
-    {"surveys", kSurveys},      {"marketing_spend", kMarketingSpend},
+    {"customers", kCustomers},
+    {"orders", kOrders},
+    {"web_events", kWebEvents},
+    {"calls", kCalls},
+    {"surveys", kSurveys},
+    {"marketing_spend", kMarketingSpend},
+    {"report_runs", kReportRuns},
+    {"report_deliveries", kReportDeliveries},
 };
 
 }  // namespace

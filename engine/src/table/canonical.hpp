@@ -35,7 +35,8 @@ struct CanonicalDataset {
   const CanonicalColumn* find(std::string_view column) const;
 };
 
-// customers, orders, web_events, calls, surveys, marketing_spend.
+// customers, orders, web_events, calls, surveys, marketing_spend, and
+// Vigie's own report_runs and report_deliveries.
 std::span<const CanonicalDataset> canonical_datasets();
 const CanonicalDataset* find_dataset(std::string_view name);
 

@@ -127,12 +127,14 @@ TEST(IndicatorInputs, AnUnknownRequiredInputIsAnErrorOnceAtTheIndicator) {
       "  - {id: people, indicator: journeys_probe}\nsections: []\n");
   ASSERT_EQ(r.errors.size(), 1u) << all(r);
   // "  - {id: visits, indicator: " is 28 characters.
-  EXPECT_EQ(spec::format_diagnostic(r.errors[0]),
-            "spec.yaml:4:29: kpis[0].indicator: indicator 'journeys_probe' "
-            "needs dataset 'journeys', which is neither a canonical dataset "
-            "(customers, orders, web_events, calls, surveys, "
-            "marketing_spend) nor a derived one (visitor_links, sessions, "
-            "session_events)");
+  EXPECT_EQ(
+      spec::format_diagnostic(r.errors[0]),
+      "spec.yaml:4:29: kpis[0].indicator: indicator 'journeys_probe' "
+      "needs dataset 'journeys', which is neither a canonical dataset "
+      "(customers, orders, web_events, calls, surveys, "
+      "marketing_spend, report_runs, report_deliveries) nor a derived one "
+      "(visitor_links, sessions, "
+      "session_events)");
 }
 
 }  // namespace
