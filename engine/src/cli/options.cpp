@@ -6,6 +6,8 @@
 #include <sstream>
 
 #include "pipeline/errors.hpp"
+#include "spec/quantity.hpp"
+#include "table/date_tz.hpp"
 
 namespace vigie::cli {
 
@@ -32,6 +34,29 @@ bool parse(const Args& args, const std::string& usage,
         fmt::format("{}\n{}\n\n{}", e.what(), usage, help.str()));
   }
   return true;
+}
+
+std::chrono::seconds duration_option(const std::string& name,
+                                     const std::string& text) {
+  if (auto s = spec::parse_duration(text); s && *s > 0)
+    return std::chrono::seconds(*s);
+  throw pipeline::RunError(
+      pipeline::kUsageError,
+      fmt::format("{} {}: expected a duration such as 30s, 5m or 1h", name,
+                  text));
+}
+
+std::chrono::sys_seconds utc_option(const std::string& name,
+                                    const std::string& text) {
+  std::istringstream in(text);
+  date::sys_seconds t;
+  in >> date::parse("%FT%TZ", t);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof())
+    throw pipeline::RunError(
+        pipeline::kUsageError,
+        fmt::format("{} {}: expected a UTC time such as 2026-11-01T00:00:00Z",
+                    name, text));
+  return t;
 }
 
 }  // namespace vigie::cli

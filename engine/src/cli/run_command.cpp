@@ -24,7 +24,11 @@ int run_command(const Args& args) {
       "another folder of plugins (repeatable)")(
       "run-id", po::value(&opts.run_id),
       "the run's id, given by a scheduler that recorded the run before "
-      "starting it (default: a new one)")("quiet,q", "no progress output");
+      "starting it (default: a new one)")("burst",
+                                          "one report a value of the spec's "
+                                          "burst: dimension, each in its own "
+                                          "folder")("quiet,q",
+                                                    "no progress output");
   po::positional_options_description positional;
   positional.add("spec", 1);
   po::variables_map vm;
@@ -43,6 +47,7 @@ int run_command(const Args& args) {
                              "give --period or --as-of, not both");
   for (const auto& p : plugin_paths) opts.plugin_paths.emplace_back(p);
   opts.quiet = vm.count("quiet") > 0;
+  opts.burst = vm.count("burst") > 0;
   const pipeline::RunSummary summary = pipeline::run_report(opts);
   // The result, on stdout for whoever scheduled the run: what was written,
   // and the run id that kpis.json and the folder's marker carry too.

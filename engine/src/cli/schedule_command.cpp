@@ -13,19 +13,6 @@
 namespace vigie::cli {
 namespace {
 
-std::chrono::sys_seconds parse_from(const std::string& text) {
-  std::istringstream in(text);
-  date::sys_seconds t;
-  in >> date::parse("%FT%TZ", t);
-  if (in.fail())
-    throw pipeline::RunError(
-        pipeline::kUsageError,
-        fmt::format("--from {}: expected a UTC time such as "
-                    "2026-12-01T00:00:00Z",
-                    text));
-  return t;
-}
-
 // 86400 -> "1d", 5400 -> "90m": the largest unit that divides it.
 std::string duration_text(long long seconds) {
   for (auto [unit, size] : {std::pair{"w", 604800LL}, std::pair{"d", 86400LL},
@@ -61,7 +48,7 @@ int schedule_command(const Args& args) {
                              "--count: expected 1 to 1000");
   const auto start = from.empty() ? std::chrono::floor<std::chrono::seconds>(
                                         std::chrono::system_clock::now())
-                                  : parse_from(from);
+                                  : utc_option("--from", from);
   std::vector<std::filesystem::path> extra(plugin_paths.begin(),
                                            plugin_paths.end());
   auto plugins =

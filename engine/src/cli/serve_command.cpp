@@ -9,20 +9,11 @@
 #include "pipeline/errors.hpp"
 #include "schedule/clock.hpp"
 #include "serve/scheduler.hpp"
-#include "spec/quantity.hpp"
 
 namespace vigie::cli {
-namespace {
-
-// Parses "30s", "2m" for the command line, as specs write durations.
-std::chrono::seconds duration_option(const std::string& name,
-                                     const std::string& text);
-
-}  // namespace
-
 int serve_command(const Args& args) {
   serve::ServeOptions opts;
-  std::string specs, out = "reports", poll = "30s", grace = "30s";
+  std::string specs, out = "reports", poll = "30s", grace = "30s", since, as_of;
   std::vector<std::string> plugin_paths;
   po::options_description options("options");
   options.add_options()("specs", po::value(&specs)->required(),
@@ -40,6 +31,12 @@ int serve_command(const Args& args) {
       "grace", po::value(&grace),
       "how long running reports may finish after SIGTERM (default 30s)")(
       "once", "one pass: the runs due now and the e-mails due, then exit")(
+      "as-of", po::value(&as_of),
+      "serve as if the time were this UTC time, the clock running on from "
+      "there, e.g. 2026-11-01T06:30:30Z (to replay a slot, or try a "
+      "schedule)")("since", po::value(&since),
+                   "count the slots since this UTC time as missed, e.g. "
+                   "2026-11-01T00:00:00Z (a first deployment, a long outage)")(
       "plugin-path", po::value(&plugin_paths)->composing(),
       "another folder of plugins (repeatable)");
   po::variables_map vm;
@@ -53,6 +50,7 @@ int serve_command(const Args& args) {
   opts.once = vm.count("once") > 0;
   opts.poll = duration_option("--poll", poll);
   opts.grace = duration_option("--grace", grace);
+  if (!since.empty()) opts.since = utc_option("--since", since);
   if (opts.concurrency < 1 || opts.concurrency > 64)
     throw pipeline::RunError(pipeline::kUsageError,
                              "--concurrency: expected 1 to 64");
@@ -72,7 +70,11 @@ int serve_command(const Args& args) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGUSR1);  // ends the waiting thread, below
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-  schedule::SystemClock clock;
+  schedule::SystemClock system_clock;
+  const auto offset = as_of.empty()
+                          ? std::chrono::seconds(0)
+                          : utc_option("--as-of", as_of) - system_clock.now();
+  schedule::ShiftedClock clock(system_clock, offset);
   serve::Scheduler scheduler(opts, clock);
   std::thread signals([&] {
     int signal = 0;
@@ -90,19 +92,5 @@ int serve_command(const Args& args) {
   signals.join();
   return code;
 }
-
-namespace {
-
-std::chrono::seconds duration_option(const std::string& name,
-                                     const std::string& text) {
-  if (auto s = spec::parse_duration(text); s && *s > 0)
-    return std::chrono::seconds(*s);
-  throw pipeline::RunError(
-      pipeline::kUsageError,
-      fmt::format("{} {}: expected a duration such as 30s, 5m or 1h", name,
-                  text));
-}
-
-}  // namespace
 
 }  // namespace vigie::cli

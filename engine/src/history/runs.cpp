@@ -250,8 +250,9 @@ Seconds Runs::first_seen(const std::string& report_id, Seconds now) {
   }
 }
 
-Seconds Runs::catch_up_from(const std::string& report_id, Seconds now) {
-  const Seconds first = first_seen(report_id, now);
+Seconds Runs::catch_up_from(const std::string& report_id, Seconds now,
+                            Seconds on_time) {
+  const Seconds first = first_seen(report_id, now) - on_time;
   const auto last = last_slot(report_id);
   return last && *last > first ? *last : first;
 }

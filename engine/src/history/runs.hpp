@@ -83,8 +83,11 @@ class Runs {
   // When a scheduler first served the report (recorded at `now` the first
   // time it is asked): no slot before it was missed.
   Seconds first_seen(const std::string& report_id, Seconds now);
-  // Where catching up starts: the last slot recorded, else first_seen.
-  Seconds catch_up_from(const std::string& report_id, Seconds now);
+  // Where catching up starts: the last slot recorded, else `on_time`
+  // before first_seen (a scheduler first started at 07:00:05 runs the
+  // slot of 07:00).
+  Seconds catch_up_from(const std::string& report_id, Seconds now,
+                        Seconds on_time);
   // Newest first; empty report_id: every report.
   std::vector<RunRecord> list(const std::string& report_id, int limit);
   // The schedulers holding a lease on a run or an e-mail now.

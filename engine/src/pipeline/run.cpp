@@ -274,7 +274,7 @@ RunSummary run_report(const RunOptions& options) {
     summary.rows_rejected += c.rejected;
   }
 
-  if (!report_plan.burst) {
+  if (!options.burst || !report_plan.burst) {
     write_report(report_plan, report, std::move(datasets), rejects, plan,
                  plugins, folder, run_id, {}, progress);
   } else {

@@ -18,6 +18,9 @@ struct RunOptions {
   std::optional<std::string> as_of;   // YYYY-MM-DD
   std::vector<std::filesystem::path> plugin_paths;
   bool quiet = false;
+  // A spec with `burst:` writes one report a value into sub-folders (what
+  // a scheduled run delivers); without this, the one whole report.
+  bool burst = false;
   // Empty: a new one (output/run_id.hpp). A caller that records the run
   // before it starts (a scheduler) may give its own.
   std::string run_id;

@@ -33,4 +33,24 @@ class SystemClock final : public Clock {
   bool woken_ = false;
 };
 
+// Another clock moved by a fixed offset: `vigie serve --as-of` serves as if
+// the time were a past (or future) one, the clock running on from there:
+// to replay a missed slot, or see what a schedule does on a given day.
+class ShiftedClock final : public Clock {
+ public:
+  ShiftedClock(Clock& base, std::chrono::seconds offset)
+      : base_(base), offset_(offset) {}
+  std::chrono::sys_seconds now() const override {
+    return base_.now() + offset_;
+  }
+  void sleep_until(std::chrono::sys_seconds t) override {
+    base_.sleep_until(t - offset_);
+  }
+  void wake() override { base_.wake(); }
+
+ private:
+  Clock& base_;
+  std::chrono::seconds offset_;
+};
+
 }  // namespace vigie::schedule

@@ -76,6 +76,10 @@ Seconds run_lease(const spec::Schedule& s, seconds grace) {
   return s.timeout_seconds + grace.count() + 60;
 }
 
+// A slot at most this old is on time: always run, whatever the catch-up
+// policy (the scheduler wakes at the slot, give or take its own work).
+constexpr seconds kOnTime{60};
+
 // An e-mail is leased for the longest an SMTP exchange may take.
 constexpr Seconds kMailLease = 600;
 
@@ -178,6 +182,7 @@ int Scheduler::serve() {
     std::vector<std::string> args = {"run",      file.string(), "--period",
                                      period,     "--out",       out.string(),
                                      "--run-id", claim.run_id,  "--quiet"};
+    if (plan.burst) args.push_back("--burst");
     for (const auto& p : options_.plugin_paths) {
       args.push_back("--plugin-path");
       args.push_back(p.string());
@@ -309,8 +314,15 @@ int Scheduler::serve() {
       const auto& sched = schedule_of(id, s);
       const schedule::CatchUpPolicy policy{schedule::parse_catch_up(s.catch_up),
                                            seconds(s.max_age_seconds)};
-      const sys_seconds from(seconds(state.runs.catch_up_from(id, count(now))));
-      for (const auto& slot : schedule::due_slots(sched, from, now, policy)) {
+      sys_seconds from(
+          seconds(state.runs.catch_up_from(id, count(now), kOnTime.count())));
+      if (options_.since && *options_.since < from) {
+        const auto last = state.runs.last_slot(id);
+        from = last ? std::max(*options_.since, sys_seconds(seconds(*last)))
+                    : *options_.since;
+      }
+      for (const auto& slot :
+           schedule::due_slots(sched, from, now, policy, kOnTime)) {
         history::SlotKey key{id, slot_text(slot.at), count(slot.at)};
         if (in_flight(key.report_id, key.slot)) continue;
         const std::string period = run_period(s, slot);

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ struct ServeOptions {
   // A stopped scheduler gives its running reports this long to finish.
   std::chrono::seconds grace{30};
   bool once = false;  // one pass, waiting for what it started, then return
+  // Slots since then count as missed even before a report was first
+  // served (a first deployment, a long outage): catching up, still
+  // bounded by each schedule's max_age, starts there.
+  std::optional<std::chrono::sys_seconds> since;
   std::string owner;  // empty: host:pid
 };
 

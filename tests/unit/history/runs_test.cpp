@@ -159,13 +159,14 @@ TEST_F(RunsTest, TheLeasesOfADeadSchedulerAreEndedAtOnce) {
 }
 
 TEST_F(RunsTest, CatchingUpStartsWhenTheReportWasFirstServed) {
-  EXPECT_EQ(runs_->catch_up_from("management", kNow), kNow);
+  // A minute before the first time served: a slot on time is not missed.
+  EXPECT_EQ(runs_->catch_up_from("management", kNow, 60), kNow - 60);
   // Asked again later: still the first time.
-  EXPECT_EQ(runs_->catch_up_from("management", kNow + 500), kNow);
+  EXPECT_EQ(runs_->catch_up_from("management", kNow + 500, 60), kNow - 60);
   EXPECT_EQ(runs_->first_seen("management", kNow + 900), kNow);
   ASSERT_TRUE(runs_->claim(slot("management", kNow + 3600), "p", "r", "h",
                            kNow + 3600, kLease));
-  EXPECT_EQ(runs_->catch_up_from("management", kNow + 7200), kNow + 3600);
+  EXPECT_EQ(runs_->catch_up_from("management", kNow + 7200, 60), kNow + 3600);
 }
 
 // Two schedulers (two connections, as two processes would have) race for
