@@ -24,16 +24,6 @@ void refuse_line_breaks(std::string_view text) {
                                 std::string(text));
 }
 
-std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                      reinterpret_cast<const unsigned char*>(bytes.data()),
-                      static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
-
 // The length of the UTF-8 character starting with byte `lead` (1 for a
 // stray continuation byte, so that invalid text still advances).
 size_t utf8_length(unsigned char lead) {
@@ -139,6 +129,16 @@ std::string domain_of(std::string_view address) {
   std::string_view domain = address.substr(at + 1);
   if (domain.ends_with('>')) domain.remove_suffix(1);
   return std::string(domain);
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<const unsigned char*>(bytes.data()),
+                      static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(n));
+  return out;
 }
 
 }  // namespace vigie::deliver

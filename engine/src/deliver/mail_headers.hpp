@@ -32,4 +32,7 @@ std::string address_of(std::string_view mailbox);
 // The part of an address after its last '@' ("" when there is none).
 std::string domain_of(std::string_view address);
 
+// The base64 of `bytes`, on one line (OpenSSL's encoder).
+std::string base64(std::string_view bytes);
+
 }  // namespace vigie::deliver

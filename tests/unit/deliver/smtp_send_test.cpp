@@ -1,6 +1,7 @@
 // send_mail() against a real SMTP server (tests/support/smtp_sink.py):
 // what arrives, and what the outcome says for each way a server refuses.
 #include "deliver/smtp_send.hpp"
+#include "deliver/mail_headers.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -37,16 +38,6 @@ std::string sha256_hex(const std::string& bytes) {
     hex += kHex[digest[i] & 0xf];
   }
   return hex;
-}
-
-std::string base64(const std::string& bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                      reinterpret_cast<const unsigned char*>(bytes.data()),
-                      static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(n));
-  return out;
 }
 
 // Bytes no text encoding would pass through unharmed: every byte value,
