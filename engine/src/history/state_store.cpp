@@ -1,40 +1,14 @@
 #include "history/state_store.hpp"
 
+#include "history/sql_database.hpp"
+
 #include <fmt/format.h>
 #include <soci/soci.h>
-
-#include <cctype>
 
 #include "secrets/redactor.hpp"
 
 namespace vigie::history {
 namespace {
-
-constexpr std::string_view kSchemeEnd = "://";
-
-// libpq's keyword form ("host=db dbname=vigie") starts with a keyword and
-// '='; its URI form ("user@db/vigie") does not.
-bool is_keyword_form(std::string_view rest) {
-  std::size_t i = 0;
-  while (i < rest.size() &&
-         (std::isalnum(static_cast<unsigned char>(rest[i])) || rest[i] == '_'))
-    ++i;
-  return i > 0 && i < rest.size() && rest[i] == '=';
-}
-
-// SOCI's sqlite3 backend reads "key=value" pairs: the path is given in
-// double quotes (it may hold spaces), which SOCI has no way to escape.
-std::string sqlite_connect_string(const std::string& path) {
-  if (path.find('"') != std::string::npos)
-    throw StateError(
-        fmt::format("state database {}: a path holding a "
-                    "double quote cannot be opened (SOCI's "
-                    "connection strings cannot escape it)",
-                    path));
-  // timeout: a second scheduler on the same file waits for the first
-  // one's write to end (SQLite's busy timeout) rather than failing.
-  return "db=\"" + path + "\" timeout=30";
-}
 
 // Every statement of the schema, in order; each is idempotent, so that
 // two schedulers starting together both succeed.
@@ -96,40 +70,14 @@ std::string StateStore::default_url(const std::filesystem::path& specs_dir) {
 }
 
 std::unique_ptr<StateStore> StateStore::open(const std::string& url) {
-  std::string backend = "sqlite3", connect, name;
-  const std::size_t scheme = url.find(kSchemeEnd);
-  if (scheme == std::string::npos) {
-    connect = sqlite_connect_string(url);
-    name = "sqlite3 " + url;
-  } else {
-    backend = url.substr(0, scheme);
-    const std::string rest = url.substr(scheme + kSchemeEnd.size());
-    if (backend == "sqlite3" || backend == "sqlite") {
-      backend = "sqlite3";
-      connect = sqlite_connect_string(rest);
-      name = "sqlite3 " + rest;
-    } else if (backend == "postgresql" || backend == "postgres") {
-      // libpq reads both of its forms itself: the URI with its scheme,
-      // the keyword pairs without.
-      connect = is_keyword_form(rest) ? rest : "postgresql://" + rest;
-      backend = "postgresql";
-      name = secrets::redact(url);
-    } else {
-      throw StateError(fmt::format(
-          "state database '{}': expected sqlite3://PATH, a file path, or "
-          "postgresql://user@host/db",
-          secrets::redact(url)));
-    }
-  }
-  std::unique_ptr<soci::session> session;
+  SqlDatabase db;
   try {
-    session = std::make_unique<soci::session>(backend, connect);
-  } catch (const std::exception& e) {
-    throw StateError(fmt::format("cannot open the state database {}: {}", name,
-                                 secrets::redact(e.what())));
+    db = open_sql_database(url, "state database");
+  } catch (const std::runtime_error& e) {
+    throw StateError(e.what());
   }
   std::unique_ptr<StateStore> store(
-      new StateStore(std::move(session), name, backend == "postgresql"));
+      new StateStore(std::move(db.session), db.name, db.postgresql));
   store->create_tables();
   return store;
 }

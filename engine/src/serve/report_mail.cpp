@@ -16,6 +16,7 @@
 #include "deliver/smtp_send.hpp"
 #include "output/burst_folder.hpp"
 #include "secrets/redactor.hpp"
+#include "serve/burst_recipients.hpp"
 #include "serve/mail_compose.hpp"
 
 namespace vigie::serve {
@@ -32,12 +33,18 @@ std::vector<Instance> instances(const plan::ReportPlan& plan,
                                 const std::filesystem::path& report_dir) {
   const spec::Delivery& d = *plan.delivery;
   if (!plan.burst) return {{"", report_dir, d.to}};
+  const auto queried = query_burst_recipients(*plan.burst);
   std::vector<Instance> out;
   for (const auto& [value, recipients] : plan.burst->values) {
-    // `to` receives every value's report, beside the value's own.
+    // The value's own, those its query gives, and `to`, who receives every
+    // value's report.
     std::vector<std::string> all = recipients;
-    for (const auto& r : d.to)
+    auto add = [&all](const std::string& r) {
       if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(r);
+    };
+    if (auto q = queried.find(value); q != queried.end())
+      for (const auto& r : q->second) add(r);
+    for (const auto& r : d.to) add(r);
     out.push_back(
         {value, output::burst_folder(report_dir, value), std::move(all)});
   }

@@ -16,7 +16,8 @@ namespace vigie::serve {
 // Puts one delivery a recipient (a burst: a recipient of each value, in
 // that value's folder) into the outbox. Returns why nothing was queued
 // when send_when held it back ("not sent: no KPI in its alert band"),
-// else an empty string.
+// else an empty string. Throws std::runtime_error when a burst's
+// recipients query fails.
 std::string queue_report_mail(history::Outbox& outbox,
                               const plan::ReportPlan& plan,
                               const history::SlotKey& slot,

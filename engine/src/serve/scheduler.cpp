@@ -201,12 +201,23 @@ int Scheduler::serve() {
     auto store = open_store();
     history::Runs runs(*store);
     const Seconds now = count(clock_.now());
-    if (result.end == ChildResult::End::Exited && result.exit_code == 0) {
-      std::string note;
-      if (plan.delivery) {
+    std::string queue_error;
+    std::string note;
+    if (result.end == ChildResult::End::Exited && result.exit_code == 0 &&
+        plan.delivery) {
+      try {
         history::Outbox outbox(*store);
         note = queue_report_mail(outbox, plan, key, claim.run_id, out, now);
+      } catch (const history::StateError&) {
+        throw;
+      } catch (const std::exception& e) {
+        // The report is written, its recipients unknown (their database
+        // is down): tried again like a run that failed for a while.
+        queue_error = e.what();
       }
+    }
+    if (result.end == ChildResult::End::Exited && result.exit_code == 0 &&
+        queue_error.empty()) {
       runs.succeed(key, options_.owner, out.string(), note, now);
       spdlog::info("{} {}: written to {} in {:.1f} s{}", key.report_id,
                    key.slot, out.string(), result.elapsed.count() / 1000.0,
@@ -218,9 +229,10 @@ int Scheduler::serve() {
           "it again",
           key.report_id, key.slot);
     } else {
-      const std::string error = failure_text(result, timeout);
+      const std::string error =
+          queue_error.empty() ? failure_text(result, timeout) : queue_error;
       const bool transient =
-          result.end != ChildResult::End::Exited ||
+          !queue_error.empty() || result.end != ChildResult::End::Exited ||
           run_failure(result.exit_code) == Failure::Transient;
       if (transient && claim.attempt <= sched.retries) {
         seconds wait;

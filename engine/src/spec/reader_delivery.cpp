@@ -173,7 +173,7 @@ Burst SpecReader::read_burst(const Cursor& at, const Spec& spec) {
   Burst burst;
   burst.location = doc_.where(at);
   if (!doc_.expect_map(at, "a map with by and values")) return burst;
-  Fields f(doc_, at, {"by", "values"});
+  Fields f(doc_, at, {"by", "values", "recipients_query"});
   if (auto by = f.required("by", "DATASET.COLUMN, e.g. calls.queue"))
     if (auto t = doc_.text(*by)) {
       const auto dot = t->value.find('.');
@@ -211,11 +211,32 @@ Burst SpecReader::read_burst(const Cursor& at, const Spec& spec) {
     }
   std::map<std::string, std::vector<std::string>> groups;
   if (spec.delivery) groups = spec.delivery->groups;
-  if (auto v = f.required("values", "a map: each value and its recipients");
-      v && doc_.expect_map(*v, "a map: each value and its recipients")) {
-    for (const auto& entry : doc_.entries(*v))
-      burst.values.emplace_back(entry.key,
-                                read_recipients(entry.value, groups));
+  if (auto q = f.optional("recipients_query");
+      q && doc_.expect_map(*q, "a map with url and sql")) {
+    Fields qf(doc_, *q, {"url", "sql"});
+    doc_.assign(burst.recipients_url,
+                qf.required("url", "sqlite3://PATH or postgresql://..."));
+    doc_.assign(burst.recipients_sql,
+                qf.required("sql", "a query whose rows are (value, address)"));
+  }
+  // A map gives each value its recipients; a list names the values, whose
+  // recipients the query gives.
+  if (auto v = f.required("values",
+                          "the values: a map of each value to its "
+                          "recipients, or a list")) {
+    if (v->node.IsSequence()) {
+      for (const auto& item : doc_.items(*v))
+        if (auto t = doc_.text(item)) burst.values.push_back({t->value, {}});
+      if (burst.recipients_sql.empty() && !burst.values.empty())
+        doc_.error(*v,
+                   "a list of values needs recipients_query to give "
+                   "their recipients (or write a map: value: "
+                   "[addresses])");
+    } else if (doc_.expect_map(*v, "a map: each value and its recipients")) {
+      for (const auto& entry : doc_.entries(*v))
+        burst.values.emplace_back(entry.key,
+                                  read_recipients(entry.value, groups));
+    }
     if (burst.values.empty())
       doc_.error(*v, "expected at least one value and its recipients");
   }

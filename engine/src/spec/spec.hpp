@@ -171,6 +171,10 @@ struct Burst {
   std::string column;
   // value -> recipients (groups expanded), in the spec's order.
   std::vector<std::pair<std::string, std::vector<std::string>>> values;
+  // More recipients a value, from a database: a SOCI URL and a query
+  // whose rows are (value, address). Empty when the spec has none.
+  std::string recipients_url;
+  std::string recipients_sql;
   Location location;
 };
 

@@ -88,14 +88,10 @@ constexpr CanonicalColumn kReportDeliveries[] = {
 };
 
 constexpr CanonicalDataset kDatasets[] = {
-    {"customers", kCustomers},
-    {"orders", kOrders},
-    {"web_events", kWebEvents},
-    {"calls", kCalls},
-    {"surveys", kSurveys},
-    {"marketing_spend", kMarketingSpend},
-    {"report_runs", kReportRuns},
-    {"report_deliveries", kReportDeliveries},
+    {"customers", kCustomers},    {"orders", kOrders},
+    {"web_events", kWebEvents},   {"calls", kCalls},
+    {"surveys", kSurveys},        {"marketing_spend", kMarketingSpend},
+    {"report_runs", kReportRuns}, {"report_deliveries", kReportDeliveries},
 };
 
 }  // namespace
