@@ -60,6 +60,7 @@ TEST(UsageByReport, HasItsDeclaredColumnsAndUnits) {
     const ColumnView& column = table.columns()[c];
     EXPECT_EQ(column.name(), kColumns[c]);
     EXPECT_EQ(column.type(), c == 0 ? Type::String : Type::Int64);
+    EXPECT_EQ(column.unit(), c == 0 ? "" : "count") << kColumns[c];
   }
 }
 
