@@ -4,6 +4,8 @@
 #include <map>
 #include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "usage_run.hpp"
 
