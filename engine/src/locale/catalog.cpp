@@ -143,6 +143,19 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.web_analytics.life_moment_list", "Clients en moment de vie",
      "Life-moment list"},
     {"kpi.web_analytics.top_paths", "Parcours types", "Typical paths"},
+    // report_usage's KPI labels.
+    {"kpi.report_usage.reports_generated", "Rapports générés",
+     "Reports generated"},
+    {"kpi.report_usage.runs_failed", "Exécutions en échec", "Failed runs"},
+    {"kpi.report_usage.deliveries_delivered", "E-mails remis",
+     "E-mails delivered"},
+    {"kpi.report_usage.deliveries_failed", "E-mails non remis",
+     "E-mails not delivered"},
+    {"kpi.report_usage.recipients_reached", "Destinataires atteints",
+     "Recipients reached"},
+    {"kpi.report_usage.delivery_rate", "Taux de remise", "Delivery rate"},
+    {"kpi.report_usage.usage_by_report", "Usage par rapport",
+     "Usage by report"},
 });
 
 }  // namespace
