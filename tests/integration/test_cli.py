@@ -13,15 +13,21 @@ import vigie_testlib as lib
 
 # Each command and options its --help must name.
 COMMAND_OPTIONS = {
-    "run": ["--period", "--as-of", "--out", "--plugin-path", "--quiet"],
+    "run": ["--period", "--as-of", "--out", "--plugin-path", "--quiet",
+            "--run-id", "--burst"],
     "validate": ["--plugin-path"],
     "plugins": ["list", "info", "--plugin-path"],
     "demo-data": ["--out", "--scale", "--seed", "--end-month"],
+    "schedule": ["--count", "--from", "--plugin-path"],
+    "serve": ["--specs", "--out", "--state", "--concurrency", "--poll",
+              "--grace", "--once", "--as-of", "--since", "--plugin-path"],
+    "send": ["--to", "--report", "--plugin-path"],
+    "history": ["--state", "--specs", "--report", "--failed", "--limit"],
 }
 
 BUILT_IN_PLUGINS = {"csv": "connector", "crm_sql": "connector",
                     "customer_base": "indicator", "self_care": "indicator",
-                    "web_analytics": "indicator"}
+                    "web_analytics": "indicator", "report_usage": "indicator"}
 
 
 class HelpTest(unittest.TestCase):
@@ -30,7 +36,7 @@ class HelpTest(unittest.TestCase):
         result = lib.run_vigie(["--help"])
         self.assertEqual(result.returncode, 0, lib.describe(result))
         for command in ["run", "validate", "plugins list", "plugins info",
-                        "demo-data"]:
+                        "demo-data", "schedule", "serve", "send", "history"]:
             self.assertIn(command, result.stdout)
 
     def test_each_command_help_names_its_options(self):
@@ -399,7 +405,8 @@ outputs: {pdf: maybe}
                       "value), got a map", result.stderr)
 
     def test_the_shipped_specs_are_valid(self):
-        env = lib.clean_environment(VIGIE_DEMO_DATA=self.dir)
+        env = lib.clean_environment(VIGIE_DEMO_DATA=self.dir,
+                                    VIGIE_STATE_DB=self.dir / "state.sqlite")
         specs = sorted(lib.source_path("report-specs").glob("*.yaml"))
         self.assertGreaterEqual(len(specs), 2)
         result = lib.run_vigie(["validate"] + specs, env=env)

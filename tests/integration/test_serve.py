@@ -323,6 +323,22 @@ class ServeTest(unittest.TestCase):
         self.assertIn("550 5.1.1 Mailbox unknown", failed)
         self.assertNotIn("ceo@example.com", failed)
         self.assertEqual(list(sink.by_recipient()), ["ceo@example.com"])
+        # The report of the reporting (report_usage), on this history: the
+        # run counts in the month of its slot.
+        slot = self.runs(specs)[0][1]
+        env = dict(self.env, VIGIE_STATE_DB=specs / "vigie-state.sqlite")
+        usage = lib.run_vigie(
+            ["run", lib.source_path("report-specs", "report_usage.yaml"),
+             "--period", slot[:7], "--out", self.here / "usage"], env=env)
+        self.assertEqual(usage.returncode, 0, lib.describe(usage))
+        kpis = json.loads((self.here / "usage" / "kpis.json").read_text())
+        values = {k: v["value"] for k, v in lib.value_kpis(kpis).items()}
+        self.assertEqual(values, {
+            "reports_generated": 1, "runs_failed": 0,
+            "deliveries_delivered": 1, "deliveries_failed": 1,
+            "recipients_reached": 1, "delivery_rate": 0.5})
+        table = next(k for k in kpis["kpis"] if k["id"] == "usage_by_report")
+        self.assertEqual(table["rows"], [["management", 1, 1, 0, 1, 1, 1]])
 
     def test_kill_9_mid_delivery_then_a_restart_delivers_without_a_new_id(self):
         # The server stores each message, then waits 4 s before its 250: a
@@ -504,6 +520,36 @@ class ServeTest(unittest.TestCase):
         failed = self.history(specs, "--failed")
         self.assertIn("exit 2", failed)
         self.assertIn("VIGIE_LIST_KEY", failed)
+
+    def test_a_burst_takes_its_recipients_from_a_query(self):
+        agencies = self.here / "agencies.sqlite"
+        with sqlite3.connect(agencies) as db:
+            db.execute("CREATE TABLE agency (region TEXT, email TEXT)")
+            db.executemany("INSERT INTO agency VALUES (?, ?)", [
+                ("Bretagne", "rennes@example.com"),
+                ("Bretagne", "brest@example.com"),
+                ("Occitanie", "toulouse@example.com"),
+                ("Normandie", "caen@example.com")])  # not a value: unused
+        sink = self.sink()
+        burst = ("burst:\n  by: customers.region\n"
+                 "  values: [Bretagne, Occitanie]\n"
+                 "  recipients_query:\n"
+                 f"    url: \"sqlite3://{agencies}\"\n"
+                 "    sql: \"SELECT region, email FROM agency\"\n")
+        specs = scheduled_spec(self.here, sink.port, extra=burst,
+                               to=["ceo@example.com"])
+        self.missed(specs)
+        result = self.serve_once(specs)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        received = {to: [m["subject"] for m in ms]
+                    for to, ms in sink.by_recipient().items()}
+        self.assertEqual(sorted(received), [
+            "brest@example.com", "ceo@example.com", "rennes@example.com",
+            "toulouse@example.com"])
+        self.assertIn("Bretagne", received["rennes@example.com"][0])
+        self.assertIn("Occitanie", received["toulouse@example.com"][0])
+        # `to` gets every value's report.
+        self.assertEqual(len(received["ceo@example.com"]), 2)
 
     def test_send_prints_the_servers_replies(self):
         sink = self.sink("--rcpt", "nobody@example.com=550")
