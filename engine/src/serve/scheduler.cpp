@@ -144,6 +144,7 @@ Scheduler::Scheduler(ServeOptions options, schedule::Clock& clock)
   if (options_.state_url.empty())
     options_.state_url = history::StateStore::default_url(options_.specs);
   if (options_.owner.empty()) options_.owner = default_owner();
+  if (options_.program.empty()) options_.program = self_executable();
 }
 
 Scheduler::~Scheduler() = default;
@@ -197,7 +198,7 @@ int Scheduler::serve() {
              count(clock_.now()) >= asked + options_.grace.count();
     };
     const ChildResult result =
-        run_child(self_executable(), args, timeout, should_stop);
+        run_child(options_.program, args, timeout, should_stop);
     auto store = open_store();
     history::Runs runs(*store);
     const Seconds now = count(clock_.now());

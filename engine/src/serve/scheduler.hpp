@@ -41,6 +41,8 @@ struct ServeOptions {
   // bounded by each schedule's max_age, starts there.
   std::optional<std::chrono::sys_seconds> since;
   std::string owner;  // empty: host:pid
+  // The `vigie` that runs each report; empty: this very executable.
+  std::filesystem::path program;
 };
 
 class Scheduler {
