@@ -5,8 +5,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <random>
 
 #include "deliver/email_content.hpp"
@@ -18,6 +16,7 @@
 #include "secrets/redactor.hpp"
 #include "serve/burst_recipients.hpp"
 #include "serve/mail_compose.hpp"
+#include "serve/send_when.hpp"
 
 namespace vigie::serve {
 namespace {
@@ -49,28 +48,6 @@ std::vector<Instance> instances(const plan::ReportPlan& plan,
         {value, output::burst_folder(report_dir, value), std::move(all)});
   }
   return out;
-}
-
-// Whether the report says what send_when waits for, read from its
-// kpis.json: a KPI in its alert band, or a list (or a value) with
-// something in it.
-bool worth_sending(spec::SendWhen when, const std::filesystem::path& dir) {
-  if (when == spec::SendWhen::Always) return true;
-  std::ifstream in(dir / "kpis.json");
-  const auto doc = nlohmann::json::parse(in, nullptr, false);
-  if (doc.is_discarded() || !doc.contains("kpis")) return true;
-  for (const auto& kpi : doc["kpis"]) {
-    if (when == spec::SendWhen::Alert) {
-      if (kpi.value("status", nlohmann::json()) == "alert") return true;
-      continue;
-    }
-    const auto kind = kpi.value("kind", std::string());
-    if (kind == "value" && !kpi.value("value", nlohmann::json()).is_null())
-      return true;
-    if (kind != "value" && kpi.contains("rows") && !kpi["rows"].empty())
-      return true;
-  }
-  return false;
 }
 
 }  // namespace

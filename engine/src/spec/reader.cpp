@@ -57,8 +57,15 @@ Spec SpecReader::read(const Cursor& root) {
     spec.schedule = read_schedule(*at, spec.report);
   // Delivery before bursting: a burst's recipients may name its groups.
   auto burst_at = f.optional("burst");
-  if (auto at = f.optional("delivery"))
+  if (auto at = f.optional("delivery")) {
     spec.delivery = read_delivery(*at, burst_at.has_value());
+    // The e-mail's figures, and send_when, come from the report's
+    // kpis.json.
+    if (!spec.outputs.json)
+      doc_.error(*at,
+                 "delivery reads the figures of the e-mail from the "
+                 "report's kpis.json: outputs.json must stay true");
+  }
   if (burst_at) {
     if (!spec.delivery)
       doc_.error(*burst_at,

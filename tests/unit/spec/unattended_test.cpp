@@ -173,6 +173,14 @@ TEST(Unattended, ABurstNeedsADeliveryAndATextColumnOfADatasetRead) {
   EXPECT_THAT(all(typed), Not(HasSubstr("delivery.to")));
 }
 
+TEST(Unattended, DeliveryNeedsTheJsonOutput) {
+  auto r = read(testing::spec_with_block("table: value_segments",
+                                         "outputs: {json: false}\n") +
+                "delivery: {smtp: {url: \"smtp://m:25\", from: a@b.c}, to: "
+                "[a@b.c]}\n");
+  EXPECT_THAT(all(r), HasSubstr("outputs.json must stay true"));
+}
+
 TEST(Unattended, CredentialsAreNamesOfVariablesNeverValues) {
   auto r =
       read(with("delivery:\n"
