@@ -3,6 +3,7 @@
 // restarting) do not all come back at the same second.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -15,13 +16,15 @@ struct Backoff {
   // The wait after attempt `attempt` (1 for the first) failed: first *
   // 2^(attempt-1), at most cap, then a random share of it between a half
   // and the whole ("equal jitter": never less than half the back-off, so
-  // a source that is down is not hammered).
+  // a source that is down is not hammered), and never less than a second.
   template <typename Random>
   std::chrono::seconds after(int attempt, Random& random) const {
     long long wait = first.count();
     for (int i = 1; i < attempt && wait < cap.count(); ++i) wait *= 2;
     if (wait > cap.count()) wait = cap.count();
-    std::uniform_int_distribution<long long> jitter(wait / 2, wait);
+    if (wait < 1) wait = 1;
+    std::uniform_int_distribution<long long> jitter(std::max(1LL, wait / 2),
+                                                    wait);
     return std::chrono::seconds(jitter(random));
   }
 };

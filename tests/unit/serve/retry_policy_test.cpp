@@ -28,6 +28,12 @@ TEST(Backoff, DoublesUpToItsCapWithAtLeastHalfOfIt) {
   }
 }
 
+TEST(Backoff, NeverLessThanASecond) {
+  const Backoff backoff{seconds(1), seconds(1)};
+  std::mt19937_64 random(3);
+  for (int i = 0; i < 1000; ++i) EXPECT_EQ(backoff.after(1, random).count(), 1);
+}
+
 TEST(Backoff, AHugeAttemptNumberStaysAtTheCap) {
   const Backoff backoff{seconds(1), seconds(3600)};
   std::mt19937_64 random(7);
