@@ -58,7 +58,7 @@ class Scheduler {
   void stop();
 
  private:
-  struct State;
+  class Service;
   ServeOptions options_;
   schedule::Clock& clock_;
   std::atomic<bool> stopping_{false};
