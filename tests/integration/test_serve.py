@@ -551,6 +551,25 @@ class ServeTest(unittest.TestCase):
         # `to` gets every value's report.
         self.assertEqual(len(received["ceo@example.com"]), 2)
 
+    def test_schedule_lists_the_next_runs_in_local_time_and_utc(self):
+        specs = scheduled_spec(self.here, 25)
+        result = lib.run_vigie(["schedule", specs / "management.yaml",
+                                "--count", "3", "--from",
+                                "2026-03-01T00:00:00Z"], env=self.env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        rows = [line.split() for line in result.stdout.splitlines()[2:]]
+        # 07:00 in Paris: UTC+1 in winter, UTC+2 from the spring change.
+        self.assertEqual(rows, [
+            ["2026-03-01", "07:00", "CET", "(+01:00)", "2026-03-01T06:00:00Z",
+             "2026-02"],
+            ["2026-04-01", "07:00", "CEST", "(+02:00)",
+             "2026-04-01T05:00:00Z", "2026-03"],
+            ["2026-05-01", "07:00", "CEST", "(+02:00)",
+             "2026-05-01T05:00:00Z", "2026-04"]])
+        self.assertIn('"0 7 1 * *" in Europe/Paris, covers previous_month, '
+                      "catch-up latest (max age 40d)",
+                      result.stdout.splitlines()[0])
+
     def test_send_prints_the_servers_replies(self):
         sink = self.sink("--rcpt", "nobody@example.com=550")
         specs = scheduled_spec(self.here, sink.port)
