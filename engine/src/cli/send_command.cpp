@@ -8,10 +8,10 @@
 #include "deliver/message.hpp"
 #include "deliver/smtp_send.hpp"
 #include "pipeline/errors.hpp"
+#include "pipeline/run.hpp"
 #include "plan/report_plan.hpp"
 #include "plugin_host/registry.hpp"
 #include "serve/mail_compose.hpp"
-#include "spec/reader.hpp"
 
 namespace vigie::cli {
 namespace {
@@ -21,19 +21,13 @@ plan::ReportPlan read_delivery_plan(const std::string& file,
   std::vector<std::filesystem::path> extra(paths.begin(), paths.end());
   auto plugins =
       plugin_host::Registry::scan(plugin_host::plugin_directories(extra));
-  auto result = plan::read_plan(file, plugins, spec::process_environment());
-  if (!result.plan) {
-    std::string text;
-    for (const auto& d : result.errors)
-      text += (text.empty() ? "" : "\n") + spec::format_diagnostic(d);
-    throw pipeline::RunError(pipeline::kUsageError, text);
-  }
-  if (!result.plan->delivery)
+  plan::ReportPlan plan = pipeline::read_checked_plan(file, plugins);
+  if (!plan.delivery)
     throw pipeline::RunError(pipeline::kUsageError,
                              fmt::format("{} has no delivery block: nothing "
                                          "says how to send it",
                                          file));
-  return std::move(*result.plan);
+  return plan;
 }
 
 }  // namespace

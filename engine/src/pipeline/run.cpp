@@ -32,20 +32,6 @@
 namespace vigie::pipeline {
 namespace {
 
-// The spec read and resolved against the plugins: every spec error, and
-// every option a plugin would refuse, before any data is read.
-plan::ReportPlan read_checked_plan(const std::filesystem::path& file,
-                                   const plugin_host::Registry& plugins) {
-  auto result = plan::read_plan(file, plugins, spec::process_environment());
-  if (!result.errors.empty()) {
-    std::string text;
-    for (const auto& d : result.errors)
-      text += (text.empty() ? "" : "\n") + spec::format_diagnostic(d);
-    throw RunError(kUsageError, text);
-  }
-  return std::move(*result.plan);
-}
-
 // The caller's id (a scheduler that records the run before it starts), or
 // a new one.
 std::string run_id_of(const RunOptions& options) {
@@ -235,6 +221,14 @@ void write_report(const plan::ReportPlan& report_plan,
 }
 
 }  // namespace
+
+plan::ReportPlan read_checked_plan(const std::filesystem::path& file,
+                                   const plugin_host::Registry& plugins) {
+  auto result = plan::read_plan(file, plugins, spec::process_environment());
+  if (!result.errors.empty())
+    throw RunError(kUsageError, spec::format_diagnostics(result.errors));
+  return std::move(*result.plan);
+}
 
 RunSummary run_report(const RunOptions& options) {
   const std::string run_id = run_id_of(options);

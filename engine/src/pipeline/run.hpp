@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "output/finished_report.hpp"
+#include "plan/report_plan.hpp"
+#include "plugin_host/registry.hpp"
 
 namespace vigie::pipeline {
 
@@ -38,5 +40,11 @@ struct RunSummary {
 
 // Throws RunError with the exit code of the failure.
 RunSummary run_report(const RunOptions& options);
+
+// The spec read and resolved against the plugins: every spec error, and
+// every option a plugin would refuse, before any data is read; else
+// RunError(kUsageError) with all of them, one a line.
+plan::ReportPlan read_checked_plan(const std::filesystem::path& file,
+                                   const plugin_host::Registry& plugins);
 
 }  // namespace vigie::pipeline

@@ -30,9 +30,7 @@ std::vector<SpecChange> SpecFolder::refresh() {
     Seen now{size, modified, seen == seen_.end() ? "" : seen->second.report_id};
     auto result = plan::read_plan(path, plugins_, spec::process_environment());
     if (!result.plan) {
-      std::string text;
-      for (const auto& d : result.errors)
-        text += (text.empty() ? "" : "\n") + spec::format_diagnostic(d);
+      std::string text = spec::format_diagnostics(result.errors);
       if (!now.report_id.empty()) specs_.at(now.report_id).problem = text;
       changes.push_back(
           {SpecChange::Kind::Invalid, path, now.report_id, std::move(text)});

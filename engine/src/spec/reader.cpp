@@ -169,6 +169,13 @@ ReadResult read_spec(const std::filesystem::path& file,
   return read_spec_text(text, file.string(), plugins, env);
 }
 
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string text;
+  for (const auto& d : diagnostics)
+    text += (text.empty() ? "" : "\n") + format_diagnostic(d);
+  return text;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   // Redacted here, the one way a diagnostic becomes text: a spec path or
   // a message may quote a value that is secret.

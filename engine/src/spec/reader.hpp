@@ -45,4 +45,7 @@ ReadResult read_spec_text(const std::string& yaml, const std::string& file,
 // error is not inside a key, e.g. a YAML syntax error).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// Every diagnostic formatted, one a line.
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
 }  // namespace vigie::spec

@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <utility>
@@ -14,6 +13,7 @@
 
 #include "support/run_indicator.hpp"
 #include "table/interner.hpp"
+#include "table/month.hpp"
 #include "vigie/sdk.hpp"
 
 namespace vigie::testing {
@@ -124,10 +124,9 @@ class History {
     using namespace std::chrono;
     const year_month_day day{
         floor<days>(sys_time<microseconds>(microseconds(slot)))};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(day.year()),
-                  static_cast<unsigned>(day.month()));
-    return text;
+    return table::Month{static_cast<int>(day.year()),
+                        static_cast<unsigned>(day.month())}
+        .iso();
   }
   static Column& dictionary(Table& table, const std::string& name) {
     return table.add(name, Type::Dictionary);
