@@ -69,6 +69,20 @@ class Period:
         self.start = first.astimezone(datetime.timezone.utc)
         self.end = following.astimezone(datetime.timezone.utc)
 
+    @classmethod
+    def iso_week(cls, year, week):
+        """The ISO week (Monday 00:00 to Monday 00:00 in Europe/Paris) of a
+        weekly report; it holds no whole month of marketing spend."""
+        period = cls.__new__(cls)
+        monday = datetime.date.fromisocalendar(year, week, 1)
+        first = datetime.datetime.combine(monday, datetime.time(),
+                                          tzinfo=PARIS)
+        following = first + datetime.timedelta(days=7)  # wall clock
+        period.month = None
+        period.start = first.astimezone(datetime.timezone.utc)
+        period.end = following.astimezone(datetime.timezone.utc)
+        return period
+
     def __contains__(self, t):
         return self.start <= t < self.end
 
@@ -171,7 +185,8 @@ def customer_base(book, period):
                               if recencies else None),
         "clv_historic": (float(historic_value / len(historic))
                          if historic else None),
-        "cac": (float(book.spend[period.month] / len(new)) if new else None),
+        "cac": (float(book.spend[period.month] / len(new))
+                if new and period.month else None),
     }
 
 

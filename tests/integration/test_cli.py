@@ -484,8 +484,9 @@ class RunPeriodTest(unittest.TestCase):
                       self.run_with("--period", "-474-11"))
 
     def test_the_whole_plan_must_stay_in_range(self):
-        # 13 months ending in March 1900 start in March 1899.
-        self.assertIn("the report's 13 months run from 1899-03 to 1900-03",
+        # The 12 months of the trend ending in March 1900 start in April
+        # 1899.
+        self.assertIn("the report's 12 months run from 1899-04 to 1900-03",
                       self.run_with("--period", "1900-03"))
 
 

@@ -245,6 +245,29 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(history.count("delivered"), 2, history)
         self.assertIn("250 2.0.0 OK", history)
 
+    def test_a_weekly_report_runs_on_monday_for_the_week_before(self):
+        sink = self.sink()
+        specs = scheduled_spec(self.here, sink.port)
+        spec = specs / "management.yaml"
+        text = spec.read_text()
+        for old, new in [("period: month", "period: week"),
+                         ('cron: "0 7 1 * *"', 'cron: "0 7 * * 1"')]:
+            self.assertIn(old, text)
+            text = text.replace(old, new)
+        spec.write_text(text)
+        # Monday 26 October 2026, 07:00 in Paris (winter time since the
+        # 25th) is 06:00 UTC: 30 seconds later the slot is on time.
+        result = self.serve_once(specs, "--as-of", "2026-10-26T06:00:30Z")
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        runs = self.runs(specs)
+        self.assertEqual(len(runs), 1, runs)
+        _, slot, status, _, report_dir = runs[0]
+        self.assertEqual((slot, status), ("2026-10-26T06:00:00Z", "succeeded"))
+        kpis = json.loads((pathlib.Path(report_dir) / "kpis.json").read_text())
+        self.assertEqual(kpis["report"]["period"]["id"], "2026-W43")
+        self.assertIn("2026-W43", report_dir)
+        self.assertEqual(sorted(sink.by_recipient()), sorted(RECIPIENTS))
+
     def two_schedulers_at_once(self, specs, *extra):
         commands = [[lib.PATHS.vigie, "serve", "--once", "--specs", str(specs),
                      "--out", str(self.here / "reports")] + list(extra)

@@ -191,16 +191,20 @@ typedef struct vigie_compute_request {
   uint32_t dataset_count;
   const vigie_dataset* datasets; /* absent optional datasets are omitted */
   uint32_t period_count;
-  const vigie_period* periods; /* oldest first */
-  uint32_t current;            /* index of the report period P */
+  /* Oldest first: consecutive periods of the report's grain (months, ISO
+   * weeks or days) ending with P, so that periods[current - 1] is the one
+   * just before P; the same period a year before, when the report compares
+   * with it and the trend does not reach it, comes first, alone. */
+  const vigie_period* periods;
+  uint32_t current; /* index of the report period P */
   uint32_t kpi_count;
   const char* const* kpis; /* the KPI ids the report asks for */
   /* The report's locale ("fr_FR", "en_GB"): the language of the notes an
    * indicator writes. Read it only when struct_size covers it. */
   const char* locale;
   /* ABI 1.1: the report's time zone (IANA name, "Europe/Paris"), the one
-   * its periods are calendar months of. Read it only when struct_size
-   * covers it. */
+   * its periods are local months, weeks or days of. Read it only when
+   * struct_size covers it. */
   const char* time_zone;
 } vigie_compute_request;
 

@@ -15,10 +15,10 @@ int run_command(const Args& args) {
   options.add_options()("spec", po::value(&spec)->required(),
                         "the report spec (YAML)")(
       "period", po::value(&period),
-      "report period YYYY-MM (default: the "
-      "last full month)")("as-of", po::value(&as_of),
-                          "report on the last full month before "
-                          "this day, YYYY-MM-DD")(
+      "the report period, in the grain of the spec's report.period: "
+      "YYYY-MM, YYYY-Www or YYYY-MM-DD (default: the last full one)")(
+      "as-of", po::value(&as_of),
+      "report on the last full period before this day, YYYY-MM-DD")(
       "out", po::value(&out), "output folder (default: out)")(
       "plugin-path", po::value(&plugin_paths)->composing(),
       "another folder of plugins (repeatable)")(
@@ -33,13 +33,13 @@ int run_command(const Args& args) {
   positional.add("spec", 1);
   po::variables_map vm;
   if (!parse(args,
-             "usage: vigie run SPEC [--period YYYY-MM | --as-of DATE] "
+             "usage: vigie run SPEC [--period PERIOD | --as-of DATE] "
              "[--out DIR] [--plugin-path DIR]...",
              options, positional, vm))
     return 0;
   opts.spec = spec;
   opts.out = out;
-  // Given but empty is an error (report_month says so), not the default.
+  // Given but empty is an error (report_period says so), not the default.
   if (vm.count("period")) opts.period = period;
   if (vm.count("as-of")) opts.as_of = as_of;
   if (vm.count("period") && vm.count("as-of"))

@@ -1,5 +1,7 @@
 #include "compute/kpi_runner.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "derive/catalog.hpp"
@@ -9,17 +11,27 @@
 
 namespace vigie::compute {
 
-PeriodPlan plan_periods(const spec::Report& report, Month month) {
+PeriodPlan plan_periods(const spec::Report& report, CalendarPeriod period) {
   PeriodPlan plan;
   plan.series = static_cast<size_t>(std::max(report.series, 1));
-  // Enough periods for the trend and for the year-ago comparison.
-  const size_t count = std::max<size_t>(plan.series, 13);
-  plan.periods = month_periods(month, static_cast<int>(count), report.time_zone,
-                               report.locale);
-  plan.current = count - 1;
-  plan.previous = report.comparison == spec::Comparison::PreviousYear
-                      ? plan.current - 12
-                      : plan.current - 1;
+  // The trend's periods, consecutive and ending with P; P' is the one
+  // before P or, a year before, stands alone ahead of them when the trend
+  // does not reach it: a daily report compared with the same day a year
+  // before computes 13 days, not 366.
+  const CalendarPeriod compared =
+      report.comparison == spec::Comparison::PreviousYear
+          ? period.a_year_before()
+          : period.plus(-1);
+  const size_t trend = std::max<size_t>(plan.series, 2);
+  std::vector<CalendarPeriod> periods;
+  for (size_t back = trend; back-- > 0;)
+    periods.push_back(period.plus(-static_cast<int>(back)));
+  if (compared.first < periods.front().first)
+    periods.insert(periods.begin(), compared);
+  plan.periods = calendar_periods(periods, report.time_zone, report.locale);
+  plan.current = periods.size() - 1;
+  plan.previous = static_cast<size_t>(
+      std::find(periods.begin(), periods.end(), compared) - periods.begin());
   return plan;
 }
 

@@ -17,14 +17,17 @@ namespace vigie::compute {
 using Datasets = std::map<std::string, std::shared_ptr<const Table>>;
 
 struct PeriodPlan {
-  std::vector<Period> periods;  // oldest first
-  size_t current = 0;           // P
-  size_t previous = 0;          // P'
-  size_t series = 12;           // periods shown in trends
+  // Oldest first: the trend's `series` periods, consecutive and ending
+  // with P, preceded by P' when the trend does not reach it (a year
+  // before).
+  std::vector<Period> periods;
+  size_t current = 0;   // P
+  size_t previous = 0;  // P'
+  size_t series = 12;   // periods shown in trends
 };
 
-// Plans the periods of a report ending with month P.
-PeriodPlan plan_periods(const spec::Report& report, Month month);
+// Plans the periods of a report ending with its period P.
+PeriodPlan plan_periods(const spec::Report& report, CalendarPeriod period);
 
 // One indicator instance per run of the plan (an indicator and its
 // resolved parameters); results in the order of `kpis`. Throws

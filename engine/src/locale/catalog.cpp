@@ -31,6 +31,10 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     // Cover and footer.
     {"cover.period", "{period} (comparé à {previous})",
      "{period} (vs {previous})"},
+    // A week of a weekly report: "semaine 44 (26 oct. – 1 nov. 2026)".
+    {"period.week", "semaine {week} ({first} – {last})",
+     "week {week} ({first} – {last})"},
+    {"period.week_short", "S{week}", "W{week}"},
     {"cover.generated", "Généré le", "Generated on"},
     {"cover.notes", "Qualité des données", "Data quality"},
     {"cover.contents", "Sommaire", "Contents"},
@@ -47,6 +51,11 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "lue(s) ; le détail est dans rejects.csv.",
      "Data quality: {rejected} of {read} rows rejected; see rejects.csv."},
     // self_care's notes.
+    {"customer_base.cac_needs_months",
+     "les dépenses marketing sont données par mois : une période qui n'est "
+     "pas faite de mois entiers n'a pas de coût d'acquisition.",
+     "marketing spend is given by month: a period that is not made of whole "
+     "months has no acquisition cost."},
     {"self_care.rebound_calls_end_before_period_end",
      "Un appel jusqu'à {window} h après un événement web compte, même après "
      "la fin de la période, mais les données d'appels s'arrêtent avant cette "

@@ -93,13 +93,13 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
                    {"generated_at", run.generated_at},
                    {"run_id", run.run_id},
                    {"period",
-                    {{"id", p.month.iso()},
+                    {{"id", p.id},
                      {"label", p.label},
                      {"start", timestamp_text(p.start_us, run.time_zone)},
                      {"end", timestamp_text(p.end_us, run.time_zone)}}},
                    {"comparison",
                     {{"kind", run.comparison},
-                     {"id", q.month.iso()},
+                     {"id", q.id},
                      {"label", q.label},
                      {"start", timestamp_text(q.start_us, run.time_zone)},
                      {"end", timestamp_text(q.end_us, run.time_zone)}}}};
@@ -139,7 +139,7 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
       }
       json series = json::array();
       for (size_t i = 0; i < k.series.size(); ++i)
-        series.push_back({{"period", plan.periods[first + i].month.iso()},
+        series.push_back({{"period", plan.periods[first + i].id},
                           {"value", optional_number(k.series[i])}});
       j["series"] = series;
     } else if (k.table) {

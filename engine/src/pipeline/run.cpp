@@ -247,8 +247,8 @@ RunSummary run_report(const RunOptions& options) {
   compute::PeriodPlan plan;
   try {
     plan = compute::plan_periods(
-        report,
-        compute::report_month(options.period, options.as_of, report.time_zone));
+        report, compute::report_period(report.period, options.period,
+                                       options.as_of, report.time_zone));
   } catch (const std::invalid_argument& e) {
     throw RunError(kUsageError, e.what());
   }

@@ -2,19 +2,23 @@
 
 #include <fmt/format.h>
 
+#include "table/calendar_period.hpp"
+
 #include <stdexcept>
 
 namespace vigie::schedule {
 namespace {
 
-date::local_days monday_of(date::local_days day) {
-  return day - (date::weekday{day} - date::Monday);
-}
+using table::Grain;
 
 std::string day_text(date::local_days day) {
-  date::year_month_day ymd{day};
-  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()),
-                     unsigned(ymd.month()), unsigned(ymd.day()));
+  return table::CalendarPeriod{Grain::Day, day}.id();
+}
+
+// The whole period of the grain before the one holding `day`.
+CoveredPeriod previous(Grain grain, date::local_days day) {
+  const auto p = table::period_of(grain, day).plus(-1);
+  return {p.first, p.end()};
 }
 
 }  // namespace
@@ -45,43 +49,30 @@ std::string_view covers_name(Covers covers) {
 }
 
 CoveredPeriod covered_period(Covers covers, date::local_seconds slot_local) {
-  date::local_days day = date::floor<date::days>(slot_local);
-  date::year_month_day ymd{day};
-  date::local_days month_start{ymd.year() / ymd.month() / 1};
-  date::local_days previous_month_start{
-      (ymd.year() / ymd.month() - date::months{1}) / 1};
+  const date::local_days day = date::floor<date::days>(slot_local);
   switch (covers) {
     case Covers::PreviousMonth:
-      return {previous_month_start, month_start};
-    case Covers::PreviousIsoWeek: {
-      date::local_days monday = monday_of(day);
-      return {monday - date::days{7}, monday};
-    }
+      return previous(Grain::Month, day);
+    case Covers::PreviousIsoWeek:
+      return previous(Grain::Week, day);
     case Covers::PreviousDay:
-      return {day - date::days{1}, day};
-    case Covers::MonthToDate:
-      if (day == month_start) return {previous_month_start, month_start};
-      return {month_start, day};
+      return previous(Grain::Day, day);
+    case Covers::MonthToDate: {
+      const auto month = table::period_of(Grain::Month, day);
+      if (day == month.first) return previous(Grain::Month, day);
+      return {month.first, day};
+    }
   }
   throw std::invalid_argument("unknown period kind");
 }
 
 std::string period_text(const CoveredPeriod& period) {
-  date::year_month_day first{period.first};
-  if (first.day() == date::day{1} &&
-      period.end == date::local_days{
-                        (first.year() / first.month() + date::months{1}) / 1})
-    return fmt::format("{:04}-{:02}", int(first.year()),
-                       unsigned(first.month()));
-  if (date::weekday{period.first} == date::Monday &&
-      period.end == period.first + date::days{7}) {
-    // The ISO week belongs to the year of its Thursday.
-    date::local_days thursday = period.first + date::days{3};
-    date::year iso_year = date::year_month_day{thursday}.year();
-    auto week = (thursday - date::local_days{iso_year / 1 / 1}).count() / 7 + 1;
-    return fmt::format("{:04}-W{:02}", int(iso_year), week);
+  for (auto grain :
+       {table::Grain::Month, table::Grain::Week, table::Grain::Day}) {
+    const auto whole = table::period_of(grain, period.first);
+    if (whole.first == period.first && whole.end() == period.end)
+      return whole.id();
   }
-  if (period.end == period.first + date::days{1}) return day_text(period.first);
   return day_text(period.first) + ".." + day_text(period.end - date::days{1});
 }
 

@@ -62,12 +62,14 @@ bool dead_here(const std::string& owner) {
          ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
-// The month a slot's run covers: the report's grain is the month, and
-// month_to_date covers the month its days belong to.
-std::string run_period(const spec::Schedule& s, const schedule::Slot& slot) {
+// The period a slot's run reports on, as --period takes it: the one of
+// the report's grain where the covered days start (month_to_date covers
+// the month its days belong to).
+std::string run_period(const spec::Report& report, const spec::Schedule& s,
+                       const schedule::Slot& slot) {
   const auto covered =
       schedule::covered_period(schedule::parse_covers(s.covers), slot.local);
-  return date::format("%Y-%m", covered.first);
+  return table::period_of(report.period, covered.first).id();
 }
 
 // A run holds its slot for as long as it can last: its time-out, the
@@ -242,7 +244,7 @@ class Scheduler::Service {
                                policy, kOnTime)) {
         history::SlotKey key{id, slot_text(slot.at), count(slot.at)};
         if (in_flight(key)) continue;
-        const std::string period = run_period(s, slot);
+        const std::string period = run_period(served.plan.report, s, slot);
         if (auto claim =
                 runs_.claim(key, period, output::new_run_id(), options_.owner,
                             count(now), run_lease(s, options_.grace)))

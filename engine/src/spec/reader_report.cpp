@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "table/date_tz.hpp"
 
 namespace vigie::spec {
@@ -44,7 +46,9 @@ Report SpecReader::read_report(const Cursor& at) {
                                   report.time_zone));
   }
   if (auto p = f.optional("period"))
-    if (doc_.choice(*p, {"month"})) report.period = "month";
+    if (auto i = doc_.choice(*p, {"month", "week", "day"}))
+      report.period = std::array{table::Grain::Month, table::Grain::Week,
+                                 table::Grain::Day}[*i];
   if (auto c = f.optional("comparison"))
     if (auto i = doc_.choice(*c, {"previous", "year"}))
       report.comparison =

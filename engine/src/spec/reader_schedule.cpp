@@ -1,4 +1,7 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "schedule/cron.hpp"
 #include "spec/quantity.hpp"
@@ -8,9 +11,25 @@
 namespace vigie::spec {
 namespace {
 
-// What a run covers, by the report's grain: this version's reports are
-// monthly (report.period: month).
-const std::vector<std::string> kCovers = {"previous_month", "month_to_date"};
+// What a run may cover, by the report's grain: the days of one period of
+// it (month_to_date: the days so far of the month being reported).
+const std::vector<std::string>& covers_of(table::Grain grain) {
+  static const std::vector<std::string> month = {"previous_month",
+                                                 "month_to_date"};
+  static const std::vector<std::string> week = {"previous_week"};
+  static const std::vector<std::string> day = {"previous_day"};
+  switch (grain) {
+    case table::Grain::Week:
+      return week;
+    case table::Grain::Day:
+      return day;
+    case table::Grain::Month:
+      break;
+  }
+  return month;
+}
+const std::vector<std::string> kAllCovers = {"previous_month", "month_to_date",
+                                             "previous_week", "previous_day"};
 const std::vector<std::string> kCatchUp = {"skip", "latest", "all"};
 
 // A run has at most this many attempts: beyond, a failure is not
@@ -65,15 +84,21 @@ Schedule SpecReader::read_schedule(const Cursor& at, const Report& report) {
                                   schedule.time_zone));
     }
   }
+  const auto& allowed = covers_of(report.period);
+  schedule.covers = allowed.front();
   if (auto c = f.optional("covers")) {
     auto t = doc_.text(*c);
-    if (t && (t->value == "previous_week" || t->value == "previous_day"))
-      doc_.error(*c, fmt::format("{} needs a report of weeks or days, and "
-                                 "this report's period is a month: expected "
-                                 "previous_month or month_to_date",
-                                 t->value));
-    else if (auto i = doc_.choice(*c, kCovers))
-      schedule.covers = kCovers[*i];
+    if (t &&
+        std::find(allowed.begin(), allowed.end(), t->value) == allowed.end() &&
+        std::find(kAllCovers.begin(), kAllCovers.end(), t->value) !=
+            kAllCovers.end())
+      doc_.error(*c, fmt::format("{} covers a period this report does not "
+                                 "have: its report.period is a {}, so "
+                                 "expected {}",
+                                 t->value, table::grain_name(report.period),
+                                 fmt::join(allowed, " or ")));
+    else if (auto i = doc_.choice(*c, allowed))
+      schedule.covers = allowed[*i];
   }
   if (auto c = f.optional("catch_up"))
     if (auto i = doc_.choice(*c, kCatchUp)) schedule.catch_up = kCatchUp[*i];

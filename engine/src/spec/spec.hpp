@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "table/calendar_period.hpp"
+
 namespace vigie::spec {
 
 // Where something is written: file:line:column (1-based) and its path in
@@ -112,7 +114,7 @@ struct Report {
   std::string title;
   std::string locale = "fr_FR";  // one of kLocales
   std::string time_zone = "Europe/Paris";
-  std::string period = "month";  // the grain of P
+  table::Grain period = table::Grain::Month;  // the grain of P
   Comparison comparison = Comparison::PreviousPeriod;
   int series = 12;               // periods in trend charts
   int session_gap_minutes = 30;  // a longer gap between events ends a session
@@ -124,6 +126,8 @@ struct Report {
 struct Schedule {
   std::string cron;       // 5 fields, e.g. "0 7 1 * *"
   std::string time_zone;  // IANA; report.time_zone when not given
+  // The days a run reports on: by default the period of the report's
+  // grain before the slot (previous_month, previous_week, previous_day).
   std::string covers = "previous_month";
   std::string catch_up = "latest";        // skip, latest or all
   long long max_age_seconds = 24 * 3600;  // a missed slot older is not run

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,15 @@ vigie::Table cac_by_channel(const OrderBook& book,
   // One entry a spend row of P and a new customer of P, then merged by
   // name: sorted once, no lookup a customer.
   std::vector<Channel> entries;
-  std::map<std::string, WideInt, std::less<>> spend_by_channel;
-  if (spend) spend_by_channel = spend->by_channel_in(start, end);
-  for (const auto& [name, amount] : spend_by_channel)
-    entries.push_back({name, amount, 0});
+  // No spend (and no cac) in a period that is not made of whole months.
+  std::optional<std::map<std::string, WideInt, std::less<>>> spend_by_channel;
+  if (spend)
+    spend_by_channel = spend->by_channel_in(start, end);
+  else
+    spend_by_channel.emplace();
+  if (spend_by_channel)
+    for (const auto& [name, amount] : *spend_by_channel)
+      entries.push_back({name, amount, 0});
   const Timeline& purchases = book.purchases();
   for (int32_t c = 0; c < book.customer_count() && c < directory.size(); ++c) {
     auto first = purchases.first(c);
@@ -51,10 +57,16 @@ vigie::Table cac_by_channel(const OrderBook& book,
     }
     const int64_t total = vigie::sdk::narrow(row.spend, "cac_by_channel");
     channel.push_string(row.name);
-    spend_column.push_int(total);
     new_customers.push_int(row.new_customers);
-    if (auto value = vigie::sdk::kernels::safe_ratio(
-            to_number(total), static_cast<double>(row.new_customers)))
+    std::optional<double> value;
+    if (spend_by_channel) {
+      spend_column.push_int(total);
+      value = vigie::sdk::kernels::safe_ratio(
+          to_number(total), static_cast<double>(row.new_customers));
+    } else {
+      spend_column.push_null();
+    }
+    if (value)
       cac.push_double(*value);
     else
       cac.push_null();

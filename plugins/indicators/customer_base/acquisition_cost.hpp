@@ -12,7 +12,8 @@ namespace customer_base {
 
 // One row a channel that has spend in P or new customers in P, by channel
 // name; new customers without an acquisition_channel are in no row. `spend`
-// may be null (no marketing_spend dataset: every spend is 0).
+// may be null (no marketing_spend dataset: every spend is 0); when P is not
+// made of whole months, spend and cac have no value.
 vigie::Table cac_by_channel(const OrderBook& book,
                             const CustomerDirectory& directory,
                             const MarketingSpend* spend, int64_t start,

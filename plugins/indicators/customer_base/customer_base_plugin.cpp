@@ -82,20 +82,31 @@ struct Run : sdk::Compute<Parameters> {
                                request.dataset("customers"));
     });
   }
+  const LocalMonths& months() {
+    return months_.get([&] { return LocalMonths(request.time_zone); });
+  }
+  // Spend is given by month: a period of P's grain that is not made of
+  // whole months (a week, a day) has no cac, and the report says why.
+  void note_when_spend_is_monthly() {
+    const vigie_period& p = request.period();
+    if (spend() != nullptr && !months().whole_months(p.start_us, p.end_us))
+      sink.message(kpi, "customer_base.cac_needs_months");
+  }
   const MarketingSpend* spend() {
     // None without the dataset, or when no asked KPI reads the spend (the
     // run then lends neither its month nor its spend column).
     const auto& spend = spend_.get([&] {
       const vigie::TableView* table = request.dataset("marketing_spend");
       return table && table->find("month") && table->find("spend")
-                 ? std::optional<MarketingSpend>(std::in_place, *table)
+                 ? std::optional<MarketingSpend>(std::in_place, *table,
+                                                 months())
                  : std::nullopt;
     });
     return spend ? &*spend : nullptr;
   }
   PeriodCalculator& calculator() {
     return calculator_.get([&] {
-      return PeriodCalculator(book(), parameters, spend(), request.periods);
+      return PeriodCalculator(book(), parameters, spend(), months());
     });
   }
   // The customer KPIs of every period, in one pass a period.
@@ -133,6 +144,7 @@ struct Run : sdk::Compute<Parameters> {
   sdk::Lazy<OrderBook> book_;
   sdk::Lazy<PeriodPurchases> purchases_;
   sdk::Lazy<CustomerDirectory> directory_;
+  sdk::Lazy<LocalMonths> months_;
   sdk::Lazy<std::optional<MarketingSpend>> spend_;
   sdk::Lazy<PeriodCalculator> calculator_;
   sdk::Lazy<std::vector<PeriodValues>> values_;
@@ -173,7 +185,16 @@ vigie::Table value_segments(Run& run) {
   return run.ranking().segment_table(run.parameters.segment_names);
 }
 vigie::Table rfm_scores(Run& run) { return run.ranking().score_table(); }
+std::optional<double> cac(Run& run, uint32_t p) {
+  if (p == run.request.current) run.note_when_spend_is_monthly();
+  return run.values(p).cac;
+}
+std::optional<double> clv_to_cac(Run& run, uint32_t p) {
+  if (p == run.request.current) run.note_when_spend_is_monthly();
+  return run.values(p).clv_to_cac;
+}
 vigie::Table cac_table(Run& run) {
+  run.note_when_spend_is_monthly();
   const vigie_period& p = run.request.period();
   return cac_by_channel(run.book(), run.directory(), run.spend(), p.start_us,
                         p.end_us);
@@ -380,13 +401,12 @@ constexpr sdk::Kpi<Run> kKpis[] = {
         "clv_predictive", "Predictive CLV", "currency",
         "m r / (1 + d - r) over the last 12 months")
         .reading(kCustomerMarginReads),
-    customer_kpi<&PeriodValues::cac>(
-        "cac", "Acquisition cost", "currency",
-        "marketing spend of the months of P / new customers")
+    value_kpi<Run>("cac", "Acquisition cost", "currency",
+                   "marketing spend of the months of P / new customers", &cac)
         .lower_is_better()
         .reading(kCacReads),
-    customer_kpi<&PeriodValues::clv_to_cac>("clv_to_cac", "CLV / CAC",
-                                            "multiple", "clv_margin / cac")
+    value_kpi<Run>("clv_to_cac", "CLV / CAC", "multiple", "clv_margin / cac",
+                   &clv_to_cac)
         .reading(kClvToCacReads),
     customer_kpi<&PeriodValues::activity_window_days>(
         "activity_window_days", "Activity window", "days",

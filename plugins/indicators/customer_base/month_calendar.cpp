@@ -1,60 +1,74 @@
 #include "month_calendar.hpp"
 
 #include <chrono>
-#include <cstdlib>
+#include <stdexcept>
+
+// GCC 12 reports -Wmaybe-uninitialized inside the date library's templates
+// at -O2, a false positive, silenced for its headers only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <date/tz.h>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 #include "vigie/sdk/calendar_month.hpp"
-#include "vigie/sdk/column.hpp"
 
 namespace customer_base {
 namespace {
 
-namespace chr = std::chrono;
+using Micros = std::chrono::microseconds;
+using SysMicros = date::sys_time<Micros>;
 
-int64_t micros_of(chr::sys_days day) {
-  return static_cast<int64_t>(day.time_since_epoch().count()) *
-         vigie::kMicrosPerDay;
+const date::time_zone* zone_named(const std::string& name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception& e) {
+    throw std::runtime_error("unknown time zone '" + name + "': " + e.what());
+  }
 }
 
 }  // namespace
 
-int64_t month_instant(int64_t month_code) {
-  const auto month = vigie::sdk::calendar_month(month_code);
-  const chr::year_month_day first{chr::year{static_cast<int>(month.year)},
-                                  chr::month{month.month}, chr::day{1}};
-  return micros_of(chr::sys_days(first)) + 12 * 3600 * vigie::kMicrosPerSecond;
+LocalMonths::LocalMonths(const std::string& time_zone)
+    : zone_(zone_named(time_zone)) {}
+
+std::optional<std::pair<int64_t, int64_t>> LocalMonths::whole_months(
+    int64_t from, int64_t to) const {
+  auto month_starting_at = [&](int64_t instant) -> std::optional<int64_t> {
+    const auto local = zone_->to_local(SysMicros{Micros{instant}});
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    if (local != day || ymd.day() != date::day{1}) return std::nullopt;
+    return vigie::sdk::month_code(static_cast<int>(ymd.year()),
+                                  static_cast<unsigned>(ymd.month()));
+  };
+  auto first = month_starting_at(from);
+  auto end = month_starting_at(to);
+  if (!first || !end) return std::nullopt;
+  return std::pair{*first, *end};
 }
 
-std::vector<int64_t> twelve_month_boundaries(
-    int64_t as_of, std::span<const vigie_period> periods) {
-  // The calendar day of as_of, taken 12 hours later so that a local
-  // midnight east of UTC (the evening before, in UTC) falls on its own day.
-  const int64_t half_day = vigie::kMicrosPerDay / 2;
-  int64_t shifted = as_of + half_day;
-  int64_t day_number = shifted / vigie::kMicrosPerDay;
-  if (shifted % vigie::kMicrosPerDay < 0) --day_number;
-  const chr::sys_days anchor_day{chr::days{day_number}};
-  const int64_t time_of_day = as_of - micros_of(anchor_day);
-  const chr::year_month_day anchor{anchor_day};
-
-  const int64_t snap = 3 * 3600 * vigie::kMicrosPerSecond;
+std::vector<int64_t> LocalMonths::twelve_months_to(int64_t as_of) const {
+  const auto local = zone_->to_local(SysMicros{Micros{as_of}});
+  const auto day = date::floor<date::days>(local);
+  const auto time_of_day = local - day;
+  const date::year_month_day anchor{day};
   std::vector<int64_t> out(13);
   out[12] = as_of;
   for (int k = 1; k <= 12; ++k) {
-    chr::year_month ym =
-        chr::year_month{anchor.year(), anchor.month()} - chr::months{k};
-    chr::day last = chr::year_month_day_last{
-        ym.year(),
-        chr::month_day_last{
-            ym.month()}}.day();
-    chr::year_month_day day{ym.year(), ym.month(),
-                            anchor.day() < last ? anchor.day() : last};
-    int64_t boundary = micros_of(chr::sys_days(day)) + time_of_day;
-    for (const vigie_period& p : periods) {
-      if (std::llabs(p.start_us - boundary) <= snap) boundary = p.start_us;
-      if (std::llabs(p.end_us - boundary) <= snap) boundary = p.end_us;
-    }
-    out[static_cast<size_t>(12 - k)] = boundary;
+    const date::year_month ym =
+        anchor.year() / anchor.month() - date::months{k};
+    const date::day last = (ym / date::last).day();
+    const date::local_days back{ym / std::min(anchor.day(), last)};
+    // A boundary in a daylight-saving gap or repeat takes its first
+    // instant, as the engine's period boundaries do.
+    out[static_cast<size_t>(12 - k)] =
+        zone_->to_sys(back + time_of_day, date::choose::earliest)
+            .time_since_epoch()
+            .count();
   }
   return out;
 }

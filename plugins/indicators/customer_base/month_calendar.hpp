@@ -1,31 +1,40 @@
-// Calendar months seen from a plugin that only knows UTC instants: the
-// report's periods are local-time boundaries given in UTC, and the plugin
-// is not told the time zone.
+// Calendar months of the report's time zone, for a plugin that is given
+// its periods as UTC instants: the monthly marketing spend falls in a
+// period only when the period is made of whole months, and the predictive
+// CLV averages the churn of the twelve calendar months before as_of.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <span>
-#include <string_view>
+#include <string>
+#include <utility>
 #include <vector>
 
-#include "vigie/plugin.h"
+namespace date {
+class time_zone;
+}
 
 namespace customer_base {
 
-// The instant that stands for a month of a month column (its code,
-// vigie/sdk/calendar_month.hpp): noon UTC on its 1st day. A month belongs
-// to a period when this instant is in it; noon is inside the local 1st day
-// for every time zone within 12 hours of UTC.
-int64_t month_instant(int64_t month_code);
+class LocalMonths {
+ public:
+  // `time_zone`: the report's (the request's), an IANA name. Throws
+  // std::runtime_error naming it when the time-zone database lacks it.
+  explicit LocalMonths(const std::string& time_zone);
 
-// The 13 boundaries b0 < ... < b12 = as_of of the 12 calendar months that
-// end at as_of: b(k) is as_of moved back 12 - k months on the calendar
-// (same day, clamped to the month's length, same time of day). A boundary
-// within 3 hours of one of `periods`' starts or ends is replaced by it: the
-// engine's periods are exact local month boundaries, which a UTC
-// computation misses by the daylight-saving hour.
-std::vector<int64_t> twelve_month_boundaries(
-    int64_t as_of, std::span<const vigie_period> periods);
+  // The months [first, end), as codes of vigie/sdk/calendar_month.hpp,
+  // that [from, to) is made of; nothing when `from` or `to` is not the
+  // local midnight that starts a month (a week, a day).
+  std::optional<std::pair<int64_t, int64_t>> whole_months(int64_t from,
+                                                          int64_t to) const;
+
+  // The 13 boundaries b0 < ... < b12 = as_of of the 12 calendar months
+  // that end at as_of: b(k) is as_of's local date moved back 12 - k months
+  // (the day clamped to the month's length) at as_of's local time of day.
+  std::vector<int64_t> twelve_months_to(int64_t as_of) const;
+
+ private:
+  const date::time_zone* zone_;
+};
 
 }  // namespace customer_base

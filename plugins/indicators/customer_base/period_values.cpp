@@ -20,8 +20,8 @@ std::optional<double> count(int64_t n) { return static_cast<double>(n); }
 PeriodCalculator::PeriodCalculator(const OrderBook& book,
                                    const Parameters& params,
                                    const MarketingSpend* spend,
-                                   std::span<const vigie_period> periods)
-    : book_(book), params_(params), spend_(spend), periods_(periods) {}
+                                   const LocalMonths& months)
+    : book_(book), params_(params), spend_(spend), months_(months) {}
 
 std::pair<int64_t, std::optional<int64_t>> PeriodCalculator::activity_window(
     int64_t as_of) const {
@@ -77,9 +77,9 @@ PeriodValues PeriodCalculator::compute(const vigie_period& period,
   if (with_predictive && book_.has_margin())
     v.clv_predictive = clv_predictive(as_of, window);
 
-  if (spend_ != nullptr) {
-    v.cac = safe_ratio(to_number(spend_->total_in(start, end)),
-                       static_cast<double>(new_customers));
+  if (spend_ == nullptr) return v;
+  if (auto spend = spend_->total_in(start, end)) {
+    v.cac = safe_ratio(to_number(*spend), static_cast<double>(new_customers));
     if (v.clv_margin && v.cac) v.clv_to_cac = safe_ratio(*v.clv_margin, *v.cac);
   }
   return v;
@@ -97,7 +97,7 @@ std::optional<double> PeriodCalculator::monthly_churn(int64_t start,
 
 std::optional<double> PeriodCalculator::clv_predictive(int64_t as_of,
                                                        int64_t window) {
-  std::vector<int64_t> months = twelve_month_boundaries(as_of, periods_);
+  std::vector<int64_t> months = months_.twelve_months_to(as_of);
   // The data covers the 12 months when its first line is not after their
   // start.
   auto first = book_.first_line_time();

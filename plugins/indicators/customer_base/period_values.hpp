@@ -23,11 +23,10 @@ struct PeriodValues {
 
 class PeriodCalculator {
  public:
-  // `spend` may be null (no marketing_spend dataset); `periods` are the
-  // report's, used as exact month boundaries by clv_predictive.
+  // `spend` may be null (no marketing_spend dataset); `months`, the
+  // report's calendar, gives clv_predictive its twelve months.
   PeriodCalculator(const OrderBook& book, const Parameters& params,
-                   const MarketingSpend* spend,
-                   std::span<const vigie_period> periods);
+                   const MarketingSpend* spend, const LocalMonths& months);
 
   // The activity window A in microseconds at as_of, and its value in days
   // for the activity_window_days KPI (empty when `auto` has no customer to
@@ -45,7 +44,7 @@ class PeriodCalculator {
   const OrderBook& book_;
   const Parameters& params_;
   const MarketingSpend* spend_;
-  std::span<const vigie_period> periods_;
+  const LocalMonths& months_;
   // Consecutive periods share 11 of their 12 months: each month's churn is
   // kept (a dozen or two entries, searched in order).
   struct MonthChurn {

@@ -97,7 +97,8 @@ struct Run : sdk::Compute<WebParameters> {
   int32_t period_count() const {
     return static_cast<int32_t>(request.periods.size());
   }
-  // P': the period before P in the request (the previous calendar month),
+  // The period just before P in the request (the previous month, week or
+  // day),
   // or -1 when P is the first.
   int32_t previous() const { return static_cast<int32_t>(request.current) - 1; }
 

@@ -156,24 +156,25 @@ TEST(CustomerBaseTables, RfmScoresRankEachDimension) {
 
 TEST(CustomerBaseTables, CacByChannel) {
   Datasets d;
-  // New in [0, 100): N1, N2 (search), N3 (social), N4 (no channel).
+  // New in [0, 90): N1, N2 (search), N3 (social), N4 (no channel).
   // O bought before: not new.
   d.order_line("0", "O", day(-5), 10, 0);
   d.order_line("1", "N1", day(0), 10, 0);
   d.order_line("2", "N2", day(10), 10, 0);
   d.order_line("3", "N3", day(20), 10, 0);
-  d.order_line("4", "N4", day(99), 10, 0);
+  d.order_line("4", "N4", day(89), 10, 0);
   d.customer("O", "search", true);
   d.customer("N1", "search", true);
   d.customer("N2", "search", false);
   d.customer("N3", "social", true);
   d.customer("N4", std::nullopt, true);
-  // Months with their noon-of-the-1st in [day 0, day 100): Jan .. Apr.
+  // P = [day 0, day 90): January to March.
   d.spend("2026-01", "search", 100);
   d.spend("2026-02", "search", 50);
   d.spend("2026-03", "email", 70);
   d.spend("2025-12", "social", 999);  // before P
-  RunSpec spec = single_period(day(0), day(100));
+  d.spend("2026-04", "search", 999);  // after P
+  RunSpec spec = single_period(day(0), day(90));
   Result r = run(d, spec);
   const auto& t = r.table("cac_by_channel").view();
   ASSERT_EQ(t.rows(), 3);
@@ -193,6 +194,25 @@ TEST(CustomerBaseTables, CacByChannel) {
   EXPECT_DOUBLE_EQ(number(t, "cac", 2), 0);
   // Overall: 220 / 4 new customers (N4 counts here, in no channel row).
   EXPECT_DOUBLE_EQ(*r.value("cac", 0), 55);
+}
+
+// A week holds no whole month: its new customers are counted, and spend
+// and cac have no value rather than a share of a month.
+TEST(CustomerBaseTables, CacByChannelOfAWeekHasNoSpend) {
+  Datasets d;
+  d.order_line("1", "N1", day(4), 10, 0);   // Monday 5 January: before
+  d.order_line("2", "N2", day(12), 10, 0);  // in the week of Monday 12th
+  d.customer("N1", "search", true);
+  d.customer("N2", "search", true);
+  d.spend("2026-01", "search", 100);
+  Result r = run(d, single_period(day(11), day(18)));
+  const auto& t = r.table("cac_by_channel").view();
+  ASSERT_EQ(t.rows(), 1);
+  EXPECT_EQ(text(t, "channel", 0), "search");
+  EXPECT_EQ(integer(t, "new_customers", 0), 1);
+  EXPECT_TRUE(is_null(t, "spend", 0));
+  EXPECT_TRUE(is_null(t, "cac", 0));
+  EXPECT_FALSE(r.value("cac", 0));
 }
 
 // Last purchases around the alert bounds at as_of = day 100, A = 90:

@@ -45,8 +45,7 @@ Datasets base_fixture() {
   d.customer("A", "search", true);
   d.customer("B", std::nullopt, false);
   d.customer("E", "social", true);
-  // Month instants (noon UTC of the 1st): April = day 90.5 (P1),
-  // May 120.5, June 151.5, July 181.5 (P2), August 212.5 (none).
+  // Days of the 1sts: April 90, May 120, June 151, July 181, August 212.
   d.spend("2026-04", "search", 1000);
   d.spend("2026-05", "search", 300);
   d.spend("2026-06", "social", 200);
@@ -96,9 +95,12 @@ TEST(CustomerBaseValues, ReportPeriodMatchesHandComputation) {
   expect_value(r, "clv_historic", 2, 85);
   // Margins: A 40 + 20, B 2 + 30 + 5, C 10 + 10 - 12, E 15 = 120 / 4.
   expect_value(r, "clv_margin", 2, 30);
-  // Spend of May, June, July = 300 + 200 + 100 = 600 for 1 new customer.
-  expect_value(r, "cac", 2, 600);
-  expect_value(r, "clv_to_cac", 2, 30.0 / 600.0);
+  // P is 100 days, no whole months: monthly spend has no share in it
+  // (CacIsTheSpendOfTheMonthsOfP has months).
+  expect_value(r, "cac", 2, std::nullopt);
+  expect_value(r, "clv_to_cac", 2, std::nullopt);
+  EXPECT_THAT(r.notes.at("cac"),
+              ::testing::ElementsAre(::testing::HasSubstr("by month")));
   expect_value(r, "activity_window_days", 2, 90);
   // The data starts on day 5: it does not cover the 12 months before 200.
   expect_value(r, "clv_predictive", 2, std::nullopt);
@@ -125,9 +127,33 @@ TEST(CustomerBaseValues, EveryPeriodIsComputedWithItsOwnBounds) {
   // A 100, B 10, C 30 (o5 is after 100) over 3 buyers; margins 40, 2, 10.
   expect_value(r, "clv_historic", 1, 140.0 / 3);
   expect_value(r, "clv_margin", 1, 52.0 / 3);
-  // April's 1000 for 3 new customers.
-  expect_value(r, "cac", 1, 1000.0 / 3);
-  expect_value(r, "clv_to_cac", 1, (52.0 / 3) / (1000.0 / 3));
+}
+
+// May, June and July: the spend of the months P is made of.
+TEST(CustomerBaseValues, CacIsTheSpendOfTheMonthsOfP) {
+  RunSpec spec;
+  spec.periods = {{day(0), day(120)}, {day(120), day(212)}};
+  spec.current = 1;
+  Result r = run(base_fixture(), spec);
+  // 300 + 200 + 100 = 600 for D, the one first purchase in [120, 212).
+  expect_value(r, "cac", 1, 600);
+  // clv_margin at 212: A 60, B 37, C 8, E 15, D 30 = 150 / 5.
+  expect_value(r, "clv_to_cac", 1, 30.0 / 600.0);
+  // January to April: April's 1000 for A, B, C and E.
+  expect_value(r, "cac", 0, 1000.0 / 4);
+  EXPECT_EQ(r.notes.count("cac"), 0u);
+}
+
+// The months are the report's time zone's: in Paris, May starts on
+// 30 April at 22:00 UTC, and a UTC month is no whole Paris month.
+TEST(CustomerBaseValues, MonthsAreThoseOfTheReportsTimeZone) {
+  constexpr int64_t kHour = kDay / 24;
+  RunSpec paris;
+  paris.time_zone = "Europe/Paris";
+  paris.periods = {{day(120) - 2 * kHour, day(212) - 2 * kHour}};
+  expect_value(run(base_fixture(), paris), "cac", 0, 600);
+  paris.periods = {{day(120), day(212)}};
+  expect_value(run(base_fixture(), paris), "cac", 0, std::nullopt);
 }
 
 TEST(CustomerBaseValues, EmptyDenominatorsHaveNoValue) {
@@ -156,7 +182,6 @@ TEST(CustomerBaseValues, NoMarginColumnMeansNoMarginKpis) {
   expect_value(r, "margin_rate", 2, std::nullopt);
   expect_value(r, "clv_margin", 2, std::nullopt);
   expect_value(r, "clv_to_cac", 2, std::nullopt);
-  expect_value(r, "cac", 2, 600);
 }
 
 TEST(CustomerBaseValues, NoSpendDatasetMeansNoCac) {

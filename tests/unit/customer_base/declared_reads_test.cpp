@@ -72,7 +72,7 @@ IndicatorCase rich_case() {
   d.order_line("Z", id("N", 0), day(101), -50, -10);
   for (int64_t n = 0; n < 6; ++n) {
     d.customer(id("N", n), std::string(channels[n % 3]), true);
-    d.order_line(id("P", n), id("N", n), day(361 + 4 * n), 20.0 + n, 5);
+    d.order_line(id("P", n), id("N", n), day(366 + 4 * n), 20.0 + n, 5);
   }
   for (int month = 1; month <= 13; ++month)
     for (const char* channel : channels)
@@ -88,8 +88,9 @@ IndicatorCase rich_case() {
   c.tables.emplace_back("orders", d.orders_table());
   c.tables.emplace_back("customers", d.customers_table());
   c.tables.emplace_back("marketing_spend", d.spend_table());
-  for (int64_t p = 0; p < 13; ++p)
-    c.periods.push_back({day(30 * p), day(30 * (p + 1))});
+  // The months of 2026 and January 2027 (P): spend falls in whole months.
+  for (unsigned m = 1; m <= 13; ++m)
+    c.periods.push_back({month_start(m), month_start(m + 1)});
   c.current = 12;
   return c;
 }

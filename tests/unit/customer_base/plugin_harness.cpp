@@ -104,7 +104,7 @@ Result run(const Datasets& data, const RunSpec& r) {
     datasets.emplace_back("marketing_spend", data.spend_table());
   return vigie::testing::run_indicator("customer_base", r.parameters,
                                        std::move(datasets), r.periods,
-                                       r.current, r.kpis);
+                                       r.current, r.kpis, "en_GB", r.time_zone);
 }
 
 std::optional<std::string> create_error(

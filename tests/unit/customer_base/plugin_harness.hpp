@@ -21,6 +21,15 @@ inline constexpr int64_t kDay = vigie::kMicrosPerDay;
 inline constexpr int64_t kEpoch2026 = 20454 * kDay;
 // An instant `days` days (fractions allowed via micros) after 2026-01-01.
 inline constexpr int64_t day(int64_t days) { return kEpoch2026 + days * kDay; }
+// 00:00 UTC on the 1st of month 1..14 counted from January 2026 (13:
+// January 2027, 14: February 2027).
+inline int64_t month_start(unsigned month) {
+  constexpr int64_t kLengths[] = {31, 28, 31, 30, 31, 30, 31,
+                                  31, 30, 31, 30, 31, 31};
+  int64_t days = 0;
+  for (unsigned m = 1; m < month; ++m) days += kLengths[m - 1];
+  return day(days);
+}
 
 inline int64_t money(double units) {
   return static_cast<int64_t>(units * 10000.0 + (units < 0 ? -0.5 : 0.5));
@@ -79,6 +88,7 @@ struct RunSpec {
   std::vector<vigie_period> periods;
   uint32_t current = 0;
   std::vector<std::string> kpis;  // empty: all
+  std::string time_zone = "UTC";  // the report's, whose months spend has
 };
 
 // Runs the plugin; throws plugin_host::PluginError when it fails.

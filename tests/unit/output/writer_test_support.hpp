@@ -64,7 +64,7 @@ class WriterFolderTest : public ::testing::Test {
 inline compute::PeriodPlan one_month() {
   compute::PeriodPlan plan;
   compute::Period october;
-  october.month = {2026, 10};
+  october.id = "2026-10";
   october.start_us = 1790812800LL * 1000000;  // 2026-10-01T00:00:00Z
   october.end_us = 1793491200LL * 1000000;    // 2026-11-01T00:00:00Z
   october.label = "octobre 2026";

@@ -16,7 +16,7 @@ using testing::read;
 const char* const kMistakes = R"(report:
   id: management
   tittle: "Report"
-  period: week
+  period: fortnight
   series: many
 sources:
   - id: orders
@@ -74,7 +74,8 @@ TEST(ReadSpecWithMistakes, ReportsEveryOneWithItsPosition) {
   const std::vector<Expected> expected = {
       {2, 3, "report.title", "missing required key 'title'"},
       {3, 3, "report.tittle", "unknown key 'tittle'; did you mean 'title'?"},
-      {4, 11, "report.period", "expected one of month, got 'week'"},
+      {4, 11, "report.period",
+       "expected one of month, week, day, got 'fortnight'"},
       {5, 11, "report.series", "expected an integer, got 'many'"},
       // "    connector: " is 15 characters.
       {8, 16, "sources[0].connector",

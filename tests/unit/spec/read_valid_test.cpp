@@ -94,7 +94,7 @@ TEST(ReadValidSpec, Report) {
   EXPECT_EQ(report.title, "Tableau de bord");
   EXPECT_EQ(report.locale, "en_GB");
   EXPECT_EQ(report.time_zone, "Europe/London");
-  EXPECT_EQ(report.period, "month");
+  EXPECT_EQ(report.period, table::Grain::Month);
   EXPECT_EQ(report.comparison, Comparison::PreviousYear);
   EXPECT_EQ(report.series, 6);
   EXPECT_DOUBLE_EQ(report.reject_threshold, 0.02);

@@ -95,6 +95,36 @@ TEST(Unattended, TheScheduleDefaultsToTheReportsZone) {
   EXPECT_FALSE(r.spec->delivery);
 }
 
+// A weekly or daily report covers the week or the day before its slot by
+// default, and only that.
+TEST(Unattended, WhatARunCoversFollowsTheReportsGrain) {
+  auto weekly = [](const std::string& schedule) {
+    std::string text = with(schedule);
+    text.replace(0, text.find('\n'), "report: {id: r, title: T, period: week}");
+    return read(text);
+  };
+  auto r = weekly("schedule: {cron: \"0 7 * * 1\"}\n");
+  ASSERT_TRUE(r.spec) << all(r);
+  EXPECT_EQ(r.spec->report.period, table::Grain::Week);
+  EXPECT_EQ(r.spec->schedule->covers, "previous_week");
+  EXPECT_TRUE(weekly("schedule: {cron: \"0 7 * * 1\", covers: "
+                     "previous_week}\n")
+                  .spec);
+  const std::string month = all(
+      weekly("schedule:\n  cron: \"0 7 * * 1\"\n  covers: previous_month\n"));
+  EXPECT_THAT(month, HasSubstr("spec.yaml:15:11: schedule.covers: "
+                               "previous_month covers a period this report "
+                               "does not have: its report.period is a week, "
+                               "so expected previous_week"));
+
+  std::string daily = with("schedule: {cron: \"0 6 * * *\"}\n");
+  daily.replace(0, daily.find('\n'), "report: {id: r, title: T, period: day}");
+  auto d = read(daily);
+  ASSERT_TRUE(d.spec) << all(d);
+  EXPECT_EQ(d.spec->report.period, table::Grain::Day);
+  EXPECT_EQ(d.spec->schedule->covers, "previous_day");
+}
+
 TEST(Unattended, ACronMistakeIsPointedAtItsColumn) {
   // Line 14, `  cron: "0 61 1 * *"`: the value's quote is column 9, the
   // 61 starts at column 12.
@@ -133,7 +163,9 @@ burst:
   EXPECT_THAT(text, HasSubstr("spec.yaml:15:14: schedule.time_zone: unknown "
                               "time zone 'Europe/Pariss'"));
   EXPECT_THAT(text, HasSubstr("spec.yaml:16:11: schedule.covers: "
-                              "previous_week needs a report of weeks"));
+                              "previous_week covers a period this report "
+                              "does not have: its report.period is a month, "
+                              "so expected previous_month or month_to_date"));
   EXPECT_THAT(text, HasSubstr("spec.yaml:17:13: schedule.catch_up: expected "
                               "one of skip, latest, all"));
   EXPECT_THAT(text, HasSubstr("spec.yaml:18:12: schedule.max_age: expected "
