@@ -82,8 +82,8 @@ struct Run : sdk::Compute<Parameters> {
                                request.dataset("customers"));
     });
   }
-  const LocalMonths& months() {
-    return months_.get([&] { return LocalMonths(request.time_zone); });
+  const sdk::LocalMonths& months() {
+    return months_.get([&] { return sdk::LocalMonths(request.time_zone); });
   }
   // Spend is given by month: a period of P's grain that is not made of
   // whole months (a week, a day) has no cac, and the report says why.
@@ -144,7 +144,7 @@ struct Run : sdk::Compute<Parameters> {
   sdk::Lazy<OrderBook> book_;
   sdk::Lazy<PeriodPurchases> purchases_;
   sdk::Lazy<CustomerDirectory> directory_;
-  sdk::Lazy<LocalMonths> months_;
+  sdk::Lazy<sdk::LocalMonths> months_;
   sdk::Lazy<std::optional<MarketingSpend>> spend_;
   sdk::Lazy<PeriodCalculator> calculator_;
   sdk::Lazy<std::vector<PeriodValues>> values_;

@@ -5,7 +5,7 @@ namespace customer_base {
 using vigie::sdk::WideInt;
 
 MarketingSpend::MarketingSpend(const vigie::TableView& spend,
-                               const LocalMonths& months)
+                               const vigie::sdk::LocalMonths& months)
     : months_(months) {
   const auto& month = spend.column("month");
   // Read by cac_by_channel only: the run lends it to that KPI alone.

@@ -9,15 +9,16 @@
 #include <string_view>
 #include <vector>
 
-#include "month_calendar.hpp"
 #include "vigie/sdk.hpp"
+#include "vigie/sdk/local_months.hpp"
 
 namespace customer_base {
 
 class MarketingSpend {
  public:
   // `months`: the report's calendar, which must outlive this.
-  MarketingSpend(const vigie::TableView& spend, const LocalMonths& months);
+  MarketingSpend(const vigie::TableView& spend,
+                 const vigie::sdk::LocalMonths& months);
 
   // Spend (scaled by 10^4, summed exactly in 128 bits: see
   // vigie/sdk/exact_sum.hpp) of the months [from, to) is made of; nothing
@@ -33,7 +34,7 @@ class MarketingSpend {
     std::string_view channel;  // a view into the Arrow dictionary
     int64_t spend;
   };
-  const LocalMonths& months_;
+  const vigie::sdk::LocalMonths& months_;
   std::vector<Row> rows_;
 };
 

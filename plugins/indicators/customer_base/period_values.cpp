@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "customer_activity.hpp"
-#include "month_calendar.hpp"
+#include "vigie/sdk/local_months.hpp"
 
 namespace customer_base {
 namespace {
@@ -20,7 +20,7 @@ std::optional<double> count(int64_t n) { return static_cast<double>(n); }
 PeriodCalculator::PeriodCalculator(const OrderBook& book,
                                    const Parameters& params,
                                    const MarketingSpend* spend,
-                                   const LocalMonths& months)
+                                   const vigie::sdk::LocalMonths& months)
     : book_(book), params_(params), spend_(spend), months_(months) {}
 
 std::pair<int64_t, std::optional<int64_t>> PeriodCalculator::activity_window(

@@ -26,7 +26,8 @@ class PeriodCalculator {
   // `spend` may be null (no marketing_spend dataset); `months`, the
   // report's calendar, gives clv_predictive its twelve months.
   PeriodCalculator(const OrderBook& book, const Parameters& params,
-                   const MarketingSpend* spend, const LocalMonths& months);
+                   const MarketingSpend* spend,
+                   const vigie::sdk::LocalMonths& months);
 
   // The activity window A in microseconds at as_of, and its value in days
   // for the activity_window_days KPI (empty when `auto` has no customer to
@@ -44,7 +45,7 @@ class PeriodCalculator {
   const OrderBook& book_;
   const Parameters& params_;
   const MarketingSpend* spend_;
-  const LocalMonths& months_;
+  const vigie::sdk::LocalMonths& months_;
   // Consecutive periods share 11 of their 12 months: each month's churn is
   // kept (a dozen or two entries, searched in order).
   struct MonthChurn {
