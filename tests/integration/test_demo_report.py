@@ -570,6 +570,39 @@ class DemoReportTest(unittest.TestCase):
         self.assertEqual([p.name for p in out.iterdir()
                           if p.name.startswith(".")], [".vigie-report"])
 
+    def test_one_output_under_two_ids_keeps_each_ones_parameters(self):
+        """Active customers with a 30-day and a 90-day activity window, side
+        by side: each KPI is computed with its own parameters and checked
+        against the controller's count."""
+        spec = lib.write_spec(self.dir / "two-windows.yaml", f"""\
+report: {{id: windows, title: Windows, time_zone: Europe/Paris}}
+sources:
+  - {{id: orders, connector: crm_sql, dataset: orders,
+     config: {{url: "sqlite3://db={self.data}/crm.sqlite", table: orders}}}}
+kpis:
+  - {{id: active_30, output: active_customers, indicator: customer_base,
+     parameters: {{activity_window: "30"}}}}
+  - {{id: active_90, output: active_customers, indicator: customer_base,
+     parameters: {{activity_window: "90"}}}}
+sections:
+  - title: Base
+    blocks:
+      - tiles: [active_30, active_90]
+""")
+        out = self.dir / "out-windows"
+        result = lib.run_vigie(["run", spec, "--period", lib.DEMO_PERIOD,
+                                "--out", out], env=self.env)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        values = lib.value_kpis(json.loads(
+            (out / "kpis.json").read_text(encoding="utf-8")))
+        book = xcheck.OrderBook(self.data / "crm.sqlite")
+        as_of = xcheck.Period(2026, 10).end
+        for days in (30, 90):
+            expected = len(book.active(as_of, datetime.timedelta(days=days)))
+            self.assertEqual(values[f"active_{days}"]["value"], expected)
+        self.assertLess(values["active_30"]["value"],
+                        values["active_90"]["value"])
+
     def test_a_rerun_carries_a_new_run_id(self):
         out = self.dir / "out-rerun-id"
         ids = []

@@ -94,7 +94,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
             who, dataset, dataset));
     }
     std::vector<std::string> ids;
-    for (size_t m : members) ids.push_back(kpis[m].id);
+    for (size_t m : members) ids.push_back(kpis[m].output);
 
     plugin_host::Indicator indicator(library, parameters, who);
     auto out = indicator.compute(
@@ -102,10 +102,10 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
 
     for (size_t m : members) {
       const spec::Kpi& k = kpis[m];
-      const plugin_host::OutputDescriptor* o = info.find_output(k.id);
+      const plugin_host::OutputDescriptor* o = info.find_output(k.output);
       if (o == nullptr)
         throw plugin_host::PluginError(
-            fmt::format("{}: has no KPI '{}'", who, k.id));
+            fmt::format("{}: has no KPI '{}'", who, k.output));
       KpiResult r;
       r.id = k.id;
       r.label = k.label.empty() ? default_label(words, name, *o) : k.label;
@@ -119,18 +119,19 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
                        ? plugin_host::Better::Higher
                        : plugin_host::Better::Lower;
       if (r.kind == plugin_host::OutputKind::Value) {
-        auto v = out.values.find(k.id);
+        auto v = out.values.find(k.output);
         summarise(r,
                   v == out.values.end() ? std::vector<std::optional<double>>{}
                                         : v->second,
                   plan.current, plan.previous, plan.series);
-      } else if (auto t = out.tables.find(k.id); t != out.tables.end()) {
-        r.table = std::move(t->second);
+      } else if (auto t = out.tables.find(k.output); t != out.tables.end()) {
+        // Two KPIs of one run may show the same output: each gets a copy.
+        r.table = t->second;
       } else {
         throw plugin_host::PluginError(
-            fmt::format("{}: gave no rows for '{}'", who, k.id));
+            fmt::format("{}: gave no rows for '{}'", who, k.output));
       }
-      if (auto n = out.notes.find(k.id); n != out.notes.end())
+      if (auto n = out.notes.find(k.output); n != out.notes.end())
         r.notes = n->second;
       results[m] = std::move(r);
     }

@@ -90,7 +90,7 @@ class PlanBuilder {
     bool lists = false;
     for (const auto& kpi : spec_.kpis) {
       const auto* info = plugins_.find(kpi.indicator);
-      const auto* output = info ? info->find_output(kpi.id) : nullptr;
+      const auto* output = info ? info->find_output(kpi.output) : nullptr;
       if (output == nullptr) continue;
       lists |= output->kind == plugin_host::OutputKind::List;
       for (const auto& entry : add_kpi_reads(*info, *output, reads))

@@ -35,7 +35,7 @@ std::vector<Kpi> SpecReader::read_kpis(const Cursor& at) {
     if (id_at && !id.empty() && ids.add(doc_, *id_at, id)) {
       kpi_kinds_[id] = kind;
       if (const auto* indicator = kpi_contexts_.back().indicator)
-        if (const auto* output = indicator->find_output(id))
+        if (const auto* output = indicator->find_output(kpis.back().output))
           kpi_outputs_[id] = output;
     }
   }
@@ -48,16 +48,27 @@ Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
   kpi.location = doc_.where(at);
   KpiContext context{at, std::nullopt, nullptr};
   if (doc_.expect_map(at, "a KPI: a map with id and indicator")) {
-    Fields f(doc_, at, {"id", "indicator", "label", "parameters", "target"});
-    id_at = f.required("id", "the id of one of the indicator's outputs");
+    Fields f(doc_, at,
+             {"id", "output", "indicator", "label", "parameters", "target"});
+    id_at = f.required("id",
+                       "the id of one of the indicator's outputs, or a name "
+                       "of the report's with `output:` naming the output");
     read_id(kpi.id, id_at);
+    // `output:` lets one output appear under several ids, each with its
+    // own parameters (two funnels of one indicator, say).
+    std::optional<Cursor> output_at = f.optional("output");
+    if (output_at)
+      read_id(kpi.output, output_at);
+    else
+      output_at = id_at;
+    if (kpi.output.empty()) kpi.output = kpi.id;
     if (auto i = f.required("indicator", "the name of an indicator plugin")) {
       context.indicator = read_plugin(*i, PluginKind::Indicator, kpi.indicator);
       if (context.indicator != nullptr) check_inputs(*i, *context.indicator);
     }
     doc_.assign(kpi.label, f.optional("label"));
-    if (context.indicator != nullptr && id_at && !kpi.id.empty())
-      kind = output_kind(*id_at, *context.indicator, kpi.id);
+    if (context.indicator != nullptr && output_at && !kpi.output.empty())
+      kind = output_kind(*output_at, *context.indicator, kpi.output);
     context.parameters = f.optional("parameters");
     if (auto t = f.optional("target")) kpi.target = read_target(*t);
   }

@@ -58,7 +58,8 @@ struct Target {
 };
 
 struct Kpi {
-  std::string id;         // the KPI id in the indicator's outputs
+  std::string id;         // the report's name for it, unique in the spec
+  std::string output;     // the indicator's output it is; `id` if not given
   std::string indicator;  // plugin name
   std::string label;      // optional override of the indicator's label
   Settings parameters;    // merged over the report's parameters

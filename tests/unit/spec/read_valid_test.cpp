@@ -1,4 +1,5 @@
 // A spec without mistakes reads into the expected model.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -200,6 +201,39 @@ TEST(ReadValidSpec, KpisAndTargets) {
   EXPECT_EQ(kpis[4].target->direction, Direction::Lower);
   EXPECT_FALSE(kpis[4].target->warning);
   EXPECT_FALSE(kpis[4].target->alert);
+}
+
+// One output under two ids, each with its own parameters; a block names
+// the report's id, and a mistaken output is pointed at where it is written.
+TEST(ReadKpiOutput, OneOutputUnderTwoIdsEachWithItsParameters) {
+  const std::string text = R"(report: {id: r, title: T}
+sources:
+  - {id: o, connector: crm_sql, dataset: orders,
+     config: {url: x, table: orders}}
+kpis:
+  - {id: revenue, indicator: customer_base, parameters: {currency: EUR}}
+  - {id: revenue_usd, output: revenue, indicator: customer_base,
+     parameters: {currency: USD}}
+sections:
+  - title: S
+    blocks:
+      - tiles: [revenue, revenue_usd]
+)";
+  auto r = read(text);
+  ASSERT_TRUE(r.spec) << all(r);
+  const auto& kpis = r.spec->kpis;
+  ASSERT_EQ(kpis.size(), 2u);
+  EXPECT_EQ(kpis[0].output, "revenue");
+  EXPECT_EQ(kpis[1].id, "revenue_usd");
+  EXPECT_EQ(kpis[1].output, "revenue");
+  EXPECT_EQ(kpis[1].parameters.values.at("currency"), "USD");
+
+  std::string wrong = text;
+  wrong.replace(wrong.find("output: revenue"), 15, "output: revnue");
+  EXPECT_THAT(all(read(wrong)),
+              ::testing::HasSubstr(
+                  "spec.yaml:7:31: kpis[1].output: indicator 'customer_base' "
+                  "has no output 'revnue'; did you mean 'revenue'?"));
 }
 
 TEST(ReadValidSpec, SectionsAndBlocks) {
