@@ -81,10 +81,13 @@ std::string format_change(std::optional<double> absolute,
                           std::optional<double> relative,
                           const std::string& unit, const Locale& locale) {
   const auto& signed_one = locale.formatters().signed_one_decimal;
-  if (unit == "ratio") {
+  // A ratio changes by percentage points, a score (NPS, from -100 to 100)
+  // by points: a relative change of a figure that can be negative or zero
+  // says nothing.
+  if (unit == "ratio" || unit == "score") {
     if (!absolute || !std::isfinite(*absolute)) return no_value(locale);
-    return write(signed_one, rounded(*absolute * 100, 1)) + locale.unit_space +
-           "pt";
+    const double points = unit == "ratio" ? *absolute * 100 : *absolute;
+    return write(signed_one, rounded(points, 1)) + locale.unit_space + "pt";
   }
   if (!relative || !std::isfinite(*relative)) return no_value(locale);
   return write(signed_one, rounded(*relative * 100, 1)) + locale.unit_space +

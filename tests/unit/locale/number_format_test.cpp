@@ -94,6 +94,13 @@ TEST(FormatChange, RelativeChangeIsASignedPercentage) {
   EXPECT_EQ(format_change(1.0, 0.042, "count", english()), "+4.2%");
 }
 
+TEST(FormatChange, ScoreChangeIsInPoints) {
+  // An NPS from -42.9 to -39.7: +3.2 points, whatever the relative change.
+  EXPECT_EQ(format_change(3.2, -0.0746, "score", french()),
+            "+3,2" + kNnbsp + "pt");
+  EXPECT_EQ(format_change(-12.0, std::nullopt, "score", english()), "-12.0pt");
+}
+
 TEST(FormatChange, RatioChangeIsInPoints) {
   // 0.245 -> 0.258: +0.013 absolute = +1.3 points.
   EXPECT_EQ(format_change(0.013, 0.053, "ratio", french()),
