@@ -63,13 +63,13 @@ class PluginCatalogueTest(unittest.TestCase):
     def test_list_shows_the_built_in_plugins_with_their_abi(self):
         result = lib.run_vigie(["plugins", "list"])
         self.assertEqual(result.returncode, 0, lib.describe(result))
-        self.assertIn("engine plugin ABI 1.1", result.stdout)
+        self.assertIn("engine plugin ABI 1.2", result.stdout)
         for name, kind in BUILT_IN_PLUGINS.items():
             with self.subTest(plugin=name):
                 line = re.search(rf"^{kind}\s+{name}\s.*$", result.stdout,
                                  re.MULTILINE)
                 self.assertIsNotNone(line, result.stdout)
-                self.assertIn("ABI 1.1", line.group(0))
+                self.assertIn("ABI 1.2", line.group(0))
                 self.assertIn(f"vigie_{name}.so", line.group(0))
 
     def test_info_lists_options_and_kpis(self):
@@ -117,10 +117,10 @@ class PluginCatalogueTest(unittest.TestCase):
         message = [line for line in result.stderr.splitlines()
                    if "vigie_abi_mismatch.so" in line]
         self.assertTrue(message, lib.describe(result))
-        # The test plugin declares the engine's major + 1: 2.0 against 1.1.
+        # The test plugin declares the engine's major + 1: 2.0 against 1.2.
         self.assertIn("refused", message[0])
         self.assertIn("ABI 2.0", message[0])
-        self.assertIn("ABI 1.1", message[0])
+        self.assertIn("ABI 1.2", message[0])
         self.assertNotRegex(result.stdout, r"(?m)^\S+\s+abi_mismatch\s")
         # The valid test plugins of that folder are listed next to it.
         self.assertRegex(result.stdout, r"(?m)^connector\s+failing\s")

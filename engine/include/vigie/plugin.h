@@ -19,7 +19,7 @@ extern "C" {
 #endif
 
 #define VIGIE_ABI_MAJOR 1
-#define VIGIE_ABI_MINOR 1
+#define VIGIE_ABI_MINOR 2
 
 /* Every plugin exports this function first; the engine calls it before
  * anything else and reads the ABI version from its result. */
@@ -206,6 +206,10 @@ typedef struct vigie_compute_request {
    * its periods are local months, weeks or days of. Read it only when
    * struct_size covers it. */
   const char* time_zone;
+  /* ABI 1.2: the index of P', the period P is compared with (the one just
+   * before it, or the same period a year before). Read it only when
+   * struct_size covers it; before 1.2 it was current - 1. */
+  uint32_t previous;
 } vigie_compute_request;
 
 /* ABI 1.1: how the engine writes a value into a message, in the report's

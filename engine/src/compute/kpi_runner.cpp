@@ -97,8 +97,9 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
     for (size_t m : members) ids.push_back(kpis[m].output);
 
     plugin_host::Indicator indicator(library, parameters, who);
-    auto out = indicator.compute(
-        inputs, periods, static_cast<uint32_t>(plan.current), ids, words);
+    auto out =
+        indicator.compute(inputs, periods, static_cast<uint32_t>(plan.current),
+                          ids, words, static_cast<uint32_t>(plan.previous));
 
     for (size_t m : members) {
       const spec::Kpi& k = kpis[m];

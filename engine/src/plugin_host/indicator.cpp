@@ -168,7 +168,8 @@ Indicator::~Indicator() {
 IndicatorResults Indicator::compute(
     const std::vector<InputDataset>& datasets,
     const std::vector<RequestPeriod>& request_periods, uint32_t current,
-    const std::vector<std::string>& kpis, const locale::Locale& locale) const {
+    const std::vector<std::string>& kpis, const locale::Locale& locale,
+    std::optional<uint32_t> previous) const {
   // Lend each table as Arrow for the call; released right after.
   struct Lent {
     ArrowSchema schema{};
@@ -191,16 +192,18 @@ IndicatorResults Indicator::compute(
   for (const auto& p : request_periods)
     periods.push_back({p.start_us, p.end_us});
 
-  vigie_compute_request request{sizeof(vigie_compute_request),
-                                static_cast<uint32_t>(inputs.size()),
-                                inputs.data(),
-                                static_cast<uint32_t>(periods.size()),
-                                periods.data(),
-                                current,
-                                static_cast<uint32_t>(kpi_ids.size()),
-                                kpi_ids.data(),
-                                locale.name().c_str(),
-                                locale.time_zone().c_str()};
+  vigie_compute_request request{
+      sizeof(vigie_compute_request),
+      static_cast<uint32_t>(inputs.size()),
+      inputs.data(),
+      static_cast<uint32_t>(periods.size()),
+      periods.data(),
+      current,
+      static_cast<uint32_t>(kpi_ids.size()),
+      kpi_ids.data(),
+      locale.name().c_str(),
+      locale.time_zone().c_str(),
+      previous.value_or(current > 0 ? current - 1 : current)};
   Collector collector{&library_->info(), periods.size(), &locale, {}, {}};
   vigie_result_sink sink{sizeof(vigie_result_sink), &collector,
                          &Collector::on_value,      &Collector::on_table,

@@ -56,7 +56,8 @@ class Indicator {
       const std::vector<InputDataset>& datasets,
       const std::vector<RequestPeriod>& periods, uint32_t current,
       const std::vector<std::string>& kpis,
-      const locale::Locale& locale = locale::Locale("en")) const;
+      const locale::Locale& locale = locale::Locale("en"),
+      std::optional<uint32_t> previous = std::nullopt) const;
 
   const std::string& who() const { return who_; }
 

@@ -97,10 +97,13 @@ struct Run : sdk::Compute<WebParameters> {
   int32_t period_count() const {
     return static_cast<int32_t>(request.periods.size());
   }
-  // The period just before P in the request (the previous month, week or
-  // day),
-  // or -1 when P is the first.
-  int32_t previous() const { return static_cast<int32_t>(request.current) - 1; }
+  // P', the period P is compared with (the one before it, or the same one
+  // a year before), or -1 when the request has none.
+  int32_t previous() const {
+    return request.previous == request.current
+               ? -1
+               : static_cast<int32_t>(request.previous);
+  }
 
   const TableView& web() const { return request.required("web_events"); }
   const TableView& sessions() const { return request.required("sessions"); }

@@ -74,11 +74,18 @@ class Keeper : public Indicator {
   static inline Request last;
 };
 
-std::string time_zone_read(uint32_t struct_size) {
+// The request the indicator saw, given one of `struct_size` bytes with
+// three periods, P the last and P' the first (a year before).
+Request request_read(uint32_t struct_size) {
+  const vigie_period periods[] = {{0, 10}, {10, 20}, {20, 30}};
   vigie_compute_request request{};
   request.struct_size = struct_size;
+  request.period_count = 3;
+  request.periods = periods;
+  request.current = 2;
   request.locale = "fr_FR";
   request.time_zone = "Europe/Paris";
+  request.previous = 0;
   vigie_result_sink sink{};
   sink.struct_size = sizeof(vigie_result_sink);
   vigie_config config{sizeof(vigie_config), 0, nullptr};
@@ -89,13 +96,22 @@ std::string time_zone_read(uint32_t struct_size) {
   EXPECT_EQ(Adapter::compute(instance, &request, &sink, &error), VIGIE_OK)
       << error.message;
   Adapter::destroy(instance);
-  return Keeper::last.time_zone;
+  return Keeper::last;
 }
 
 TEST(SdkRequest, TimeZoneIsReadOnlyWhenTheRequestHasIt) {
-  EXPECT_EQ(time_zone_read(sizeof(vigie_compute_request)), "Europe/Paris");
+  EXPECT_EQ(request_read(sizeof(vigie_compute_request)).time_zone,
+            "Europe/Paris");
   // An ABI 1.0 request ends before `time_zone`.
-  EXPECT_EQ(time_zone_read(offsetof(vigie_compute_request, time_zone)), "UTC");
+  EXPECT_EQ(request_read(offsetof(vigie_compute_request, time_zone)).time_zone,
+            "UTC");
+}
+
+TEST(SdkRequest, ThePreviousPeriodIsReadOnlyWhenTheRequestHasIt) {
+  EXPECT_EQ(request_read(sizeof(vigie_compute_request)).previous, 0u);
+  // An ABI 1.1 request ends before `previous`: the period before P.
+  EXPECT_EQ(request_read(offsetof(vigie_compute_request, previous)).previous,
+            1u);
 }
 
 }  // namespace

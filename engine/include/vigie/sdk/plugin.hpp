@@ -232,6 +232,9 @@ struct Request {
   std::vector<std::pair<std::string, TableView>> datasets;
   std::vector<vigie_period> periods;  // oldest first
   uint32_t current = 0;               // index of the report period P
+  // Index of P', the period P is compared with (ABI 1.2; from an older
+  // engine, the one before P, or P itself when P is the first).
+  uint32_t previous = 0;
   std::vector<std::string> kpis;
   std::string locale = "en";  // the report's, e.g. "fr_FR"
   // The report's time zone (IANA), whose calendar months the periods are;
@@ -256,6 +259,7 @@ struct Request {
     return false;
   }
   const vigie_period& period() const { return periods[current]; }
+  const vigie_period& compared_period() const { return periods[previous]; }
 };
 
 // A named value of a message (Sink::message), formatted by the engine in
@@ -366,6 +370,11 @@ struct IndicatorAdapter {
             TableView(req->datasets[i].schema, req->datasets[i].array));
       r.periods.assign(req->periods, req->periods + req->period_count);
       r.current = req->current;
+      r.previous = req->current > 0 ? req->current - 1 : req->current;
+      if (req->struct_size >= offsetof(vigie_compute_request, previous) +
+                                  sizeof(req->previous) &&
+          req->previous < req->period_count)
+        r.previous = req->previous;
       for (uint32_t i = 0; i < req->kpi_count; ++i)
         r.kpis.emplace_back(req->kpis[i]);
       if (req->struct_size >=
