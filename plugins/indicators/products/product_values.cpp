@@ -13,12 +13,12 @@ Series product_revenue(Run& run) {
 }
 
 Series units_sold(Run& run) {
-  const LineSums& totals = run.totals();
+  const std::optional<Sum>& quantities = run.quantities();
   Series out(static_cast<size_t>(run.period_count()));
-  if (!totals.quantity) return out;  // no quantity column: no value
+  if (!quantities) return out;  // no quantity column: no value
   for (int32_t p = 0; p < run.period_count(); ++p)
     out[static_cast<size_t>(p)] =
-        static_cast<double>(totals.quantity->value(p, run.kpi));
+        static_cast<double>(quantities->value(p, run.kpi));
   return out;
 }
 

@@ -58,10 +58,22 @@ const std::vector<int32_t>& Run::line_periods() {
   });
 }
 
-const LineSums& Run::totals() {
-  const GroupKeys& keys = period_keys_.get(
+const GroupKeys& Run::period_keys() {
+  return period_keys_.get(
       [&] { return GroupKeys::by_period(line_periods(), period_count()); });
-  return totals_.get([&] { return LineSums(keys, orders()); });
+}
+
+const LineSums& Run::totals() {
+  return totals_.get([&] { return LineSums(period_keys(), orders()); });
+}
+
+const std::optional<Sum>& Run::quantities() {
+  return quantities_.get([&] {
+    std::optional<Sum> sum =
+        optional_sum(period_count(), orders().find("quantity"));
+    if (sum) aggregate(period_keys(), *sum);
+    return sum;
+  });
 }
 
 const ProductFigures& Run::products() {

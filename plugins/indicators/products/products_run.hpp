@@ -66,15 +66,20 @@ struct Run : sdk::Compute<Parameters> {
 
   // The period of every line (kNone: out of every period, or no time).
   const std::vector<int32_t>& line_periods();
-  // By period, every line.
+  // By period, every line: the sums, and the quantities alone (units_sold
+  // is lent no amount).
   const LineSums& totals();
+  const std::optional<Sum>& quantities();
   const ProductFigures& products();
   const CategoryFigures& categories();
 
  private:
   sdk::Lazy<std::vector<int32_t>> line_periods_;
+  const GroupKeys& period_keys();
+
   sdk::Lazy<GroupKeys> period_keys_;
   sdk::Lazy<LineSums> totals_;
+  sdk::Lazy<std::optional<Sum>> quantities_;
   sdk::Lazy<ProductFigures> products_;
   sdk::Lazy<CategoryFigures> categories_;
 };
