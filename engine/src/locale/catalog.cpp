@@ -165,6 +165,14 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.report_usage.delivery_rate", "Taux de remise", "Delivery rate"},
     {"kpi.report_usage.usage_by_report", "Usage par rapport",
      "Usage by report"},
+    // products's KPI labels.
+    {"kpi.products.product_revenue", "Chiffre d'affaires produits",
+     "Product revenue"},
+    {"kpi.products.units_sold", "Unités vendues", "Units sold"},
+    {"kpi.products.products_sold", "Produits vendus", "Products sold"},
+    {"kpi.products.sales_by_category", "Ventes par catégorie",
+     "Sales by category"},
+    {"kpi.products.top_products", "Meilleurs produits", "Top products"},
 });
 
 }  // namespace
