@@ -173,6 +173,44 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.products.sales_by_category", "Ventes par catégorie",
      "Sales by category"},
     {"kpi.products.top_products", "Meilleurs produits", "Top products"},
+    // call_centre's notes and KPI labels.
+    {"call_centre.service_level_formula",
+     "niveau de service = appels entrants décrochés après au plus "
+     "{threshold} s d'attente / appels entrants offerts (abandons compris).",
+     "service level = inbound calls answered after a wait of at most "
+     "{threshold} s / inbound calls offered (abandoned ones included)."},
+    {"call_centre.fcr_calls_end_before_period_end",
+     "Un rappel jusqu'à {window} jours après un appel compte, même après la "
+     "fin de la période, mais les données d'appels s'arrêtent avant cette "
+     "fin : les derniers appels peuvent encore être suivis d'un rappel.",
+     "A repeat call up to {window} days after a call counts, even after the "
+     "end of the period, but the calls data stop before its end: the latest "
+     "calls may still be repeated."},
+    {"call_centre.fcr_calls_end_within_window",
+     "Un rappel jusqu'à {window} jours après un appel compte, même après la "
+     "fin de la période ; les données d'appels s'arrêtent {after} jours "
+     "après cette fin, donc les appels des {open} derniers jours de la "
+     "période peuvent encore être suivis d'un rappel.",
+     "A repeat call up to {window} days after a call counts, even after the "
+     "end of the period; the calls data stop {after} days after its end, so "
+     "calls of the last {open} days of the period may still be repeated."},
+    {"kpi.call_centre.offered", "Appels offerts", "Offered calls"},
+    {"kpi.call_centre.answered", "Appels décrochés", "Answered calls"},
+    {"kpi.call_centre.abandoned", "Appels abandonnés", "Abandoned calls"},
+    {"kpi.call_centre.abandonment_rate", "Taux d'abandon", "Abandonment rate"},
+    {"kpi.call_centre.service_level", "Niveau de service", "Service level"},
+    {"kpi.call_centre.asa", "Délai moyen de décroché",
+     "Average speed of answer"},
+    {"kpi.call_centre.aht", "Durée moyenne de traitement",
+     "Average handling time"},
+    {"kpi.call_centre.fcr", "Résolution au premier contact",
+     "First contact resolution"},
+    {"kpi.call_centre.calls_by_reason", "Appels par motif", "Calls by reason"},
+    {"kpi.call_centre.calls_by_queue", "Appels par file", "Calls by queue"},
+    {"kpi.call_centre.top_reasons", "Principaux motifs d'appel",
+     "Top call reasons"},
+    {"kpi.call_centre.online_reasons", "Motifs faisables en ligne",
+     "Top reasons with an online equivalent"},
 });
 
 }  // namespace
