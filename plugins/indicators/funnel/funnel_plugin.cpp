@@ -49,9 +49,6 @@ constexpr sdk::Kpi<Run> kKpis[] = {
                    "first, in P",
                    &conversion)
         .reading(kReads),
-    value_kpi<Run>("funnel_entrants", "Funnel entrants", "count",
-                   "persons reaching the first step in P", &entrants)
-        .reading(kReads),
     value_kpi<Run>("funnel_completions", "Funnel completions", "count",
                    "persons reaching the last step in P", &completions)
         .reading(kReads),

@@ -68,10 +68,6 @@ std::optional<double> conversion(Run& run, uint32_t period) {
   return safe_ratio(persons.back(), persons.front());
 }
 
-std::optional<double> entrants(Run& run, uint32_t period) {
-  return static_cast<double>(run.counts().persons[period].front());
-}
-
 std::optional<double> completions(Run& run, uint32_t period) {
   return static_cast<double>(run.counts().persons[period].back());
 }

@@ -34,7 +34,6 @@ struct Run : sdk::Compute<FunnelParameters> {
 
 // The value KPIs, for the request's period `period`.
 std::optional<double> conversion(Run& run, uint32_t period);
-std::optional<double> entrants(Run& run, uint32_t period);
 std::optional<double> completions(Run& run, uint32_t period);
 // The steps of P with P' persons.
 Table steps_table(Run& run);
