@@ -165,6 +165,12 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.report_usage.delivery_rate", "Taux de remise", "Delivery rate"},
     {"kpi.report_usage.usage_by_report", "Usage par rapport",
      "Usage by report"},
+    // funnel's KPI labels.
+    {"kpi.funnel.funnel_conversion", "Conversion du tunnel",
+     "Funnel conversion"},
+    {"kpi.funnel.funnel_completions", "Parcours complets du tunnel",
+     "Funnel completions"},
+    {"kpi.funnel.funnel_steps", "Étapes du tunnel", "Funnel steps"},
 });
 
 }  // namespace
