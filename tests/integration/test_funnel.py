@@ -137,7 +137,7 @@ class FunnelDemoTest(unittest.TestCase):
         cls.data = lib.make_demo_data(cls.dir / "data")
         cls.env = lib.clean_environment(VIGIE_DEMO_DATA=cls.data)
         cls.spec = lib.write_spec(cls.dir / "funnel.yaml", spec_text())
-        cls.run = lib.run_vigie(["run", cls.spec, "--period", lib.DEMO_PERIOD,
+        cls.result = lib.run_vigie(["run", cls.spec, "--period", lib.DEMO_PERIOD,
                                  "--out", cls.dir / "out"], env=cls.env)
 
     @classmethod
@@ -145,7 +145,7 @@ class FunnelDemoTest(unittest.TestCase):
         lib.remove_temp_dir(cls.dir)
 
     def kpis(self):
-        self.assertEqual(self.run.returncode, 0, lib.describe(self.run))
+        self.assertEqual(self.result.returncode, 0, lib.describe(self.result))
         with open(self.dir / "out" / "kpis.json", encoding="utf-8") as f:
             return {k["id"]: k for k in json.load(f)["kpis"]}
 
