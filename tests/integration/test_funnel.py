@@ -6,7 +6,8 @@ docs/kpi-choices.md ("Funnel (section 4)"): each person (the visitor's
 stitched customer at the end of the period, or the visitor itself; a
 purchase is its customer's) reaches step k within the period when k
 distinct events of that period, matching steps 1..k, have non-decreasing
-times. Also the refusals of a bad step predicate."""
+times. A second funnel (sign-up) in the same spec, under ids of its own
+(`output:`). Also the refusals of a bad step predicate."""
 
 import itertools
 import json
@@ -18,6 +19,9 @@ import web_crosscheck as web
 
 STEPS = ["page:/produits/*", "page:/panier", "page:/commande", "purchase"]
 NAMES = ["Produit", "Panier", "Commande", "Achat"]
+# A second funnel of the same spec, under ids of its own (`output:`): the
+# demo's sign-up sessions view /inscription, then convert.
+SIGNUP_STEPS = ["page:/inscription", "event:conversion"]
 
 SPEC = """\
 report:
@@ -50,18 +54,32 @@ kpis:
     indicator: funnel
   - id: funnel_steps
     indicator: funnel
+  - id: signup_conversion
+    output: funnel_conversion
+    indicator: funnel
+    parameters:
+      steps: {signup}
+      step_names: ["Inscription", "Conversion"]
+  - id: signup_steps
+    output: funnel_steps
+    indicator: funnel
+    parameters:
+      steps: {signup}
+      step_names: ["Inscription", "Conversion"]
 
 sections:
   - title: "Tunnel"
     blocks:
       - tiles: [funnel_conversion, funnel_completions]
       - table: {{kpi: funnel_steps, columns: [name, persons, step_conversion, overall_conversion, previous_persons]}}
+      - table: {{kpi: signup_steps, columns: [name, persons, step_conversion]}}
 """
 
 
 def spec_text(steps=STEPS, names=NAMES):
     return SPEC.format(steps=json.dumps(steps, ensure_ascii=False),
-                       names=json.dumps(names, ensure_ascii=False))
+                       names=json.dumps(names, ensure_ascii=False),
+                       signup=json.dumps(SIGNUP_STEPS))
 
 
 def step_matcher(step):
@@ -180,6 +198,24 @@ class FunnelDemoTest(unittest.TestCase):
                                september[3] / september[0], places=12)
         self.assertEqual(len(conversion["series"]), 3)
         self.assertEqual(kpis["funnel_completions"]["value"], october[3])
+
+    def test_a_second_funnel_under_ids_of_its_own(self):
+        kpis = self.kpis()
+        log = web.WebLog(self.data / "web_events.csv")
+        book = xcheck.OrderBook(self.data / "crm.sqlite")
+        october = funnel_counts(log, book, xcheck.Period(2026, 10),
+                                SIGNUP_STEPS)
+        self.assertTrue(all(c > 0 for c in october), october)
+        table = kpis["signup_steps"]
+        columns = [c["name"] for c in table["columns"]]
+        rows = [dict(zip(columns, row)) for row in table["rows"]]
+        self.assertEqual([r["name"] for r in rows],
+                         ["Inscription", "Conversion"])
+        self.assertEqual([r["persons"] for r in rows], october)
+        self.assertAlmostEqual(kpis["signup_conversion"]["value"],
+                               october[1] / october[0], places=12)
+        # The shop funnel's figures are not the sign-up's.
+        self.assertNotEqual(kpis["funnel_steps"]["rows"][0][2], october[0])
 
     def test_a_spec_whose_steps_are_not_a_list_is_refused_at_its_place(self):
         text = spec_text().replace(
