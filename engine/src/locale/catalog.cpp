@@ -211,6 +211,12 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "Top call reasons"},
     {"kpi.call_centre.online_reasons", "Motifs faisables en ligne",
      "Top reasons with an online equivalent"},
+    // funnel's KPI labels.
+    {"kpi.funnel.funnel_conversion", "Conversion du tunnel",
+     "Funnel conversion"},
+    {"kpi.funnel.funnel_completions", "Parcours complets du tunnel",
+     "Funnel completions"},
+    {"kpi.funnel.funnel_steps", "Étapes du tunnel", "Funnel steps"},
 });
 
 }  // namespace
