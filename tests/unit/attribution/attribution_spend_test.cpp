@@ -37,7 +37,9 @@ AttributionData two_customers() {
 void expect_near(std::optional<double> actual, std::optional<double> expected,
                  const std::string& what) {
   ASSERT_EQ(actual.has_value(), expected.has_value()) << what;
-  if (expected) EXPECT_NEAR(*actual, *expected, kTolerance) << what;
+  if (expected) {
+    EXPECT_NEAR(*actual, *expected, kTolerance) << what;
+  }
 }
 
 void expect_return(const Row& row, std::optional<double> spend,

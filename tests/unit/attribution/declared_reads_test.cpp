@@ -46,8 +46,8 @@ IndicatorCase rich_case() {
     const std::string customer = "C" + std::to_string(home);
     for (int64_t e = 0; e < 6; ++e) {
       const bool identified = home < 10 && draw.below(3) == 0;
-      d.visit(start + draw.below(90 * kDay), visitor, sources[draw.below(4)],
-              identified ? customer : "");
+      d.visit(start + draw.below(90) * kDay + draw.below(24) * kHour, visitor,
+              sources[draw.below(4)], identified ? customer : "");
     }
   }
   for (int64_t c = 0; c < 12; ++c) {
@@ -55,7 +55,7 @@ IndicatorCase rich_case() {
     if (c < 9) d.customer(customer, sources[c % 3]);
     for (int64_t o = draw.below(4); o >= 0; --o) {
       const std::string order = "O" + std::to_string(c * 10 + o);
-      const int64_t at = start + draw.below(90 * kDay);
+      const int64_t at = start + draw.below(90) * kDay + draw.below(24) * kHour;
       for (int64_t l = 1 + draw.below(2); l > 0; --l) {
         const int64_t kind = draw.below(8);
         d.line(order, kind == 0 ? "" : customer, at + draw.below(3) * kHour,
