@@ -217,6 +217,15 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.funnel.funnel_completions", "Parcours complets du tunnel",
      "Funnel completions"},
     {"kpi.funnel.funnel_steps", "Étapes du tunnel", "Funnel steps"},
+    // attribution's note and KPI labels.
+    {"attribution.spend_needs_months",
+     "les dépenses marketing sont données par mois : une période qui n'est "
+     "pas faite de mois entiers n'a pas de retour sur dépenses.",
+     "marketing spend is given by month: a period that is not made of whole "
+     "months has no return on spend."},
+    {"kpi.attribution.conversions", "Conversions", "Conversions"},
+    {"kpi.attribution.attribution_by_channel", "Attribution par canal",
+     "Attribution by channel"},
 });
 
 }  // namespace
