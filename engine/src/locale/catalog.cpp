@@ -165,6 +165,13 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.report_usage.delivery_rate", "Taux de remise", "Delivery rate"},
     {"kpi.report_usage.usage_by_report", "Usage par rapport",
      "Usage by report"},
+    // experience (KPI-CATALOG.md section 7).
+    {"kpi.experience.nps", "NPS", "NPS"},
+    {"kpi.experience.csat", "Satisfaction (CSAT)", "CSAT"},
+    {"kpi.experience.touchpoints", "Matrice des points de contact",
+     "Touchpoint matrix"},
+    {"kpi.experience.irritants", "Irritants", "Irritants"},
+    {"kpi.experience.journey_curve", "Courbe émotionnelle", "Journey curve"},
 });
 
 }  // namespace
