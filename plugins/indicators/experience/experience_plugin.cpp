@@ -106,7 +106,10 @@ constexpr sdk::Kpi<Run> kKpis[] = {
                    "inbound calls, purchases), answers, csat and nps",
                    kTouchpointColumns, &touchpoints)
         .reading(kMatrixReads),
-    table_kpi<Run>(VIGIE_OUTPUT_LIST, "irritants", "Irritants", "",
+    // A table, not an operational list: the engine's lists are lists of
+    // customers (a customer_id column, consent, pseudonyms); this one is a
+    // list of cells, shown by a table block of the operational report.
+    table_kpi<Run>(VIGIE_OUTPUT_TABLE, "irritants", "Irritants", "",
                    "cells of the matrix whose csat is below the threshold "
                    "with enough answers, the worst first",
                    kIrritantColumns, &irritants)

@@ -96,13 +96,12 @@ const Vocabulary& Run::vocabulary() {
       steps.emplace_back(kCallStep);
       channels.emplace_back(kCallChannel);
     }
-    if (wants_volume()) {
-      // Web sessions are `web` or `app` (KPI-CATALOG.md 8b); purchases
-      // keep their order channel.
-      channels.emplace_back("web");
-      channels.emplace_back("app");
-      add_dictionary(channels, column(request.dataset("orders"), "channel"));
-    }
+    // Web sessions are `web` or `app` (KPI-CATALOG.md 8b); purchases keep
+    // their order channel. Only names: a cell appears when it has answers
+    // or volume.
+    channels.emplace_back("web");
+    channels.emplace_back("app");
+    add_dictionary(channels, column(request.dataset("orders"), "channel"));
     return Vocabulary(parameters.journey_steps, std::move(steps),
                       std::move(channels));
   });

@@ -112,18 +112,13 @@ struct Run : sdk::Compute<ExperienceParameters> {
   int32_t previous() const { return current() - 1; }
 
   // The steps and channels of the surveys, of the calls (support, phone)
-  // and, when the matrix is asked, of the volume.
+  // and of the volume.
   const Vocabulary& vocabulary();
   // The answers, by period and (when steps and channels are read) by cell.
   const AnswerTally& answers();
   const std::vector<int64_t>& volume() {
     return volume_.get([&] { return touchpoint_volume(*this); });
   }
-  // Whether the matrix is asked: the volume is then counted too.
-  bool wants_volume() const {
-    return request.wants("touchpoints") || request.wants("irritants");
-  }
-
   // A column of an optional dataset, or nullptr.
   static const ColumnView* column(const TableView* table,
                                   std::string_view name) {

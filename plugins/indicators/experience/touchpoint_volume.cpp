@@ -144,7 +144,7 @@ void count_purchases(Run& run, const PeriodIndex& periods,
         periods.index(*at) != run.current())
       continue;
     const int32_t step = channel_step[static_cast<size_t>(code)];
-    if (step >= 0)
+    if (step >= 0 && channel_index[static_cast<size_t>(code)] >= 0)
       ++volume[static_cast<size_t>(
           words.cell(step, channel_index[static_cast<size_t>(code)]))];
   }
