@@ -97,8 +97,7 @@ struct AnswerTally {
 
 struct Run;
 // touchpoint_volume.cpp: sessions, inbound calls and purchases of P at
-// each (step, channel) cell; steps and channels are added to the run's
-// vocabulary.
+// each (step, channel) cell of the run's vocabulary.
 std::vector<int64_t> touchpoint_volume(Run& run);
 
 struct Run : sdk::Compute<ExperienceParameters> {
