@@ -10,6 +10,7 @@ text starts with 2026-10."""
 import collections
 import csv
 import datetime
+import json
 import math
 import re
 import sqlite3
@@ -223,7 +224,6 @@ class ExperienceTest(unittest.TestCase):
         lib.remove_temp_dir(cls.dir)
 
     def kpis(self):
-        import json
         self.assertEqual(self.result.returncode, 0, lib.describe(self.result))
         return json.loads((self.out / "kpis.json").read_text(encoding="utf-8"))
 
@@ -265,10 +265,8 @@ class ExperienceTest(unittest.TestCase):
                 self.assert_close(row["csat"], tally.csat(), f"csat {key}")
                 self.assert_close(row["nps"], tally.nps(), f"nps {key}")
         # The spec's step order, then channel names.
-        order = [(STEPS.index(r[0]) if r[0] in STEPS else len(STEPS), r[0],
-                  r[1]) for r in (dict(zip(names, row))
-                                  for row in table["rows"])]
-        order = [(s, c) for _, s, c in order]
+        order = [(row[names.index("step")], row[names.index("channel")])
+                 for row in table["rows"]]
         self.assertEqual(order, sorted(order, key=lambda k: (
             STEPS.index(k[0]) if k[0] in STEPS else len(STEPS), k)))
         # Irritants are cells of the matrix under both limits.
