@@ -226,6 +226,13 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.attribution.conversions", "Conversions", "Conversions"},
     {"kpi.attribution.attribution_by_channel", "Attribution par canal",
      "Attribution by channel"},
+    // experience (KPI-CATALOG.md section 7).
+    {"kpi.experience.nps", "NPS", "NPS"},
+    {"kpi.experience.csat", "Satisfaction (CSAT)", "CSAT"},
+    {"kpi.experience.touchpoints", "Matrice des points de contact",
+     "Touchpoint matrix"},
+    {"kpi.experience.irritants", "Irritants", "Irritants"},
+    {"kpi.experience.journey_curve", "Courbe émotionnelle", "Journey curve"},
 });
 
 }  // namespace
