@@ -27,7 +27,10 @@ COMMAND_OPTIONS = {
 
 BUILT_IN_PLUGINS = {"csv": "connector", "crm_sql": "connector",
                     "customer_base": "indicator", "self_care": "indicator",
-                    "web_analytics": "indicator", "report_usage": "indicator"}
+                    "web_analytics": "indicator", "report_usage": "indicator",
+                    "funnel": "indicator", "attribution": "indicator",
+                    "call_centre": "indicator", "experience": "indicator",
+                    "products": "indicator"}
 
 
 class HelpTest(unittest.TestCase):

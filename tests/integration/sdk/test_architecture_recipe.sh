@@ -21,7 +21,7 @@ mkdir "$work/plugins"
   -I"$source/engine/include" "$work/recipe.cpp" -o "$work/plugins/vigie_calls.so"
 info=$(VIGIE_PLUGIN_PATH="$work/plugins" "$vigie" plugins info calls)
 echo "$info"
-grep -qE "^indicator +calls +1\.0\.0 +ABI 1\.1" <<<"$info"
+grep -qE "^indicator +calls +1\.0\.0 +ABI 1\.2" <<<"$info"
 grep -q "window_days .*int .*optional, default 30" <<<"$info"
 grep -qE "^ +calls +required" <<<"$info"
 echo "the recipe of docs/architecture.md builds and loads"

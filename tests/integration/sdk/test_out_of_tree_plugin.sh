@@ -16,7 +16,7 @@ cmake --build "$work/build" >/dev/null
 test -f "$work/build/plugins/vigie_hello.so"
 listing=$(VIGIE_PLUGIN_PATH="$work/build/plugins" "$vigie" plugins list)
 echo "$listing"
-grep -E "^connector +hello +0\.1\.0 +ABI 1\.1 +$work/build/plugins/vigie_hello.so" <<<"$listing"
+grep -E "^connector +hello +0\.1\.0 +ABI 1\.2 +$work/build/plugins/vigie_hello.so" <<<"$listing"
 info=$(VIGIE_PLUGIN_PATH="$work/build/plugins" "$vigie" plugins info hello)
 grep -q "count .*int .*optional, default 3" <<<"$info"
 echo "out-of-tree plugin found and described"

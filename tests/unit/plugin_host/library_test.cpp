@@ -21,7 +21,7 @@ TEST(Library, RefusesAnotherAbiNamingFileAndBothVersions) {
   EXPECT_THAT(load_error(file),
               AllOf(HasSubstr(file.string()),
                     HasSubstr("built for Vigie plugin ABI 2.0"),
-                    HasSubstr("this engine speaks ABI 1.1")));
+                    HasSubstr("this engine speaks ABI 1.2")));
 }
 
 TEST(Library, RefusesAFileThatIsNotAPlugin) {
