@@ -12,42 +12,6 @@ namespace {
 
 constexpr int64_t kNoPurchase = std::numeric_limits<int64_t>::max();
 
-// The customer code of each line, kNone for an anonymous one (a null or
-// empty customer_id), as customer_base reads them.
-std::vector<int32_t> line_customers(const vigie::ColumnView& customer_id) {
-  std::vector<uint8_t> empty(
-      static_cast<size_t>(customer_id.dictionary_size()));
-  for (size_t code = 0; code < empty.size(); ++code)
-    empty[code] = customer_id.dictionary_at(static_cast<int32_t>(code)).empty();
-  const CodeSource codes(customer_id);
-  std::vector<int32_t> out(static_cast<size_t>(codes.size()));
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    out[static_cast<size_t>(row)] =
-        code < 0 || empty[static_cast<size_t>(code)] ? kNone : code;
-  }
-  return out;
-}
-
-// The order of each line with a time; a line with a null order_id is an
-// order of its own.
-GroupKeys order_keys(const vigie::ColumnView& order_id,
-                     const vigie::ColumnView& ordered_at) {
-  if (order_id.type() != vigie::Type::Dictionary)
-    throw std::runtime_error("orders.order_id must be a text id column");
-  const CodeSource codes(order_id);
-  std::vector<int32_t> order(static_cast<size_t>(codes.size()));
-  int64_t next = order_id.dictionary_size();
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    order[static_cast<size_t>(row)] =
-        code >= 0 ? code : static_cast<int32_t>(next++);
-  }
-  GroupKeys keys(std::move(order), next);
-  keys.keep_only([&](int64_t row) { return ordered_at.is_valid(row); });
-  return keys;
-}
-
 }  // namespace
 
 OrderConversions::OrderConversions(const vigie::TableView& orders)
@@ -55,7 +19,7 @@ OrderConversions::OrderConversions(const vigie::TableView& orders)
   const vigie::ColumnView& customer_id = orders.column("customer_id");
   const vigie::ColumnView& amount = orders.column("amount");
   const auto customers = static_cast<int32_t>(customer_id.dictionary_size());
-  line_customer_ = line_customers(customer_id);
+  line_customer_ = line_customers(&customer_id, ordered_at_.size());
   const CodeSource line_customer(line_customer_, customers);
 
   const GroupKeys keys = order_keys(orders.column("order_id"), ordered_at_);

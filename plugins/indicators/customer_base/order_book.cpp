@@ -7,53 +7,6 @@ namespace customer_base {
 
 using namespace vigie::sdk::kernels;
 
-namespace {
-
-// The customer code of each of the `rows` lines, kNone for an anonymous one
-// (a null or empty customer_id). Without the column (the run lends
-// orders.customer_id only when an asked KPI reads the customers) every line
-// is kNone: the purchases KPIs do not look at whose they are.
-std::vector<int32_t> line_customers(const vigie::ColumnView* column,
-                                    int64_t rows) {
-  if (column == nullptr)
-    return std::vector<int32_t>(static_cast<size_t>(rows), kNone);
-  const vigie::ColumnView& customer_id = *column;
-  std::vector<uint8_t> empty(
-      static_cast<size_t>(customer_id.dictionary_size()));
-  for (size_t code = 0; code < empty.size(); ++code)
-    empty[code] = customer_id.dictionary_at(static_cast<int32_t>(code)).empty();
-  const CodeSource codes(customer_id);
-  std::vector<int32_t> out(static_cast<size_t>(codes.size()));
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    out[static_cast<size_t>(row)] =
-        code < 0 || empty[static_cast<size_t>(code)] ? kNone : code;
-  }
-  return out;
-}
-
-// The order of each line with a time (a line without one belongs to no
-// period and is left out); a line with a null order_id is an order of its
-// own.
-GroupKeys order_keys(const vigie::ColumnView& order_id,
-                     const vigie::ColumnView& ordered_at) {
-  if (order_id.type() != vigie::Type::Dictionary)
-    throw std::runtime_error("orders.order_id must be a text id column");
-  const CodeSource codes(order_id);
-  std::vector<int32_t> order(static_cast<size_t>(codes.size()));
-  int64_t next = order_id.dictionary_size();
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    order[static_cast<size_t>(row)] =
-        code >= 0 ? code : static_cast<int32_t>(next++);
-  }
-  GroupKeys keys(std::move(order), next);
-  keys.keep_only([&](int64_t row) { return ordered_at.is_valid(row); });
-  return keys;
-}
-
-}  // namespace
-
 OrderBook::OrderBook(const vigie::TableView& orders)
     : amount_(orders.column("amount")), margin_(orders.find("margin")) {
   const vigie::ColumnView& ordered_at = orders.column("ordered_at");

@@ -111,42 +111,6 @@ void add_web_hits(const FunnelParameters& parameters, const TableView& web,
   }
 }
 
-// The order of each line with a time, as customer_base groups them: a line
-// with a null order_id is an order of its own.
-GroupKeys order_keys(const ColumnView& order_id, const ColumnView& ordered_at) {
-  if (order_id.type() != Type::Dictionary)
-    throw std::runtime_error("orders.order_id must be a text id column");
-  const CodeSource codes(order_id);
-  std::vector<int32_t> order(static_cast<size_t>(codes.size()));
-  int64_t next = order_id.dictionary_size();
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    order[static_cast<size_t>(row)] =
-        code >= 0 ? code : static_cast<int32_t>(next++);
-  }
-  GroupKeys keys(std::move(order), next);
-  keys.keep_only([&](int64_t row) { return ordered_at.is_valid(row); });
-  return keys;
-}
-
-// The customer code of each order line, -1 for an anonymous one (a null or
-// empty customer_id: DATA-MODEL.md, a customer's purchases are those of its
-// non-empty customer_id).
-std::vector<int32_t> line_customers(const ColumnView& customer_id) {
-  std::vector<uint8_t> empty(
-      static_cast<size_t>(customer_id.dictionary_size()));
-  for (size_t code = 0; code < empty.size(); ++code)
-    empty[code] = customer_id.dictionary_at(static_cast<int32_t>(code)).empty();
-  const CodeSource codes(customer_id);
-  std::vector<int32_t> out(static_cast<size_t>(codes.size()));
-  for (int64_t row = 0; row < codes.size(); ++row) {
-    const int32_t code = codes[row];
-    out[static_cast<size_t>(row)] =
-        code < 0 || empty[static_cast<size_t>(code)] ? kNone : code;
-  }
-  return out;
-}
-
 // Purchases (DATA-MODEL.md): an order's time is its earliest line, its
 // total the sum of its lines, its customer that of its earliest identified
 // line; it is a purchase when the total is > 0. The same reading as
@@ -158,7 +122,8 @@ void add_purchase_hits(const FunnelParameters& parameters,
                        const PeriodIndex& periods, Hits& hits) {
   const ColumnView& ordered_at = orders.column("ordered_at");
   const ColumnView& customer_id = orders.column("customer_id");
-  const std::vector<int32_t> customer = line_customers(customer_id);
+  const std::vector<int32_t> customer =
+      line_customers(&customer_id, ordered_at.size());
   const GroupKeys order = order_keys(orders.column("order_id"), ordered_at);
   MinMax time(order.group_count(), ordered_at);
   Sum total(order.group_count(), orders.column("amount"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "vigie/sdk/kernels/group_by.hpp"
+#include "vigie/sdk/kernels/orders.hpp"
 #include "vigie/sdk/kernels/percentile.hpp"
 #include "vigie/sdk/kernels/periods.hpp"
 #include "vigie/sdk/kernels/ratio.hpp"
