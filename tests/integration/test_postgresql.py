@@ -68,7 +68,7 @@ class PostgresqlTest(unittest.TestCase):
 
         spec = lib.source_path("report-specs", "management.yaml").read_text()
         sqlite_url = 'url: "sqlite3://db=${VIGIE_DEMO_DATA}/crm.sqlite"'
-        assert spec.count(sqlite_url) == 3, "management.yaml changed shape"
+        assert spec.count(sqlite_url) == 4, "management.yaml changed shape"
         # batch_rows 1000: the connector's server-side cursor fetches orders
         # in 7 steps, and customers (exactly 1000 rows at scale 0.05) in one
         # full step then an empty one.
@@ -139,7 +139,7 @@ class PostgresqlTest(unittest.TestCase):
         read = {s["source"]: s["rows_read"]
                 for s in pg_doc["data_quality"]["sources"]}
         with sqlite3.connect(self.data / "crm.sqlite") as db:
-            for table in ["customers", "orders", "marketing_spend"]:
+            for table in ["customers", "orders", "marketing_spend", "surveys"]:
                 (count,) = db.execute(f"SELECT count(*) FROM {table}").fetchone()
                 self.assertEqual(read[table], count, table)
 

@@ -280,8 +280,10 @@ class JourneyMaker {
                         ? static_cast<int32_t>(std::llround(
                               rng_.lognormal(kHandleMedian[reason], 0.5)))
                         : 0;
-    if (call.answered && inbound && rng_.chance(0.25)) {
-      double score = 3.9 + 0.6 * mood - (frustrated ? 0.6 : 0.0) -
+    // One answered call in ten is rated: enough for the support cell,
+    // not so many that the calls outweigh every other step's answers.
+    if (call.answered && inbound && rng_.chance(0.1)) {
+      double score = 4.1 + 0.6 * mood - (frustrated ? 0.6 : 0.0) -
                      static_cast<double>(call.wait_s) / 400.0 +
                      0.8 * rng_.normal();
       call.csat =

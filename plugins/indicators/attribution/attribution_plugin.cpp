@@ -8,8 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <map>
+#include <string>
 #include "../customer_base/customer_directory.hpp"
 #include "../customer_base/marketing_spend.hpp"
+
 #include "channel_credit.hpp"
 #include "order_conversions.hpp"
 #include "person_sessions.hpp"
@@ -25,6 +28,10 @@ using vigie::Type;
 struct Parameters {
   int64_t window_days = 30;
   double half_life_days = 7;
+  // The channel of a session's source, where the names differ from those
+  // of marketing_spend and acquisition_channel ("google/cpc" -> search);
+  // a source not listed is its own channel.
+  std::map<std::string, std::string> source_channels;
 };
 
 // The passes the KPIs share, each made at most once a compute.
@@ -66,8 +73,9 @@ struct Run : sdk::Compute<Parameters> {
         book().customer_count(), p.end_us, p.start_us - window, p.end_us);
     return ChannelCredit(
         book().in(p.start_us, p.end_us), sessions,
-        {window, parameters.half_life_days *
-                     static_cast<double>(vigie::kMicrosPerDay)});
+        {window,
+         parameters.half_life_days * static_cast<double>(vigie::kMicrosPerDay)},
+        parameters.source_channels);
   }
   SpendFacts spend_facts() {
     const vigie_period& p = request.period();
@@ -112,6 +120,10 @@ constexpr sdk::Option<Parameters> kOptions[] = {
     sdk::field<&Parameters::half_life_days>(
         "half_life_days", "7", "half-life of a touchpoint's time_decay weight")
         .above(0),
+    sdk::field<&Parameters::source_channels>(
+        "source_channels", nullptr,
+        "the channel of a session source, as marketing_spend names it "
+        "(google/cpc: search); an unlisted source is its own channel"),
 };
 
 constexpr const char* kConversionReads[] = {

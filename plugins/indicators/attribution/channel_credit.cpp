@@ -8,10 +8,35 @@ using vigie::sdk::kernels::Event;
 using vigie::sdk::kernels::kNone;
 using vigie::sdk::kernels::safe_ratio;
 
-ChannelCredit::ChannelCredit(std::span<const Conversion> conversions,
-                             const PersonSessions& sessions, Window window)
-    : sources_(sessions.sources()),
-      slots_(static_cast<int32_t>(sessions.sources().dictionary_size()) + 2),
+// The channel of each source code, and the channels' names: a source is
+// named by `source_channels`, or is its own channel.
+ChannelCredit::Channels ChannelCredit::name_channels(
+    const vigie::ColumnView& sources,
+    const std::map<std::string, std::string>& source_channels) {
+  Channels out;
+  std::map<std::string, int32_t, std::less<>> slot_of_name;
+  const auto count = static_cast<int32_t>(sources.dictionary_size());
+  out.slot_of_source.resize(static_cast<size_t>(count));
+  for (int32_t code = 0; code < count; ++code) {
+    const std::string source(sources.dictionary_at(code));
+    const auto mapped = source_channels.find(source);
+    const std::string& name =
+        mapped != source_channels.end() ? mapped->second : source;
+    auto [at, added] =
+        slot_of_name.try_emplace(name, static_cast<int32_t>(out.names.size()));
+    if (added) out.names.push_back(name);
+    out.slot_of_source[static_cast<size_t>(code)] = at->second;
+  }
+  out.names.emplace_back(kNoSource);
+  out.names.emplace_back(kNoTouchpoint);
+  return out;
+}
+
+ChannelCredit::ChannelCredit(
+    std::span<const Conversion> conversions, const PersonSessions& sessions,
+    Window window, const std::map<std::string, std::string>& source_channels)
+    : channels_(name_channels(sessions.sources(), source_channels)),
+      slots_(static_cast<int32_t>(channels_.names.size())),
       credit_(static_cast<size_t>(kModelCount * slots_)),
       reached_(static_cast<size_t>(slots_), 0) {
   const int32_t no_source = slots_ - 2;
@@ -42,7 +67,10 @@ ChannelCredit::ChannelCredit(std::span<const Conversion> conversions,
       split_credit(model, touchpoints, c.time, window.half_life, weights);
       for (size_t i = 0; i < touchpoints.size(); ++i) {
         const int32_t source = sessions.source(touchpoints[i].row);
-        const int32_t slot = source == kNone ? no_source : source;
+        const int32_t slot =
+            source == kNone
+                ? no_source
+                : channels_.slot_of_source[static_cast<size_t>(source)];
         reached_[static_cast<size_t>(slot)] = 1;
         Credited& to = credit_[static_cast<size_t>(
             static_cast<int>(model) * slots_ + slot)];
@@ -55,9 +83,7 @@ ChannelCredit::ChannelCredit(std::span<const Conversion> conversions,
 }
 
 std::string_view ChannelCredit::channel(int32_t slot) const {
-  if (slot == slots_ - 2) return kNoSource;
-  if (slot == slots_ - 1) return kNoTouchpoint;
-  return sources_.dictionary_at(slot);
+  return channels_.names[static_cast<size_t>(slot)];
 }
 
 std::vector<std::string_view> new_customer_channels(

@@ -28,8 +28,8 @@ struct Credited {
   double margin = 0;
 };
 
-// Credit by model and channel slot: one slot a code of the sessions'
-// source dictionary, then kNoSource, then kNoTouchpoint.
+// Credit by model and channel slot: one slot a channel (a source, or the
+// channel `source_channels` gives it), then kNoSource, then kNoTouchpoint.
 class ChannelCredit {
  public:
   struct Window {
@@ -37,7 +37,8 @@ class ChannelCredit {
     double half_life;  // time_decay's, microseconds
   };
   ChannelCredit(std::span<const Conversion> conversions,
-                const PersonSessions& sessions, Window window);
+                const PersonSessions& sessions, Window window,
+                const std::map<std::string, std::string>& source_channels);
 
   int32_t slot_count() const { return slots_; }
   std::string_view channel(int32_t slot) const;
@@ -52,7 +53,15 @@ class ChannelCredit {
   }
 
  private:
-  const vigie::ColumnView& sources_;
+  struct Channels {
+    std::vector<std::string> names;       // by channel slot
+    std::vector<int32_t> slot_of_source;  // by source code
+  };
+  static Channels name_channels(
+      const vigie::ColumnView& sources,
+      const std::map<std::string, std::string>& source_channels);
+
+  Channels channels_;
   int32_t slots_;
   std::vector<Credited> credit_;  // model x slot
   std::vector<uint8_t> reached_;  // by slot

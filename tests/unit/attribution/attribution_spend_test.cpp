@@ -77,6 +77,31 @@ TEST(AttributionSpend, ReturnOnTheSpendOfTheMonthsOfP) {
   EXPECT_EQ(r.notes.count("attribution_by_channel"), 0u);
 }
 
+// Sources named otherwise than the spend: google/cpc and bing/cpc are both
+// the search channel, whose spend they are measured against together.
+TEST(AttributionSpend, SourcesMappedToTheSpendsChannels) {
+  AttributionData d;
+  d.visit(utc(3, 5), "b1", "google/cpc", "B");
+  d.visit(utc(3, 12), "b1", "bing/cpc");
+  d.line("OB", "B", utc(3, 19), 200, 50);
+  d.visit(utc(3, 6), "c1", "newsletter", "C");
+  d.line("OC", "C", utc(3, 20), 100, 10);
+  d.customer("B", "search").customer("C", "email");
+  d.spend(3, "search", 100);
+  RunSpec spec;
+  spec.parameters = {{"source_channels.google/cpc", "search"},
+                     {"source_channels.bing/cpc", "search"}};
+  const auto linear = rows_of(run(d, spec), "linear");
+  // search (both halves of B, 200) and the unmapped newsletter (C).
+  ASSERT_EQ(linear.size(), 2u);
+  EXPECT_NEAR(linear.at("search").conversions, 1, kTolerance);
+  // 200 / 100; (50 - 100) / 100; clv_margin (50 + 10) / 2 x 1 / 100.
+  expect_return(linear.at("search"), 100, 2, -0.5, 0.3, "linear search");
+  EXPECT_NEAR(linear.at("newsletter").revenue, 100, kTolerance);
+  expect_return(linear.at("newsletter"), std::nullopt, std::nullopt,
+                std::nullopt, std::nullopt, "linear newsletter");
+}
+
 TEST(AttributionSpend, WithoutMarginsOnlyRoasHasAValue) {
   AttributionData d = two_customers();
   d.with_margin = false;
