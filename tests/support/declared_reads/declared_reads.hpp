@@ -25,6 +25,24 @@
 
 namespace vigie::testing {
 
+// A fixed sequence of pseudo-random numbers (a 64-bit LCG) from `seed`:
+// the same rich fixture every run.
+class Draw {
+ public:
+  explicit Draw(uint64_t seed) : state_(seed) {}
+  int64_t below(int64_t n) {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int64_t>((state_ >> 33) % static_cast<uint64_t>(n));
+  }
+  template <class T, size_t N>
+  T pick(T (&from)[N]) {
+    return from[below(N)];
+  }
+
+ private:
+  uint64_t state_;
+};
+
 // One output of a plugin's descriptor and the columns it declares it reads,
 // "dataset.column" or "dataset.*".
 struct KpiReads {

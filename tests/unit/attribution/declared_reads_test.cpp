@@ -19,24 +19,13 @@ namespace {
 
 using vigie::testing::declarations_the_fixture_cannot_show;
 using vigie::testing::declared_reads;
+using vigie::testing::Draw;
 using vigie::testing::IndicatorCase;
 using vigie::testing::KpiReads;
 using vigie::testing::reads_beyond_its_declaration;
 
-// A fixed sequence of pseudo-random numbers (a 64-bit LCG).
-class Draw {
- public:
-  int64_t below(int64_t n) {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int64_t>((state_ >> 33) % static_cast<uint64_t>(n));
-  }
-
- private:
-  uint64_t state_ = 5;
-};
-
 IndicatorCase rich_case() {
-  Draw draw;
+  Draw draw(5);
   AttributionData d;
   const char* sources[] = {"email", "search", "social", ""};
   const int64_t start = utc(1, 1);

@@ -17,24 +17,8 @@
 namespace vigie::testing {
 namespace {
 
-// A fixed sequence of pseudo-random numbers (a 64-bit LCG).
-class Draw {
- public:
-  int64_t below(int64_t n) {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int64_t>((state_ >> 33) % static_cast<uint64_t>(n));
-  }
-  template <class T, size_t N>
-  T pick(T (&from)[N]) {
-    return from[below(N)];
-  }
-
- private:
-  uint64_t state_ = 11;
-};
-
 IndicatorCase rich_case() {
-  Draw draw;
+  Draw draw(11);
   SelfCareData d;
   const char* customers[] = {"C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"};
   const char* pages[] = {"/espace-client/demenagement", "/aide/adresse",
