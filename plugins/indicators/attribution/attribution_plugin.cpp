@@ -10,8 +10,8 @@
 
 #include <map>
 #include <string>
-#include "../customer_base/customer_directory.hpp"
-#include "../customer_base/marketing_spend.hpp"
+#include "customer_directory.hpp"
+#include "marketing_spend.hpp"
 
 #include "channel_credit.hpp"
 #include "order_conversions.hpp"
@@ -46,12 +46,12 @@ struct Run : sdk::Compute<Parameters> {
     return months_.get([&] { return sdk::LocalMonths(request.time_zone); });
   }
   // None without the dataset (or its month and spend columns).
-  const customer_base::MarketingSpend* spend() {
+  const crm_tables::MarketingSpend* spend() {
     const auto& spend = spend_.get([&] {
       const vigie::TableView* table = request.dataset("marketing_spend");
       return table && table->find("month") && table->find("spend")
-                 ? std::optional<customer_base::MarketingSpend>(
-                       std::in_place, *table, months())
+                 ? std::optional<crm_tables::MarketingSpend>(std::in_place,
+                                                             *table, months())
                  : std::nullopt;
     });
     return spend ? &*spend : nullptr;
@@ -80,11 +80,11 @@ struct Run : sdk::Compute<Parameters> {
   SpendFacts spend_facts() {
     const vigie_period& p = request.period();
     SpendFacts facts;
-    if (const customer_base::MarketingSpend* monthly = spend()) {
+    if (const crm_tables::MarketingSpend* monthly = spend()) {
       facts.spend = monthly->by_channel_in(p.start_us, p.end_us);
       facts.has_margin = book().has_margin();
       facts.clv_margin = book().clv_margin(p.end_us);
-      const customer_base::CustomerDirectory directory(
+      const crm_tables::CustomerDirectory directory(
           request.required("orders"), request.dataset("customers"));
       facts.new_customer_channels =
           new_customer_channels(book(), directory, p.start_us, p.end_us);
@@ -95,7 +95,7 @@ struct Run : sdk::Compute<Parameters> {
  private:
   sdk::Lazy<OrderConversions> book_;
   sdk::Lazy<sdk::LocalMonths> months_;
-  sdk::Lazy<std::optional<customer_base::MarketingSpend>> spend_;
+  sdk::Lazy<std::optional<crm_tables::MarketingSpend>> spend_;
 };
 
 sdk::Series conversions(Run& run) {

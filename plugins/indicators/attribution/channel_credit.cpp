@@ -88,7 +88,7 @@ std::string_view ChannelCredit::channel(int32_t slot) const {
 
 std::vector<std::string_view> new_customer_channels(
     const OrderConversions& book,
-    const customer_base::CustomerDirectory& directory, int64_t start,
+    const crm_tables::CustomerDirectory& directory, int64_t start,
     int64_t end) {
   std::vector<std::string_view> out;
   const int32_t customers = std::min(book.customer_count(), directory.size());

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "../customer_base/customer_directory.hpp"
 #include "credit_models.hpp"
+#include "customer_directory.hpp"
 #include "order_conversions.hpp"
 #include "person_sessions.hpp"
 
@@ -84,8 +84,7 @@ struct SpendFacts {
 // The new customers' channels of P, sorted.
 std::vector<std::string_view> new_customer_channels(
     const OrderConversions& book,
-    const customer_base::CustomerDirectory& directory, int64_t start,
-    int64_t end);
+    const crm_tables::CustomerDirectory& directory, int64_t start, int64_t end);
 
 // One row a (model, channel): the models in the catalog's order, in each
 // the same channels by name, those a conversion of P reached and those

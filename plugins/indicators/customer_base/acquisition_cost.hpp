@@ -10,6 +10,9 @@
 
 namespace customer_base {
 
+using crm_tables::CustomerDirectory;
+using crm_tables::MarketingSpend;
+
 // One row a channel that has spend in P or new customers in P, by channel
 // name; new customers without an acquisition_channel are in no row. `spend`
 // may be null (no marketing_spend dataset: every spend is 0); when P is not

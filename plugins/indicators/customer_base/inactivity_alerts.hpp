@@ -14,6 +14,8 @@
 
 namespace customer_base {
 
+using crm_tables::CustomerDirectory;
+
 struct AlertBand {
   int64_t from;  // last purchase in [from, to)
   int64_t to;

@@ -14,6 +14,8 @@
 
 namespace customer_base {
 
+using crm_tables::MarketingSpend;
+
 struct PeriodValues {
   std::optional<double> buyers, active_customers, new_customers,
       recent_customers, lost_customers, churn_rate, net_customer_growth,

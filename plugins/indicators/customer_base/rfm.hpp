@@ -11,6 +11,8 @@
 
 namespace customer_base {
 
+using crm_tables::CustomerDirectory;
+
 struct RfmCustomer {
   int32_t customer = 0;
   int64_t last_purchase = 0;

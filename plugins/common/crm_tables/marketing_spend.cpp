@@ -1,6 +1,6 @@
 #include "marketing_spend.hpp"
 
-namespace customer_base {
+namespace crm_tables {
 
 using vigie::sdk::WideInt;
 
@@ -44,4 +44,4 @@ MarketingSpend::by_channel_in(int64_t from, int64_t to) const {
   return out;
 }
 
-}  // namespace customer_base
+}  // namespace crm_tables

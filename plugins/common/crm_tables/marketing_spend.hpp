@@ -12,7 +12,7 @@
 #include "vigie/sdk.hpp"
 #include "vigie/sdk/local_months.hpp"
 
-namespace customer_base {
+namespace crm_tables {
 
 class MarketingSpend {
  public:
@@ -38,4 +38,4 @@ class MarketingSpend {
   std::vector<Row> rows_;
 };
 
-}  // namespace customer_base
+}  // namespace crm_tables

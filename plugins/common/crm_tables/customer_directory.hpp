@@ -10,7 +10,7 @@
 
 #include "vigie/sdk.hpp"
 
-namespace customer_base {
+namespace crm_tables {
 
 class CustomerDirectory {
  public:
@@ -41,4 +41,4 @@ class CustomerDirectory {
   std::vector<uint8_t> consent_;
 };
 
-}  // namespace customer_base
+}  // namespace crm_tables

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <stdexcept>
 
-namespace customer_base {
+namespace crm_tables {
 
 CustomerDirectory::CustomerDirectory(const vigie::TableView& orders,
                                      const vigie::TableView* customers) {
@@ -64,4 +64,4 @@ std::optional<std::string_view> CustomerDirectory::acquisition_channel(
   return channels_[c];
 }
 
-}  // namespace customer_base
+}  // namespace crm_tables
