@@ -10,22 +10,6 @@ namespace vigie::self_care {
 
 namespace {
 
-// Money is kept as int64 scaled by 10^4, like the Decimal columns, so that
-// sums of products are exact; a cost with more than 4 decimals is rounded.
-// The engine has checked that it is a number >= 0.
-int64_t scaled_cost(const std::string& key, const std::string& text) {
-  double value = sdk::Config::parse_number(key, text);
-  if (!std::isfinite(value))
-    throw std::runtime_error("option '" + key + "' must be a cost >= 0, got '" +
-                             text + "'");
-  const double scaled = value * static_cast<double>(kDecimalScale);
-  // llround of a value past int64 is unspecified: refuse it by name.
-  if (scaled >= 0x1p63)
-    throw std::runtime_error("option '" + key + "' is too large: '" + text +
-                             "' (a cost must be below 922,337,203,685,477)");
-  return std::llround(scaled);
-}
-
 SelfCareAction* find_action(SelfCareParameters& parameters,
                             const std::string& option,
                             const std::string& code) {
@@ -44,7 +28,7 @@ void bind_action_costs(SelfCareParameters& p, const sdk::Config& config,
     SelfCareAction action;
     action.code = code;
     action.offline_cost =
-        scaled_cost(std::string(option.key) + "." + code, cost);
+        sdk::money_value(std::string(option.key) + "." + code, cost);
     p.actions.push_back(std::move(action));
   }
 }
@@ -53,7 +37,7 @@ void bind_online_costs(SelfCareParameters& p, const sdk::Config& config,
                        const vigie_option& option) {
   for (const auto& [code, cost] : config.map(option.key))
     find_action(p, option.key, code)->online_cost =
-        scaled_cost(std::string(option.key) + "." + code, cost);
+        sdk::money_value(std::string(option.key) + "." + code, cost);
 }
 
 void bind_topic_pages(SelfCareParameters& p, const sdk::Config& config,

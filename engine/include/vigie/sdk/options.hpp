@@ -18,6 +18,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "vigie/plugin.h"
+#include "vigie/sdk/column.hpp"
 #include "vigie/sdk/config.hpp"
 #include "vigie/sdk/option_limits.hpp"
 #include "vigie/sdk/plugin.hpp"
@@ -109,6 +111,23 @@ inline int64_t integer_value(const vigie_option& option,
 inline double number_value(const vigie_option& option,
                            const std::string& text) {
   return Config::parse_number(option.key, text);
+}
+
+// An amount of money of a map option's entry `key` ("action_costs.x"), as
+// int64 scaled by 10^4 like the Decimal columns, so that sums of products
+// stay exact (more than 4 decimals are rounded); the engine has checked
+// its range. Throws naming the entry when it is no number or past int64.
+inline int64_t money_value(const std::string& key, const std::string& text) {
+  const double value = Config::parse_number(key, text);
+  if (!std::isfinite(value))
+    throw std::runtime_error("option '" + key + "' must be a cost >= 0, got '" +
+                             text + "'");
+  const double scaled = value * static_cast<double>(kDecimalScale);
+  // llround of a value past int64 is unspecified: refuse it by name.
+  if (scaled >= 0x1p63)
+    throw std::runtime_error("option '" + key + "' is too large: '" + text +
+                             "' (a cost must be below 922,337,203,685,477)");
+  return std::llround(scaled);
 }
 
 namespace detail {
