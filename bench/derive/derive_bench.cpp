@@ -123,7 +123,8 @@ void derive(benchmark::State& state, std::vector<std::string> wanted) {
   const Table& web = web_events(events).table;
   int64_t kept = 0, sessions = 0, links = 0;
   for (auto _ : state) {
-    auto tables = vigie::derive::derive_datasets(wanted, web, {30});
+    auto tables = vigie::derive::derive_datasets(wanted, web,
+                                                 {.session_gap_minutes = 30});
     kept = 0;
     for (const auto& [name, table] : tables) kept += bytes_of(*table);
     if (auto s = tables.find("sessions"); s != tables.end())

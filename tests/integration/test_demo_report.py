@@ -22,6 +22,9 @@ import web_crosscheck as webcheck
 LIST_KEY = "integration-test-list-key"
 MANAGEMENT = "management"
 OPERATIONAL = "operational"
+# The columns of customer_profiles joined to every list of customers.
+PROFILE_COLUMNS = ["value_segment", "rfm_score", "experience_profile",
+                   "consumption_profile", "preferred_channel"]
 
 
 class DemoReportTest(unittest.TestCase):
@@ -441,10 +444,11 @@ class DemoReportTest(unittest.TestCase):
         path = self.output(OPERATIONAL) / "lists" / "life_moment_list.csv"
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))
+        # The list's own columns, then the customer's profile (8b).
         self.assertEqual(rows[0], ["customer_key", "moment", "last_visit",
-                                   "suggested_action"])
+                                   "suggested_action"] + PROFILE_COLUMNS)
         got = [[key, moment, datetime.datetime.fromisoformat(at), action]
-               for key, moment, at, action in rows[1:]]
+               for key, moment, at, action, *_ in rows[1:]]
         self.assertEqual(got, expected)
 
     # ---- operational lists ---------------------------------------------

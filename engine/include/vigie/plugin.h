@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "vigie/arrow_c_data.h"
+#include "vigie/period.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -179,12 +180,6 @@ typedef struct vigie_dataset {
   const struct ArrowSchema* schema;
   const struct ArrowArray* array; /* a struct array, one child a column */
 } vigie_dataset;
-
-/* [start_us, end_us), microseconds since the epoch, UTC. */
-typedef struct vigie_period {
-  int64_t start_us;
-  int64_t end_us;
-} vigie_period;
 
 typedef struct vigie_compute_request {
   uint32_t struct_size;

@@ -12,16 +12,21 @@ namespace vigie::derive {
 
 struct DerivedDataset {
   std::string_view name;
-  std::string_view from;  // the canonical dataset it is computed from
-  // The columns of `from` it is built from: the visitor order reads the
-  // visitor, the time, the customer and the event type of every event
-  // (visitor_order.cpp), sessions also the first event's device and source.
+  std::string_view from;  // the canonical dataset it cannot be built without
+  // The columns it is built from, as "dataset.column": the visitor order
+  // reads the visitor, the time, the customer and the event type of every
+  // event (visitor_order.cpp), sessions also the first event's device and
+  // source; customer profiles read orders, surveys, calls and web events.
   std::span<const std::string_view> reads;
 };
 
-// visitor_links, sessions, session_events: the order in which they are
-// built and listed.
+// visitor_links, sessions, session_events, customer_profiles: the order
+// in which they are built and listed.
 std::span<const DerivedDataset> derived_datasets();
+
+// The columns of customer_profiles after customer_id, in the order they
+// are joined to an operational list's rows (KPI-CATALOG.md section 8b).
+std::span<const std::string_view> profile_columns();
 const DerivedDataset* find_derived(std::string_view name);
 
 }  // namespace vigie::derive

@@ -22,7 +22,8 @@ DerivedTables derive_datasets(const std::vector<std::string>& wanted,
     return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
   };
   DerivedTables out;
-  if (wanted.empty()) return out;
+  if (!wants("visitor_links") && !wants("sessions") && !wants("session_events"))
+    return out;
 
   VisitorOrder order = order_by_visitor(web_events);
   // Stitching and sessions only read the order: the links are built on a
@@ -44,6 +45,27 @@ DerivedTables derive_datasets(const std::vector<std::string>& wanted,
   if (wants("session_events"))
     out.emplace("session_events", std::make_shared<const Table>(
                                       build_session_events(std::move(order))));
+  return out;
+}
+
+DerivedTables derive_datasets(const std::vector<std::string>& wanted,
+                              const DerivedTables& canonical,
+                              const DeriveOptions& options) {
+  for (const auto& name : wanted)
+    if (find_derived(name) == nullptr)
+      throw std::invalid_argument("'" + name + "' is not a derived dataset");
+  DerivedTables out;
+  if (auto web = canonical.find("web_events"); web != canonical.end())
+    out = derive_datasets(wanted, *web->second, options);
+  const bool profiles = std::find(wanted.begin(), wanted.end(),
+                                  "customer_profiles") != wanted.end();
+  if (profiles && canonical.contains("orders")) {
+    DerivedTables inputs = canonical;
+    inputs.insert(out.begin(), out.end());
+    out.emplace("customer_profiles",
+                std::make_shared<const Table>(
+                    build_customer_profiles(inputs, options.profiles)));
+  }
   return out;
 }
 

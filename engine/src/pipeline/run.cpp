@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include "output/writer_registry.hpp"
 #include "pipeline/burst_slice.hpp"
 #include "pipeline/errors.hpp"
+#include "pipeline/list_profiles.hpp"
 #include "pipeline/load_sources.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/report_document.hpp"
@@ -163,15 +165,21 @@ void write_report(const plan::ReportPlan& report_plan,
                   output::ReportFolder& folder, const std::string& run_id,
                   const std::filesystem::path& under, Progress& progress) {
   const locale::Locale locale(report.locale, report.time_zone);
-  // Sessions and stitching, once, for every indicator that reads them.
-  // Without web_events nothing is derived: compute_kpis names the dataset.
+  // Sessions, stitching and customer profiles, once, for every indicator
+  // (and list) that reads them.
+  // What a derived dataset needs and no source gives: compute_kpis names it.
   const auto& derived = report_plan.derived;
-  if (auto web = datasets.find("web_events");
-      !derived.empty() && web != datasets.end()) {
+  const auto web = datasets.find("web_events");
+  const bool wants_profiles = std::find(derived.begin(), derived.end(),
+                                        "customer_profiles") != derived.end();
+  if (web != datasets.end() ? !derived.empty()
+                            : wants_profiles && datasets.contains("orders")) {
     progress.stage(fmt::format("deriving {}", fmt::join(derived, ", ")));
-    progress.rows(web->second->rows());
-    datasets.merge(derive::derive_datasets(derived, *web->second,
-                                           {report.session_gap_minutes}));
+    if (web != datasets.end()) progress.rows(web->second->rows());
+    const int64_t as_of = plan.periods[plan.current].end_us;
+    datasets.merge(derive::derive_datasets(
+        derived, datasets,
+        {report.session_gap_minutes, profile_options(report_plan, as_of)}));
   }
 
   progress.stage("computing the KPIs");
@@ -182,6 +190,9 @@ void write_report(const plan::ReportPlan& report_plan,
   } catch (const plugin_host::PluginError& e) {
     throw RunError(kPluginError, e.what());
   }
+  if (auto profiles = datasets.find("customer_profiles");
+      profiles != datasets.end())
+    join_profiles(kpis, *profiles->second);
   protect_lists(report_plan.outputs, datasets, kpis, locale);
   const std::vector<std::string> notes = data_quality_notes(rejects, locale);
 

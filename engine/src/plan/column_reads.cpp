@@ -10,8 +10,10 @@ void add_dataset_reads(std::string_view dataset, ColumnReads& reads) {
     auto& columns = reads[std::string(canonical->name)];
     for (const auto& c : canonical->columns) columns.emplace(c.name);
   } else if (const auto* derived = derive::find_derived(dataset)) {
-    auto& columns = reads[std::string(derived->from)];
-    for (const auto& c : derived->reads) columns.emplace(c);
+    for (const std::string_view entry : derived->reads) {
+      const auto dot = entry.find('.');
+      reads[std::string(entry.substr(0, dot))].emplace(entry.substr(dot + 1));
+    }
   }
 }
 

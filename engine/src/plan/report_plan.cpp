@@ -73,16 +73,32 @@ class PlanBuilder {
     return runs;
   }
 
-  // The derived datasets the indicators of the requested KPIs take.
+  // The derived datasets the indicators of the requested KPIs take, and
+  // the customer profiles that every operational list row carries (when
+  // the orders they are derived from are read).
   std::vector<std::string> derived_needed() const {
     std::set<std::string> taken;
+    bool lists = false;
     for (const auto& kpi : spec_.kpis)
-      if (const auto* info = plugins_.find(kpi.indicator))
+      if (const auto* info = plugins_.find(kpi.indicator)) {
         for (const auto& input : info->inputs) taken.insert(input.dataset);
+        const auto* output = info->find_output(kpi.output);
+        lists |=
+            output != nullptr && output->kind == plugin_host::OutputKind::List;
+      }
+    if (lists && fills("orders")) taken.insert("customer_profiles");
+    if (taken.contains("customer_profiles") && fills("web_events"))
+      taken.insert({"sessions", "visitor_links"});
     std::vector<std::string> out;
     for (const auto& d : derive::derived_datasets())
       if (taken.contains(std::string(d.name))) out.emplace_back(d.name);
     return out;
+  }
+
+  bool fills(std::string_view dataset) const {
+    for (const auto& source : spec_.sources)
+      if (source.dataset == dataset) return true;
+    return false;
   }
 
   ColumnReads columns_read(const std::vector<std::string>& derived) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "derive/catalog.hpp"
 #include "spec/suggest.hpp"
 
 namespace vigie::spec {

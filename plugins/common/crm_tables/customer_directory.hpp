@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,8 @@ class CustomerDirectory {
   int32_t id_order(int32_t customer) const {
     return id_order_[static_cast<size_t>(customer)];
   }
+  // id_order of every code, for sdk::kernels::RfmRanking.
+  std::span<const int32_t> id_orders() const { return id_order_; }
   std::optional<std::string_view> acquisition_channel(int32_t customer) const;
   // Absent consent (no customers row, no column, null) means no.
   bool consent_marketing(int32_t customer) const {

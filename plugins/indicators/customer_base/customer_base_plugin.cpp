@@ -74,7 +74,7 @@ struct Run : sdk::Compute<Parameters> {
   }
   const PeriodPurchases& purchases() {
     return purchases_.get(
-        [&] { return book().purchases_by_period(periods()); });
+        [&] { return purchases_by_period(book(), periods()); });
   }
   const CustomerDirectory& directory() {
     return directory_.get([&] {
@@ -125,7 +125,7 @@ struct Run : sdk::Compute<Parameters> {
   }
   const RfmRanking& ranking() {
     return ranking_.get([&] {
-      return RfmRanking(book(), directory(), as_of(), rfm_window(),
+      return RfmRanking(book(), directory().id_orders(), as_of(), rfm_window(),
                         static_cast<int32_t>(parameters.segment_names.size()));
     });
   }
@@ -182,9 +182,9 @@ std::optional<double> period_value(Run& run, uint32_t period) {
 }
 
 vigie::Table value_segments(Run& run) {
-  return run.ranking().segment_table(run.parameters.segment_names);
+  return segment_table(run.ranking(), run.parameters.segment_names);
 }
-vigie::Table rfm_scores(Run& run) { return run.ranking().score_table(); }
+vigie::Table rfm_scores(Run& run) { return score_table(run.ranking()); }
 std::optional<double> cac(Run& run, uint32_t p) {
   if (p == run.request.current) run.note_when_spend_is_monthly();
   return run.values(p).cac;

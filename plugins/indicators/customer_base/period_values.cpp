@@ -6,6 +6,26 @@
 #include "vigie/sdk/local_months.hpp"
 
 namespace customer_base {
+
+PeriodPurchases purchases_by_period(const OrderBook& book,
+                                    const PeriodIndex& periods) {
+  using namespace vigie::sdk::kernels;
+  const auto times = book.order_times();
+  std::vector<int32_t> period(times.size(), kNone);
+  for (size_t o = 0; o < period.size(); ++o)
+    if (book.is_purchase(o)) period[o] = periods.index(times[o]);
+  const GroupKeys keys =
+      GroupKeys::by_period(std::move(period), periods.size());
+  Count count(periods.size());
+  Sum totals(periods.size(),
+             IntSource(book.order_totals(), vigie::kDecimalScale));
+  aggregate(keys, count, totals);
+  PeriodPurchases out;
+  out.count.assign(count.counts().begin(), count.counts().end());
+  for (int32_t p = 0; p < periods.size(); ++p)
+    out.totals.push_back(totals.number(p));
+  return out;
+}
 namespace {
 
 using vigie::sdk::kernels::safe_ratio;

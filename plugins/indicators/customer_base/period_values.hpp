@@ -16,6 +16,14 @@ namespace customer_base {
 
 using crm_tables::MarketingSpend;
 
+// The purchases of each period, anonymous ones included.
+struct PeriodPurchases {
+  std::vector<int64_t> count;
+  std::vector<double> totals;  // sum of their totals, as a number
+};
+PeriodPurchases purchases_by_period(const OrderBook& book,
+                                    const PeriodIndex& periods);
+
 struct PeriodValues {
   std::optional<double> buyers, active_customers, new_customers,
       recent_customers, lost_customers, churn_rate, net_customer_growth,

@@ -86,9 +86,9 @@ vigie::testing::NamedTables AttributionData::datasets() const {
   source.dictionary = sources_.pool();
 
   vigie::testing::NamedTables out;
-  for (const auto& [name, table] :
-       vigie::derive::derive_datasets({"visitor_links", "sessions"}, web,
-                                      vigie::derive::DeriveOptions{30}))
+  for (const auto& [name, table] : vigie::derive::derive_datasets(
+           {"visitor_links", "sessions"}, web,
+           vigie::derive::DeriveOptions{.session_gap_minutes = 30}))
     out.emplace_back(name, *table);
 
   Table orders;

@@ -46,15 +46,28 @@ TEST(DeriveDatasets, AnUnknownNameIsRefused) {
                std::invalid_argument);
 }
 
-TEST(DeriveDatasets, TheCatalogNamesTheThreeTablesAndTheirSource) {
-  std::vector<std::string> names;
+TEST(DeriveDatasets, TheCatalogNamesTheFourTablesAndTheirSource) {
+  std::vector<std::string> names, from;
   for (const auto& d : derived_datasets()) {
     names.emplace_back(d.name);
-    EXPECT_EQ(d.from, "web_events");
+    from.emplace_back(d.from);
   }
-  EXPECT_THAT(names, ::testing::ElementsAre("visitor_links", "sessions",
-                                            "session_events"));
+  EXPECT_THAT(names,
+              ::testing::ElementsAre("visitor_links", "sessions",
+                                     "session_events", "customer_profiles"));
+  EXPECT_THAT(from, ::testing::ElementsAre("web_events", "web_events",
+                                           "web_events", "orders"));
   EXPECT_EQ(find_derived("orders"), nullptr);
+}
+
+TEST(DeriveDatasets, ProfilesNeedOrdersAndWebTablesNeedWebEvents) {
+  // Without orders nor web_events nothing is built, and no error: the
+  // indicator that needs a table names the missing dataset.
+  EXPECT_TRUE(
+      derive_datasets({"customer_profiles", "sessions"}, DerivedTables{}, {})
+          .empty());
+  EXPECT_THROW(derive_datasets({"journeys"}, DerivedTables{}, {}),
+               std::invalid_argument);
 }
 
 // The exported Arrow buffers are the table's own vectors and web_events'

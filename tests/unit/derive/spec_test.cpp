@@ -134,7 +134,7 @@ TEST(IndicatorInputs, AnUnknownRequiredInputIsAnErrorOnceAtTheIndicator) {
       "(customers, orders, web_events, calls, surveys, "
       "marketing_spend, report_runs, report_deliveries) nor a derived one "
       "(visitor_links, sessions, "
-      "session_events)");
+      "session_events, customer_profiles)");
 }
 
 }  // namespace

@@ -74,8 +74,9 @@ class ExperienceData {
     out.emplace_back("calls", calls_table());
     out.emplace_back("orders", orders_table());
     Table web = web_table();
-    auto derived = derive::derive_datasets({"sessions", "session_events"}, web,
-                                           derive::DeriveOptions{30});
+    auto derived = derive::derive_datasets(
+        {"sessions", "session_events"}, web,
+        derive::DeriveOptions{.session_gap_minutes = 30});
     for (const auto& [name, table] : derived) out.emplace_back(name, *table);
     out.emplace_back("web_events", std::move(web));
     return out;

@@ -113,7 +113,7 @@ class WebLog {
 
     auto derived = derive::derive_datasets(
         {"visitor_links", "sessions", "session_events"}, web,
-        derive::DeriveOptions{session_gap_minutes});
+        derive::DeriveOptions{.session_gap_minutes = session_gap_minutes});
     NamedTables out;
     for (const auto& [name, table] : derived) out.emplace_back(name, *table);
     out.emplace_back("web_events", std::move(web));

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "vigie/plugin.h"
+#include "vigie/period.h"
 #include "vigie/sdk/arrow_view.hpp"
 
 namespace vigie::sdk::kernels {
