@@ -14,19 +14,27 @@ namespace {
 // The columns a report shows of the KPI's table: for an operational list,
 // as the personal-data rule leaves them (output/personal_data.cpp): the
 // customer id becomes its keyed hash, customer_key, unless the lists carry
-// raw ids; e-mail and consent are never shown.
+// raw ids; e-mail and consent are never shown. A list of customers also
+// has the profile columns joined to its rows (derive/catalog.hpp,
+// pipeline/list_profiles.cpp).
 std::vector<std::string> shown_columns(const OutputDescriptor& output,
                                        bool raw_customer_id) {
   std::vector<std::string> out;
   const bool list = output.kind == OutputKind::List;
+  bool customers = false;
   for (const auto& column : output.columns) {
     const std::string& name = column.name;
     if (list && (name == "email" || name == "consent_marketing")) continue;
+    customers |= name == "customer_id";
     if (list && name == "customer_id" && !raw_customer_id)
       out.emplace_back("customer_key");
     else
       out.push_back(name);
   }
+  if (list && customers)
+    for (const std::string_view profile : derive::profile_columns())
+      if (std::find(out.begin(), out.end(), profile) == out.end())
+        out.emplace_back(profile);
   return out;
 }
 

@@ -87,7 +87,22 @@ TEST(BlockColumns, AListShowsWhatThePersonalDataRuleLeaves) {
   ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
   EXPECT_EQ(r.errors[0].message,
             "KPI 'alert_1m' has no column 'customer_key'; did you mean "
-            "'customer_id'? its columns: customer_id, recency_days");
+            "'customer_id'? its columns: customer_id, recency_days, "
+            "value_segment, rfm_score, experience_profile, "
+            "consumption_profile, preferred_channel");
+}
+
+TEST(BlockColumns, AListOfCustomersHasTheProfileColumns) {
+  // Joined to every list with a customer_id (KPI catalog 8b).
+  auto r = read_block(
+      "list: {kpi: alert_1m, columns: [customer_key, value_segment, "
+      "rfm_score, experience_profile, consumption_profile, "
+      "preferred_channel]}");
+  EXPECT_TRUE(r.errors.empty()) << testing::all(r);
+  r = read_block("list: {kpi: alert_1m, columns: [prefered_channel]}");
+  ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
+  EXPECT_THAT(r.errors[0].message,
+              HasSubstr("did you mean 'preferred_channel'?"));
 }
 
 }  // namespace
