@@ -31,6 +31,9 @@ struct KpiResult {
   Status status = Status::None;
   std::optional<spec::Target> target;
   std::vector<std::optional<double>> series;  // the trend, oldest first
+  // Every period of the plan, oldest first (value KPIs): what metrics
+  // written in the spec compute from.
+  std::vector<std::optional<double>> values;
   std::optional<Table> table;                 // tables and lists
   std::vector<std::string> notes;
 };
