@@ -136,7 +136,7 @@ class MetricsDemoTest(unittest.TestCase):
         self.assertEqual(self.result.returncode, 0, lib.describe(self.result))
         with open(self.dir / "out" / "kpis.json", encoding="utf-8") as f:
             report = json.load(f)
-        self.assertEqual(report["rows_rejected"], 0)
+        self.assertEqual(report["data_quality"]["rows_rejected"], 0)
         return {k["id"]: k for k in report["kpis"]}
 
     def amounts(self, period):

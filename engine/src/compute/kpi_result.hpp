@@ -34,7 +34,7 @@ struct KpiResult {
   // Every period of the plan, oldest first (value KPIs): what metrics
   // written in the spec compute from.
   std::vector<std::optional<double>> values;
-  std::optional<Table> table;                 // tables and lists
+  std::optional<Table> table;  // tables and lists
   std::vector<std::string> notes;
 };
 

@@ -154,9 +154,10 @@ Table aggregate_by_column(const Table& table, const spec::Metric& metric,
                           const std::string& time_zone) {
   const ValueReader reader(table, metric);
   const Column& by = metric_column(table, metric.dataset, metric.by);
-  const bool months = by.type == Type::Int64 &&
-                      table::find_dataset(metric.dataset)->find(metric.by)->kind ==
-                          table::ColumnKind::Month;
+  const bool months =
+      by.type == Type::Int64 &&
+      table::find_dataset(metric.dataset)->find(metric.by)->kind ==
+          table::ColumnKind::Month;
   // P and P' in time order, as period_of_instant wants them.
   const bool previous_first = previous.start_us < current.start_us;
   const Period both[2] = {previous_first ? previous : current,

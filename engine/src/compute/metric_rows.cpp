@@ -44,10 +44,12 @@ MetricRows::MetricRows(const Table& table, const spec::Metric& metric,
   const auto* dataset = table::find_dataset(metric.dataset);
   if (dataset == nullptr)
     throw std::invalid_argument("unknown dataset '" + metric.dataset + "'");
-  time_ = &metric_column(table, metric.dataset, std::string(dataset->time_column));
+  time_ =
+      &metric_column(table, metric.dataset, std::string(dataset->time_column));
   months_ = time_->type == Type::Int64;
   for (const auto& condition : metric.filter) {
-    const Column& column = metric_column(table, metric.dataset, condition.column);
+    const Column& column =
+        metric_column(table, metric.dataset, condition.column);
     Condition c{&column, condition.op, {}};
     for (const auto& value : condition.values) {
       if (column.type != Type::Dictionary) {

@@ -47,17 +47,17 @@ class MetricRun {
         const Table& table = dataset(kpi);
         if (!m.by.empty() || m.series) {
           r.kind = plugin_host::OutputKind::Table;
-          r.table = !m.by.empty() ? aggregate_by_column(
-                                        table, m, plan_.periods[plan_.current],
-                                        plan_.periods[plan_.previous],
-                                        report_.time_zone)
-                                  : aggregate_series(table, m, current_period(),
-                                                     report_.time_zone);
+          r.table = !m.by.empty()
+                        ? aggregate_by_column(
+                              table, m, plan_.periods[plan_.current],
+                              plan_.periods[plan_.previous], report_.time_zone)
+                        : aggregate_series(table, m, current_period(),
+                                           report_.time_zone);
           results_[i] = std::move(r);
           return;
         }
-        values = aggregate_by_period(table, m, plan_.periods,
-                                     report_.time_zone);
+        values =
+            aggregate_by_period(table, m, plan_.periods, report_.time_zone);
         break;
       }
       case spec::Metric::Kind::Ratio:

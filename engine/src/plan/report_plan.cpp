@@ -58,7 +58,7 @@ class PlanBuilder {
     for (std::size_t i = 0; i < spec_.kpis.size(); ++i)
       if (!spec_.kpis[i].metric)  // computed by the engine, not a plugin
         groups[{spec_.kpis[i].indicator, spec_.kpis[i].parameters.values}]
-          .push_back(i);
+            .push_back(i);
     std::vector<IndicatorRun> runs;
     for (auto& [key, members] : groups) {
       const plugin_host::PluginDescriptor* info = plugins_.find(key.first);

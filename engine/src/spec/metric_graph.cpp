@@ -41,7 +41,8 @@ class Walk {
     marks_[i] = Mark::Open;
     path_.push_back(i);
     for (const auto& id : kpis_[i].metric->references)
-      if (auto it = index_.find(id); it != index_.end() && kpis_[it->second].metric)
+      if (auto it = index_.find(id);
+          it != index_.end() && kpis_[it->second].metric)
         visit(it->second);
     path_.pop_back();
     marks_[i] = Mark::Done;

@@ -142,11 +142,10 @@ std::optional<Metric> SpecReader::read_metric(const Cursor& at,
   Fields f(doc_, at, keys);
   Metric metric;
   std::vector<std::pair<Metric::Kind, Cursor>> forms;
-  for (auto [key, form] :
-       {std::pair{"aggregate", Metric::Kind::Aggregate},
-        std::pair{"ratio", Metric::Kind::Ratio},
-        std::pair{"expression", Metric::Kind::Expression},
-        std::pair{"cumulative", Metric::Kind::Cumulative}})
+  for (auto [key, form] : {std::pair{"aggregate", Metric::Kind::Aggregate},
+                           std::pair{"ratio", Metric::Kind::Ratio},
+                           std::pair{"expression", Metric::Kind::Expression},
+                           std::pair{"cumulative", Metric::Kind::Cumulative}})
     if (auto c = f.optional(key)) forms.emplace_back(form, *c);
   if (forms.empty()) {
     doc_.error(at,
@@ -180,7 +179,8 @@ std::optional<Metric> SpecReader::read_metric(const Cursor& at,
                                           "denominator], got {}",
                                           items.size()));
         else
-          for (const auto& item : items) read_metric_reference(item, kpi_id, metric);
+          for (const auto& item : items)
+            read_metric_reference(item, kpi_id, metric);
       }
       metric.unit = "ratio";
       break;
@@ -212,11 +212,11 @@ void SpecReader::read_aggregate(const Fields& f, const Cursor& aggregate_at,
     if (!filled_datasets_.contains(metric.dataset)) {
       std::vector<std::string> filled(filled_datasets_.begin(),
                                       filled_datasets_.end());
-      doc_.error(*dataset_at,
-                 fmt::format("no source of the spec fills dataset '{}' "
-                             "(filled: {})",
-                             metric.dataset,
-                             filled.empty() ? "none" : join(filled)));
+      doc_.error(
+          *dataset_at,
+          fmt::format("no source of the spec fills dataset '{}' "
+                      "(filled: {})",
+                      metric.dataset, filled.empty() ? "none" : join(filled)));
     }
   }
   const Aggregate aggregate = metric.aggregate;
@@ -317,8 +317,8 @@ void SpecReader::read_filter(const Cursor& at,
       auto it = std::find(kOperators.begin(), kOperators.end(), op.key);
       if (it == kOperators.end()) {
         doc_.error(op.key_at,
-                   fmt::format("unknown operator '{}';{} operators: {}",
-                               op.key, did_you_mean(op.key, kOperators),
+                   fmt::format("unknown operator '{}';{} operators: {}", op.key,
+                               did_you_mean(op.key, kOperators),
                                join(kOperators, " ")));
         continue;
       }
@@ -391,8 +391,9 @@ std::optional<FilterValue> SpecReader::filter_value(
       } catch (const std::runtime_error&) {
         return std::nullopt;  // the time zone is reported by report:
       }
-      expected = "a time (2026-10-03, 2026-10-03T14:05:09, with an optional "
-                 "offset)";
+      expected =
+          "a time (2026-10-03, 2026-10-03T14:05:09, with an optional "
+          "offset)";
       break;
     case ColumnKind::Month:
       if (auto m = table::parse_month_value(t->value)) number = m->code();
@@ -445,8 +446,7 @@ void SpecReader::read_expression(const Cursor& at, const std::string& kpi_id,
     std::size_t pos = find_name(t->value, name);
     metric.references.push_back(name);
     metric_references_.push_back(
-        {kpi_id, name,
-         at_offset(at, pos == std::string::npos ? 0 : pos)});
+        {kpi_id, name, at_offset(at, pos == std::string::npos ? 0 : pos)});
   }
 }
 
@@ -475,9 +475,9 @@ void SpecReader::check_metric_references(const std::vector<Kpi>& kpis) {
     path += kpis[cycle.front()].id;
     auto place = metric_places_.find(kpis[cycle.front()].id);
     if (place != metric_places_.end())
-      doc_.error(place->second,
-                 fmt::format("metrics refer to each other in a cycle: {}",
-                             path));
+      doc_.error(
+          place->second,
+          fmt::format("metrics refer to each other in a cycle: {}", path));
   }
 }
 

@@ -62,7 +62,14 @@ struct Target {
 // than an indicator (compute/metrics.hpp, docs/spec-reference.md).
 enum class Aggregate { Count, CountDistinct, Sum, Mean, Min, Max, Percentile };
 
-enum class FilterOp { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual };
+enum class FilterOp {
+  Equal,
+  NotEqual,
+  Less,
+  LessOrEqual,
+  Greater,
+  GreaterOrEqual
+};
 
 // A filter value parsed by its column's kind, as ingest parses the column:
 // `number` for ints, decimals (x 10^4), timestamps (µs UTC), months (their
@@ -91,7 +98,7 @@ struct Metric {
   std::string column;
   int64_t percentile = 0;  // x 10^4: 95 is 950000
   std::vector<FilterCondition> filter;
-  std::string by;                     // a table: one row a value of it
+  std::string by;                      // a table: one row a value of it
   std::optional<table::Grain> series;  // a table: one row a period inside P
   // The KPIs it is computed from: ratio {numerator, denominator},
   // expression its variables, cumulative {kpi}.

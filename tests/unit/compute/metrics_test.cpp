@@ -113,7 +113,8 @@ spec::FilterCondition condition(const std::string& column, FilterOp op,
 }
 
 spec::Kpi aggregate(const std::string& id, Aggregate a,
-                    const std::string& dataset, const std::string& column = "") {
+                    const std::string& dataset,
+                    const std::string& column = "") {
   spec::Kpi k;
   k.id = id;
   k.output = id;
@@ -172,8 +173,8 @@ TEST(MetricAggregates, FilterByListAndComparison) {
 }
 
 TEST(MetricAggregates, CountDistinctAndPercentileBoundaries) {
-  auto visitors =
-      aggregate("visitors", Aggregate::CountDistinct, "web_events", "visitor_id");
+  auto visitors = aggregate("visitors", Aggregate::CountDistinct, "web_events",
+                            "visitor_id");
   auto p = [](const std::string& id, int64_t percent_x10000) {
     auto k = aggregate(id, Aggregate::Percentile, "web_events", "load_time_ms");
     k.metric->percentile = percent_x10000;
@@ -198,8 +199,9 @@ TEST(MetricAggregates, AnEmptyPeriodHasNoMeanButASumOfZero) {
     k.metric->filter = {condition("event_type", FilterOp::Equal, {"click"})};
     return k;
   };
-  auto r = compute({clicks("mean", Aggregate::Mean), clicks("sum", Aggregate::Sum),
-                    clicks("min", Aggregate::Min), clicks("n", Aggregate::Count)});
+  auto r =
+      compute({clicks("mean", Aggregate::Mean), clicks("sum", Aggregate::Sum),
+               clicks("min", Aggregate::Min), clicks("n", Aggregate::Count)});
   // No click in September.
   EXPECT_EQ(r["mean"].previous, std::nullopt);
   EXPECT_EQ(r["min"].previous, std::nullopt);

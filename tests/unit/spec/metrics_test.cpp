@@ -16,16 +16,16 @@ using testing::read;
 
 // Sources fill orders and web_events; no source fills calls.
 const std::string kHead =
-    "report: {id: r, title: T}\n"                                    // 1
-    "sources:\n"                                                     // 2
-    "  - {id: o, connector: crm_sql, dataset: orders,\n"             // 3
-    "     config: {url: x, table: orders}}\n"                        // 4
-    "  - {id: w, connector: analytics_csv, dataset: web_events,\n"   // 5
-    "     config: {path: x}}\n"                                      // 6
-    "kpis:\n"                                                        // 7
-    "  - {id: revenue, indicator: customer_base,\n"                  // 8
-    "     parameters: {currency: EUR}}\n"                            // 9
-    "  - {id: segments, output: value_segments,\n"                   // 10
+    "report: {id: r, title: T}\n"                                     // 1
+    "sources:\n"                                                      // 2
+    "  - {id: o, connector: crm_sql, dataset: orders,\n"              // 3
+    "     config: {url: x, table: orders}}\n"                         // 4
+    "  - {id: w, connector: analytics_csv, dataset: web_events,\n"    // 5
+    "     config: {path: x}}\n"                                       // 6
+    "kpis:\n"                                                         // 7
+    "  - {id: revenue, indicator: customer_base,\n"                   // 8
+    "     parameters: {currency: EUR}}\n"                             // 9
+    "  - {id: segments, output: value_segments,\n"                    // 10
     "     indicator: customer_base, parameters: {currency: EUR}}\n";  // 11
 
 const std::string kTail =
@@ -59,35 +59,36 @@ void expect_errors(const std::string& kpis,
 }
 
 TEST(Metrics, AValidSpecReadsEveryForm) {
-  auto r = read(kHead +
-                "  - id: views\n"
-                "    metric:\n"
-                "      aggregate: count\n"
-                "      dataset: web_events\n"
-                "      filter: {event_type: page_view, device: [mobile, "
-                "tablet],\n"
-                "               load_time_ms: {'>=': 3000, '<': 10000}}\n"
-                "  - id: p95\n"
-                "    metric: {aggregate: percentile, percentile: 99.9,\n"
-                "             dataset: web_events, column: load_time_ms}\n"
-                "  - id: by_device\n"
-                "    metric: {aggregate: sum, dataset: orders, column: amount,\n"
-                "             by: channel}\n"
-                "  - id: daily\n"
-                "    metric: {aggregate: count, dataset: orders, series: day}\n"
-                "  - {id: per_view, metric: {ratio: [revenue, views]}}\n"
-                "  - {id: margin, metric: {expression: \"revenue / views * "
-                "2\"}}\n"
-                "  - {id: running, metric: {cumulative: margin, unit: "
-                "currency}}\n"
-                "sections:\n"
-                "  - title: S\n"
-                "    blocks:\n"
-                "      - tiles: [views, p95, per_view, margin, running]\n"
-                "      - table: {kpi: by_device, columns: [channel, value, "
-                "change]}\n"
-                "      - bar_chart: {kpi: daily, label: period, value: "
-                "value}\n");
+  auto r =
+      read(kHead +
+           "  - id: views\n"
+           "    metric:\n"
+           "      aggregate: count\n"
+           "      dataset: web_events\n"
+           "      filter: {event_type: page_view, device: [mobile, "
+           "tablet],\n"
+           "               load_time_ms: {'>=': 3000, '<': 10000}}\n"
+           "  - id: p95\n"
+           "    metric: {aggregate: percentile, percentile: 99.9,\n"
+           "             dataset: web_events, column: load_time_ms}\n"
+           "  - id: by_device\n"
+           "    metric: {aggregate: sum, dataset: orders, column: amount,\n"
+           "             by: channel}\n"
+           "  - id: daily\n"
+           "    metric: {aggregate: count, dataset: orders, series: day}\n"
+           "  - {id: per_view, metric: {ratio: [revenue, views]}}\n"
+           "  - {id: margin, metric: {expression: \"revenue / views * "
+           "2\"}}\n"
+           "  - {id: running, metric: {cumulative: margin, unit: "
+           "currency}}\n"
+           "sections:\n"
+           "  - title: S\n"
+           "    blocks:\n"
+           "      - tiles: [views, p95, per_view, margin, running]\n"
+           "      - table: {kpi: by_device, columns: [channel, value, "
+           "change]}\n"
+           "      - bar_chart: {kpi: daily, label: period, value: "
+           "value}\n");
   ASSERT_TRUE(r.spec) << all(r);
   const auto& kpis = r.spec->kpis;
   ASSERT_EQ(kpis.size(), 9u);
@@ -116,46 +117,46 @@ TEST(Metrics, AValidSpecReadsEveryForm) {
 
 TEST(Metrics, AggregateMistakesAreReportedAtTheirPlace) {
   expect_errors(
-      "  - id: a\n"                                            // 12
-      "    metric:\n"                                          // 13
-      "      aggregate: avg\n"                                 // 14
-      "      dataset: calls\n"                                 // 15
-      "      colour: red\n"                                    // 16
-      "  - id: b\n"                                            // 17
-      "    metric:\n"                                          // 18
-      "      aggregate: sum\n"                                 // 19
-      "      dataset: orders\n"                                // 20
-      "      column: product_id\n"                             // 21
-      "  - id: c\n"                                            // 22
-      "    metric:\n"                                          // 23
-      "      aggregate: mean\n"                                // 24
-      "      dataset: orders\n"                                // 25
-      "      column: amout\n"                                  // 26
-      "  - id: d\n"                                            // 27
-      "    metric:\n"                                          // 28
-      "      aggregate: percentile\n"                          // 29
-      "      dataset: web_events\n"                            // 30
-      "  - id: e\n"                                            // 31
-      "    metric:\n"                                          // 32
-      "      aggregate: max\n"                                 // 33
-      "      dataset: orders\n"                                // 34
-      "      percentile: 95\n"                                 // 35
-      "  - id: f\n"                                            // 36
-      "    metric:\n"                                          // 37
-      "      aggregate: percentile\n"                          // 38
-      "      dataset: web_events\n"                            // 39
-      "      column: load_time_ms\n"                           // 40
-      "      percentile: 0\n"                                  // 41
-      "      by: devise\n"                                     // 42
-      "  - id: g\n"                                            // 43
-      "    metric:\n"                                          // 44
-      "      aggregate: count\n"                               // 45
-      "      dataset: orders\n"                                // 46
-      "      by: channel\n"                                    // 47
-      "      series: day\n"                                    // 48
-      "  - id: h\n"                                            // 49
-      "    indicator: customer_base\n"                         // 50
-      "    metric: {aggregate: count, dataset: order}\n",      // 51
+      "  - id: a\n"                                        // 12
+      "    metric:\n"                                      // 13
+      "      aggregate: avg\n"                             // 14
+      "      dataset: calls\n"                             // 15
+      "      colour: red\n"                                // 16
+      "  - id: b\n"                                        // 17
+      "    metric:\n"                                      // 18
+      "      aggregate: sum\n"                             // 19
+      "      dataset: orders\n"                            // 20
+      "      column: product_id\n"                         // 21
+      "  - id: c\n"                                        // 22
+      "    metric:\n"                                      // 23
+      "      aggregate: mean\n"                            // 24
+      "      dataset: orders\n"                            // 25
+      "      column: amout\n"                              // 26
+      "  - id: d\n"                                        // 27
+      "    metric:\n"                                      // 28
+      "      aggregate: percentile\n"                      // 29
+      "      dataset: web_events\n"                        // 30
+      "  - id: e\n"                                        // 31
+      "    metric:\n"                                      // 32
+      "      aggregate: max\n"                             // 33
+      "      dataset: orders\n"                            // 34
+      "      percentile: 95\n"                             // 35
+      "  - id: f\n"                                        // 36
+      "    metric:\n"                                      // 37
+      "      aggregate: percentile\n"                      // 38
+      "      dataset: web_events\n"                        // 39
+      "      column: load_time_ms\n"                       // 40
+      "      percentile: 0\n"                              // 41
+      "      by: devise\n"                                 // 42
+      "  - id: g\n"                                        // 43
+      "    metric:\n"                                      // 44
+      "      aggregate: count\n"                           // 45
+      "      dataset: orders\n"                            // 46
+      "      by: channel\n"                                // 47
+      "      series: day\n"                                // 48
+      "  - id: h\n"                                        // 49
+      "    indicator: customer_base\n"                     // 50
+      "    metric: {aggregate: count, dataset: order}\n",  // 51
       {
           // An unknown aggregate is left as count: no column asked for.
           // "      aggregate: " is 17 characters.
@@ -202,17 +203,17 @@ TEST(Metrics, AggregateMistakesAreReportedAtTheirPlace) {
 
 TEST(Metrics, FilterMistakesAreReportedAtTheirPlace) {
   expect_errors(
-      "  - id: a\n"                                                 // 12
-      "    metric:\n"                                               // 13
-      "      aggregate: count\n"                                    // 14
-      "      dataset: web_events\n"                                 // 15
-      "      filter:\n"                                             // 16
-      "        load_time_ms: {'=>': 3000}\n"                        // 17
-      "        device: {'<': mobile}\n"                             // 18
-      "        ts: {'>=': 2026-13-01}\n"                            // 19
-      "        load_time_ms: {'>': fast}\n"                         // 20
-      "        evnt_type: page_view\n"                              // 21
-      "        page: {'<=': [a, b]}\n",                             // 22
+      "  - id: a\n"                           // 12
+      "    metric:\n"                         // 13
+      "      aggregate: count\n"              // 14
+      "      dataset: web_events\n"           // 15
+      "      filter:\n"                       // 16
+      "        load_time_ms: {'=>': 3000}\n"  // 17
+      "        device: {'<': mobile}\n"       // 18
+      "        ts: {'>=': 2026-13-01}\n"      // 19
+      "        load_time_ms: {'>': fast}\n"   // 20
+      "        evnt_type: page_view\n"        // 21
+      "        page: {'<=': [a, b]}\n",       // 22
       {
           // "        load_time_ms: {" is 23 characters.
           {17, 24, "kpis[2].metric.filter.load_time_ms.=>",
@@ -222,8 +223,8 @@ TEST(Metrics, FilterMistakesAreReportedAtTheirPlace) {
            "'<' compares numbers, times and months; 'device' is text: use = "
            "or !="},
           // "        ts: {'>=': " is 19.
-          {19, 20, "kpis[2].metric.filter.ts.>=",
-           "expected a time (2026-10-03"},
+          {19, 20,
+           "kpis[2].metric.filter.ts.>=", "expected a time (2026-10-03"},
           {20, 9, "kpis[2].metric.filter.load_time_ms",
            "duplicate key 'load_time_ms' (first at line 17)"},
           {21, 9, "kpis[2].metric.filter.evnt_type",
@@ -236,14 +237,14 @@ TEST(Metrics, FilterMistakesAreReportedAtTheirPlace) {
 
 TEST(Metrics, ReferencesAndCyclesAreChecked) {
   expect_errors(
-      "  - {id: a, metric: {ratio: [revenue, revnue]}}\n"          // 12
-      "  - {id: b, metric: {ratio: [revenue]}}\n"                  // 13
-      "  - {id: c, metric: {cumulative: segments}}\n"              // 14
-      "  - {id: d, metric: {expression: e + 1}}\n"                 // 15
-      "  - {id: e, metric: {expression: d * f}}\n"                 // 16
-      "  - {id: f, metric: {cumulative: f}}\n"                     // 17
-      "  - {id: g, metric: {expression: revenue * (2 + }}\n"       // 18
-      "  - {id: h, metric: {ratio: [a, b], dataset: orders}}\n",   // 19
+      "  - {id: a, metric: {ratio: [revenue, revnue]}}\n"         // 12
+      "  - {id: b, metric: {ratio: [revenue]}}\n"                 // 13
+      "  - {id: c, metric: {cumulative: segments}}\n"             // 14
+      "  - {id: d, metric: {expression: e + 1}}\n"                // 15
+      "  - {id: e, metric: {expression: d * f}}\n"                // 16
+      "  - {id: f, metric: {cumulative: f}}\n"                    // 17
+      "  - {id: g, metric: {expression: revenue * (2 + }}\n"      // 18
+      "  - {id: h, metric: {ratio: [a, b], dataset: orders}}\n",  // 19
       {
           // "  - {id: a, metric: {ratio: [revenue, " is 38 characters.
           {12, 39, "kpis[2].metric.ratio[1]",
@@ -271,8 +272,8 @@ TEST(Metrics, ReferencesAndCyclesAreChecked) {
 
 TEST(Metrics, AnExpressionNamesItsUnknownVariableAtItsCharacter) {
   // "  - {id: m, metric: {expression: " is 33; "revenue + " 10 more.
-  auto r = read(kHead + "  - {id: m, metric: {expression: revenue + revenu}}\n" +
-                kTail);
+  auto r = read(
+      kHead + "  - {id: m, metric: {expression: revenue + revenu}}\n" + kTail);
   ASSERT_EQ(r.errors.size(), 1u) << all(r);
   EXPECT_EQ(r.errors[0].where.line, 12);
   EXPECT_EQ(r.errors[0].where.column, 44);
@@ -282,9 +283,9 @@ TEST(Metrics, AnExpressionNamesItsUnknownVariableAtItsCharacter) {
 
 TEST(Metrics, BlocksKnowAMetricsKindAndColumns) {
   expect_errors(
-      "  - {id: v, metric: {aggregate: count, dataset: orders}}\n"     // 12
+      "  - {id: v, metric: {aggregate: count, dataset: orders}}\n"  // 12
       "  - {id: t, metric: {aggregate: count, dataset: orders, by: "
-      "channel}}\n",                                                  // 13
+      "channel}}\n",  // 13
       {
           // "      - table: " is 15.
           {17, 16, "sections[0].blocks[0].table",
