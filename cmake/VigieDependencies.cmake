@@ -10,6 +10,8 @@ find_package(ZLIB REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-svg cairo-png fontconfig)
+# Metric KPIs' expressions (spec/reader_metrics.cpp, compute/metric_references.cpp).
+pkg_check_modules(MUPARSER REQUIRED IMPORTED_TARGET muparser)
 
 # SOCI 4.0 ships neither a CMake config nor a .pc file.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

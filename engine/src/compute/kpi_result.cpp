@@ -35,6 +35,7 @@ void summarise(KpiResult& kpi, const std::vector<std::optional<double>>& values,
   auto at = [&](size_t i) {
     return i < values.size() ? values[i] : std::nullopt;
   };
+  kpi.values = values;
   kpi.value = at(current);
   kpi.previous = at(previous);
   kpi.change.reset();

@@ -31,7 +31,10 @@ struct KpiResult {
   Status status = Status::None;
   std::optional<spec::Target> target;
   std::vector<std::optional<double>> series;  // the trend, oldest first
-  std::optional<Table> table;                 // tables and lists
+  // Every period of the plan, oldest first (value KPIs): what metrics
+  // written in the spec compute from.
+  std::vector<std::optional<double>> values;
+  std::optional<Table> table;  // tables and lists
   std::vector<std::string> notes;
 };
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/metrics.hpp"
 #include "derive/catalog.hpp"
 #include "locale/catalog.hpp"
 #include "plugin_host/indicator.hpp"
@@ -137,6 +138,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
       results[m] = std::move(r);
     }
   }
+  compute_metrics(kpis, report, datasets, plan, results);
   return results;
 }
 

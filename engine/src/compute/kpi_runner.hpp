@@ -30,7 +30,8 @@ struct PeriodPlan {
 PeriodPlan plan_periods(const spec::Report& report, CalendarPeriod period);
 
 // One indicator instance per run of the plan (an indicator and its
-// resolved parameters); results in the order of `kpis`. Throws
+// resolved parameters), then the metrics written in the spec
+// (compute/metrics.hpp); results in the order of `kpis`. Throws
 // plugin_host::PluginError naming the plugin when one fails.
 std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
                                     const std::vector<spec::Kpi>& kpis,

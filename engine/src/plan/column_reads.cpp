@@ -51,6 +51,17 @@ std::vector<std::string> add_kpi_reads(
   return unknown;
 }
 
+void add_metric_reads(const spec::Metric& metric, ColumnReads& reads) {
+  if (metric.kind != spec::Metric::Kind::Aggregate) return;
+  const auto* dataset = table::find_dataset(metric.dataset);
+  if (dataset == nullptr) return;  // refused by the reader
+  auto& columns = reads[metric.dataset];
+  columns.emplace(dataset->time_column);
+  if (!metric.column.empty()) columns.insert(metric.column);
+  if (!metric.by.empty()) columns.insert(metric.by);
+  for (const auto& condition : metric.filter) columns.insert(condition.column);
+}
+
 void add_list_rule_reads(ColumnReads& reads) {
   reads["customers"].insert({"customer_id", "consent_marketing"});
 }

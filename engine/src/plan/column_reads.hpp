@@ -28,6 +28,11 @@ std::vector<std::string> add_kpi_reads(
     const plugin_host::PluginDescriptor& indicator,
     const plugin_host::OutputDescriptor& output, ColumnReads& reads);
 
+// Adds what a metric written in the spec reads: its column, its filter's
+// columns, its `by` column and its dataset's time column (nothing for a
+// metric computed from other KPIs).
+void add_metric_reads(const spec::Metric& metric, ColumnReads& reads);
+
 // Adds the columns `dataset` (canonical: all of them; derived: those it is
 // built from) stands for.
 void add_dataset_reads(std::string_view dataset, ColumnReads& reads);

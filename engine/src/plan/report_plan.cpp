@@ -56,8 +56,9 @@ class PlanBuilder {
     using Key = std::pair<std::string, std::map<std::string, std::string>>;
     std::map<Key, std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < spec_.kpis.size(); ++i)
-      groups[{spec_.kpis[i].indicator, spec_.kpis[i].parameters.values}]
-          .push_back(i);
+      if (!spec_.kpis[i].metric)  // computed by the engine, not a plugin
+        groups[{spec_.kpis[i].indicator, spec_.kpis[i].parameters.values}]
+            .push_back(i);
     std::vector<IndicatorRun> runs;
     for (auto& [key, members] : groups) {
       const plugin_host::PluginDescriptor* info = plugins_.find(key.first);
@@ -104,6 +105,8 @@ class PlanBuilder {
   ColumnReads columns_read(const std::vector<std::string>& derived) {
     ColumnReads reads;
     bool lists = false;
+    for (const auto& kpi : spec_.kpis)
+      if (kpi.metric) add_metric_reads(*kpi.metric, reads);
     for (const auto& kpi : spec_.kpis) {
       const auto* info = plugins_.find(kpi.indicator);
       const auto* output = info ? info->find_output(kpi.output) : nullptr;

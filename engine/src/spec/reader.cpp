@@ -43,8 +43,13 @@ Spec SpecReader::read(const Cursor& root) {
     spec.report = read_report(*at);
   if (auto at = f.required("sources", "a list of sources"))
     spec.sources = read_sources(*at);
-  if (auto at = f.required("kpis", "a list of KPIs"))
+  for (const auto& source : spec.sources)
+    filled_datasets_.insert(source.dataset);
+  time_zone_ = spec.report.time_zone;
+  if (auto at = f.required("kpis", "a list of KPIs")) {
     spec.kpis = read_kpis(*at);
+    check_metric_references(spec.kpis);
+  }
   spec.parameters = read_report_parameters(f.optional("parameters"));
   resolve_kpi_parameters(spec);
   // Outputs first: whether lists carry raw ids decides the columns a

@@ -34,9 +34,13 @@ std::vector<Kpi> SpecReader::read_kpis(const Cursor& at) {
     const std::string& id = kpis.back().id;
     if (id_at && !id.empty() && ids.add(doc_, *id_at, id)) {
       kpi_kinds_[id] = kind;
-      if (const auto* indicator = kpi_contexts_.back().indicator)
+      if (const auto* indicator = kpi_contexts_.back().indicator) {
         if (const auto* output = indicator->find_output(kpis.back().output))
           kpi_outputs_[id] = output;
+      } else if (kpis.back().metric) {
+        if (const auto* output = metric_output(kpis.back()))
+          kpi_outputs_[id] = output;
+      }
     }
   }
   return kpis;
@@ -49,11 +53,28 @@ Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
   KpiContext context{at, std::nullopt, nullptr};
   if (doc_.expect_map(at, "a KPI: a map with id and indicator")) {
     Fields f(doc_, at,
-             {"id", "output", "indicator", "label", "parameters", "target"});
+             {"id", "output", "indicator", "metric", "label", "parameters",
+              "target"});
     id_at = f.required("id",
                        "the id of one of the indicator's outputs, or a name "
                        "of the report's with `output:` naming the output");
     read_id(kpi.id, id_at);
+    if (auto metric_at = f.optional("metric")) {
+      // Computed by the engine from the spec's words: nothing of a plugin.
+      for (const char* key : {"indicator", "output", "parameters"})
+        if (auto k = f.optional(key))
+          doc_.error(*k, fmt::format("a KPI has either `indicator:` or "
+                                     "`metric:`; `{}:` goes with an "
+                                     "indicator",
+                                     key));
+      kpi.output = kpi.id;
+      context.metric = true;
+      kpi.metric = read_metric(*metric_at, kpi.id, kind);
+      doc_.assign(kpi.label, f.optional("label"));
+      if (auto t = f.optional("target")) kpi.target = read_target(*t);
+      kpi_contexts_.push_back(context);
+      return kpi;
+    }
     // `output:` lets one output appear under several ids, each with its
     // own parameters (two funnels of one indicator, say).
     std::optional<Cursor> output_at = f.optional("output");
@@ -62,7 +83,9 @@ Kpi SpecReader::read_kpi(const Cursor& at, std::optional<Cursor>& id_at,
     else
       output_at = id_at;
     if (kpi.output.empty()) kpi.output = kpi.id;
-    if (auto i = f.required("indicator", "the name of an indicator plugin")) {
+    if (auto i = f.required("indicator",
+                            "the name of an indicator plugin, or a metric "
+                            "written in the spec under `metric:`")) {
       context.indicator = read_plugin(*i, PluginKind::Indicator, kpi.indicator);
       if (context.indicator != nullptr) check_inputs(*i, *context.indicator);
     }
@@ -157,7 +180,7 @@ std::map<std::string, const PluginDescriptor*> SpecReader::used_indicators()
 
 bool SpecReader::all_indicators_known() const {
   for (const auto& c : kpi_contexts_)
-    if (c.indicator == nullptr) return false;
+    if (c.indicator == nullptr && !c.metric) return false;
   return true;
 }
 

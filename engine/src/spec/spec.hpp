@@ -3,6 +3,7 @@
 // documents every key.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -57,13 +58,65 @@ struct Target {
   std::optional<double> alert;
 };
 
+// A KPI written in the spec (`metric:`), computed by the engine rather
+// than an indicator (compute/metrics.hpp, docs/spec-reference.md).
+enum class Aggregate { Count, CountDistinct, Sum, Mean, Min, Max, Percentile };
+
+enum class FilterOp {
+  Equal,
+  NotEqual,
+  Less,
+  LessOrEqual,
+  Greater,
+  GreaterOrEqual
+};
+
+// A filter value parsed by its column's kind, as ingest parses the column:
+// `number` for ints, decimals (x 10^4), timestamps (µs UTC), months (their
+// code) and bools (0 or 1); `text` for text and id columns.
+struct FilterValue {
+  int64_t number = 0;
+  std::string text;
+};
+
+// One condition of a metric's filter. With several values, `=` is "one
+// of them" and `!=` "none of them"; the other operators take one value.
+struct FilterCondition {
+  std::string column;
+  FilterOp op = FilterOp::Equal;
+  std::vector<FilterValue> values;
+};
+
+struct Metric {
+  enum class Kind { Aggregate, Ratio, Expression, Cumulative };
+  Kind kind = Kind::Aggregate;
+  // Kind::Aggregate: the aggregate of `column` (count: of rows, or of rows
+  // where `column` has a value) over the rows of `dataset` that pass every
+  // condition of `filter`, a period.
+  Aggregate aggregate = Aggregate::Count;
+  std::string dataset;
+  std::string column;
+  int64_t percentile = 0;  // x 10^4: 95 is 950000
+  std::vector<FilterCondition> filter;
+  std::string by;                      // a table: one row a value of it
+  std::optional<table::Grain> series;  // a table: one row a period inside P
+  // The KPIs it is computed from: ratio {numerator, denominator},
+  // expression its variables, cumulative {kpi}.
+  std::vector<std::string> references;
+  std::string expression;  // muparser syntax
+  // How its values are shown (kpis-json.md); empty for a cumulative
+  // metric without `unit:`: the unit of the KPI it adds up.
+  std::string unit;
+};
+
 struct Kpi {
   std::string id;         // the report's name for it, unique in the spec
   std::string output;     // the indicator's output it is; `id` if not given
-  std::string indicator;  // plugin name
+  std::string indicator;  // plugin name; empty for a metric
   std::string label;      // optional override of the indicator's label
   Settings parameters;    // merged over the report's parameters
   std::optional<Target> target;
+  std::optional<Metric> metric;  // set instead of `indicator`
   Location location;
 };
 

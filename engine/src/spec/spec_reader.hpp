@@ -6,6 +6,7 @@
 // to the spec module: read_spec() (reader.hpp) is its interface.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -48,6 +49,14 @@ class SpecReader {
     Cursor map;
     std::optional<Cursor> parameters;
     const PluginDescriptor* indicator = nullptr;
+    bool metric = false;  // written in the spec: no indicator, no parameters
+  };
+
+  // A KPI a metric refers to, where the spec names it.
+  struct MetricReference {
+    std::string kpi;  // the metric's id
+    std::string id;   // the KPI it refers to
+    Cursor at;
   };
 
   // ---- shared pieces (reader.cpp)
@@ -86,6 +95,37 @@ class SpecReader {
   void check_zones(const Target& target,
                    const std::optional<Cursor>& warning_at,
                    const std::optional<Cursor>& alert_at);
+
+  // ---- metrics written in the spec (reader_metrics.cpp)
+  // The metric of KPI `kpi_id`; `kind` is a value, or a table with by or
+  // series. Its references are checked once every KPI is read.
+  std::optional<Metric> read_metric(const Cursor& at, const std::string& kpi_id,
+                                    std::optional<OutputKind>& kind);
+  void read_aggregate(const Fields& f, const Cursor& aggregate_at,
+                      Metric& metric);
+  // A column of `dataset` named at `at`, into `name`; nullptr after
+  // reporting.
+  const table::CanonicalColumn* metric_column(
+      const Cursor& at, const table::CanonicalDataset& dataset,
+      std::string& name);
+  void read_filter(const Cursor& at, const table::CanonicalDataset& dataset,
+                   Metric& metric);
+  void read_condition(const Cursor& at, const table::CanonicalColumn& column,
+                      FilterOp op, Metric& metric);
+  // A filter value parsed as ingest parses the column.
+  std::optional<FilterValue> filter_value(const Cursor& at,
+                                          const table::CanonicalColumn& column);
+  void read_metric_reference(const Cursor& at, const std::string& kpi_id,
+                             Metric& metric);
+  // Parsed with muparser: a syntax error at its character, the names it
+  // uses as references.
+  void read_expression(const Cursor& at, const std::string& kpi_id,
+                       Metric& metric);
+  // Every reference names a value KPI; no cycle.
+  void check_metric_references(const std::vector<Kpi>& kpis);
+  // The columns of a table metric (by or series), for the blocks; nullptr
+  // for a value metric.
+  const OutputDescriptor* metric_output(const Kpi& kpi);
 
   // ---- parameters (reader_kpis.cpp)
   // The indicators the KPIs use, each once, by name.
@@ -151,6 +191,12 @@ class SpecReader {
   bool raw_customer_id_ = false;
   std::vector<std::string> defined_kpis_;
   std::set<std::string> inputs_checked_;  // indicator names
+  // What metrics need of the rest of the spec, and what they leave.
+  std::set<std::string> filled_datasets_;  // by some source
+  std::string time_zone_;                  // report.time_zone
+  std::vector<MetricReference> metric_references_;
+  std::map<std::string, Cursor> metric_places_;  // KPI id -> its metric:
+  std::deque<OutputDescriptor> metric_outputs_;  // stable addresses
 };
 
 }  // namespace vigie::spec

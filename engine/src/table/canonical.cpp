@@ -88,10 +88,14 @@ constexpr CanonicalColumn kReportDeliveries[] = {
 };
 
 constexpr CanonicalDataset kDatasets[] = {
-    {"customers", kCustomers},    {"orders", kOrders},
-    {"web_events", kWebEvents},   {"calls", kCalls},
-    {"surveys", kSurveys},        {"marketing_spend", kMarketingSpend},
-    {"report_runs", kReportRuns}, {"report_deliveries", kReportDeliveries},
+    {"customers", kCustomers, "created_at"},
+    {"orders", kOrders, "ordered_at"},
+    {"web_events", kWebEvents, "ts"},
+    {"calls", kCalls, "started_at"},
+    {"surveys", kSurveys, "ts"},
+    {"marketing_spend", kMarketingSpend, "month"},
+    {"report_runs", kReportRuns, "slot"},
+    {"report_deliveries", kReportDeliveries, "slot"},
 };
 
 }  // namespace

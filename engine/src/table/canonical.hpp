@@ -32,6 +32,9 @@ struct CanonicalColumn {
 struct CanonicalDataset {
   std::string_view name;
   std::span<const CanonicalColumn> columns;
+  // The column that places a row in time (a timestamp, or a month for
+  // marketing_spend): the period a spec metric counts the row in.
+  std::string_view time_column;
   const CanonicalColumn* find(std::string_view column) const;
 };
 
