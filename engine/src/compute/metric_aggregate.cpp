@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "compute/metric_rows.hpp"
 #include "table/canonical.hpp"
@@ -151,13 +152,31 @@ PeriodValues aggregate_by_period(const Table& table, const spec::Metric& metric,
 
 Table aggregate_by_column(const Table& table, const spec::Metric& metric,
                           const Period& current, const Period& previous,
-                          const std::string& time_zone) {
+                          const std::string& time_zone, const Table* profiles) {
   const ValueReader reader(table, metric);
-  const Column& by = metric_column(table, metric.dataset, metric.by);
+  // By a profile column: the row's customer_id is the row of the profiles
+  // (one a customer code); a row without a customer, or a customer without
+  // that attribute (no segment), is "(none)", so that the rows add up.
+  const Column* profile = nullptr;
+  if (metric.by_profile) {
+    if (profiles == nullptr)
+      throw std::invalid_argument("no customer_profiles for 'by: " + metric.by +
+                                  "'");
+    profile = &metric_column(*profiles, "customer_profiles", metric.by);
+  }
+  const Column& by = metric_column(
+      table, metric.dataset, metric.by_profile ? "customer_id" : metric.by);
   const bool months =
-      by.type == Type::Int64 &&
+      !metric.by_profile && by.type == Type::Int64 &&
       table::find_dataset(metric.dataset)->find(metric.by)->kind ==
           table::ColumnKind::Month;
+  const auto profile_key = [&](int64_t row) -> std::string {
+    if (!by.is_valid(row)) return "(none)";
+    const int32_t code = by.codes[static_cast<size_t>(row)];
+    if (code < 0 || code >= profile->size() || !profile->is_valid(code))
+      return "(none)";
+    return std::string(profile->string_at(code));
+  };
   // P and P' in time order, as period_of_instant wants them.
   const bool previous_first = previous.start_us < current.start_us;
   const Period both[2] = {previous_first ? previous : current,
@@ -167,11 +186,12 @@ Table aggregate_by_column(const Table& table, const spec::Metric& metric,
   const MetricRows rows(table, metric, time_zone);
   for (int64_t row = 0; row < rows.size(); ++row) {
     const auto t = rows.time(row);
-    if (!t || !by.is_valid(row) || !rows.passes(row)) continue;
+    if (!t || (!profile && !by.is_valid(row)) || !rows.passes(row)) continue;
     const auto p = period_of_instant(both, *t);
     if (!p) continue;
-    std::string key = months ? month_text(by.ints[static_cast<size_t>(row)])
-                             : key_text(by, row);
+    std::string key = profile  ? profile_key(row)
+                      : months ? month_text(by.ints[static_cast<size_t>(row)])
+                               : key_text(by, row);
     auto& g = groups[std::move(key)];
     reader.add(*p == p_index ? g.first : g.second, row);
   }

@@ -23,10 +23,13 @@ PeriodValues aggregate_by_period(const Table& table, const spec::Metric& metric,
 
 // One row a value of `metric.by` met in P or P': the column by its name,
 // value (P), previous (P'), change; by value descending (no value last),
-// then by the column's value.
+// then by the column's value. With `metric.by_profile`, the value is the
+// row customer's in `profiles` (the derived customer_profiles), "(none)"
+// when it has none.
 Table aggregate_by_column(const Table& table, const spec::Metric& metric,
                           const Period& current, const Period& previous,
-                          const std::string& time_zone);
+                          const std::string& time_zone,
+                          const Table* profiles = nullptr);
 
 // One row a period of `metric.series` that starts inside P: period (its
 // id), value (over the whole period).

@@ -47,12 +47,12 @@ class MetricRun {
         const Table& table = dataset(kpi);
         if (!m.by.empty() || m.series) {
           r.kind = plugin_host::OutputKind::Table;
-          r.table = !m.by.empty()
-                        ? aggregate_by_column(
-                              table, m, plan_.periods[plan_.current],
-                              plan_.periods[plan_.previous], report_.time_zone)
-                        : aggregate_series(table, m, current_period(),
-                                           report_.time_zone);
+          r.table = !m.by.empty() ? aggregate_by_column(
+                                        table, m, plan_.periods[plan_.current],
+                                        plan_.periods[plan_.previous],
+                                        report_.time_zone, profiles())
+                                  : aggregate_series(table, m, current_period(),
+                                                     report_.time_zone);
           results_[i] = std::move(r);
           return;
         }
@@ -89,6 +89,12 @@ class MetricRun {
           "provides",
           kpi.id, kpi.metric->dataset));
     return *it->second;
+  }
+
+  // The derived customer_profiles, when the run built them.
+  const Table* profiles() const {
+    auto it = datasets_.find("customer_profiles");
+    return it == datasets_.end() ? nullptr : it->second.get();
   }
 
   const PeriodValues& referred(const std::string& id) const {

@@ -58,7 +58,14 @@ void add_metric_reads(const spec::Metric& metric, ColumnReads& reads) {
   auto& columns = reads[metric.dataset];
   columns.emplace(dataset->time_column);
   if (!metric.column.empty()) columns.insert(metric.column);
-  if (!metric.by.empty()) columns.insert(metric.by);
+  if (metric.by_profile) {
+    // The customer's profile: its customer_id, and what the profiles are
+    // derived from.
+    columns.insert("customer_id");
+    add_dataset_reads("customer_profiles", reads);
+  } else if (!metric.by.empty()) {
+    columns.insert(metric.by);
+  }
   for (const auto& condition : metric.filter) columns.insert(condition.column);
 }
 

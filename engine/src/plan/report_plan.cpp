@@ -79,15 +79,17 @@ class PlanBuilder {
   // the orders they are derived from are read).
   std::vector<std::string> derived_needed() const {
     std::set<std::string> taken;
-    bool lists = false;
+    bool profiled = false;  // a list of customers, or a KPI by profile
     for (const auto& kpi : spec_.kpis)
       if (const auto* info = plugins_.find(kpi.indicator)) {
         for (const auto& input : info->inputs) taken.insert(input.dataset);
         const auto* output = info->find_output(kpi.output);
-        lists |=
+        profiled |=
             output != nullptr && output->kind == plugin_host::OutputKind::List;
       }
-    if (lists && fills("orders")) taken.insert("customer_profiles");
+    for (const auto& kpi : spec_.kpis)
+      profiled |= kpi.metric && kpi.metric->by_profile;  // by: value_segment
+    if (profiled && fills("orders")) taken.insert("customer_profiles");
     if (taken.contains("customer_profiles") && fills("web_events"))
       taken.insert({"sessions", "visitor_links"});
     std::vector<std::string> out;
@@ -105,8 +107,17 @@ class PlanBuilder {
   ColumnReads columns_read(const std::vector<std::string>& derived) {
     ColumnReads reads;
     bool lists = false;
-    for (const auto& kpi : spec_.kpis)
-      if (kpi.metric) add_metric_reads(*kpi.metric, reads);
+    for (const auto& kpi : spec_.kpis) {
+      if (!kpi.metric) continue;
+      add_metric_reads(*kpi.metric, reads);
+      if (kpi.metric->by_profile && !fills("orders"))
+        errors_.push_back(
+            {kpi.location,
+             fmt::format("KPI '{}' is broken down by '{}', a column of the "
+                         "customer profiles, which are derived from orders: "
+                         "add a source with `dataset: orders`",
+                         kpi.id, kpi.metric->by)});
+    }
     for (const auto& kpi : spec_.kpis) {
       const auto* info = plugins_.find(kpi.indicator);
       const auto* output = info ? info->find_output(kpi.output) : nullptr;

@@ -10,6 +10,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "derive/catalog.hpp"
 #include "spec/metric_graph.hpp"
 #include "spec/spec_reader.hpp"
 #include "spec/suggest.hpp"
@@ -261,7 +262,7 @@ void SpecReader::read_aggregate(const Fields& f, const Cursor& aggregate_at,
   if (auto filter = f.optional("filter"); filter && dataset != nullptr)
     read_filter(*filter, *dataset, metric);
   auto by_at = f.optional("by");
-  if (by_at && dataset != nullptr)
+  if (by_at && dataset != nullptr && !profile_by(*by_at, *dataset, metric))
     if (const auto* by = metric_column(*by_at, *dataset, metric.by))
       if (by->kind == ColumnKind::Decimal || by->kind == ColumnKind::Timestamp)
         doc_.error(*by_at, fmt::format("a metric is broken down by a text, "
@@ -281,6 +282,24 @@ void SpecReader::read_aggregate(const Fields& f, const Cursor& aggregate_at,
                  "period (series), not both: write two KPIs");
   }
   metric.unit = default_unit(aggregate, column);
+}
+
+bool SpecReader::profile_by(const Cursor& at,
+                            const table::CanonicalDataset& dataset,
+                            Metric& metric) {
+  const auto t = doc_.text(at);
+  if (!t) return false;
+  const auto profiles = derive::profile_columns();
+  if (std::find(profiles.begin(), profiles.end(), t->value) == profiles.end())
+    return false;
+  metric.by = t->value;
+  metric.by_profile = true;
+  if (dataset.find("customer_id") == nullptr)
+    doc_.error(at, fmt::format("'{}' is a column of the customer's profile, "
+                               "reached through customer_id, which dataset "
+                               "'{}' does not have",
+                               t->value, dataset.name));
+  return true;
 }
 
 const table::CanonicalColumn* SpecReader::metric_column(

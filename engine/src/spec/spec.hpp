@@ -98,7 +98,11 @@ struct Metric {
   std::string column;
   int64_t percentile = 0;  // x 10^4: 95 is 950000
   std::vector<FilterCondition> filter;
-  std::string by;                      // a table: one row a value of it
+  std::string by;  // a table: one row a value of it
+  // `by` names a column of the customer's profile (derived dataset
+  // customer_profiles, KPI-CATALOG 8b), reached through the row's
+  // customer_id, rather than a column of the dataset.
+  bool by_profile = false;
   std::optional<table::Grain> series;  // a table: one row a period inside P
   // The KPIs it is computed from: ratio {numerator, denominator},
   // expression its variables, cumulative {kpi}.

@@ -103,6 +103,11 @@ class SpecReader {
                                     std::optional<OutputKind>& kind);
   void read_aggregate(const Fields& f, const Cursor& aggregate_at,
                       Metric& metric);
+  // `by` naming a column of the customer's profile (derive/catalog.hpp):
+  // sets metric.by and by_profile, errs when the dataset has no customer;
+  // false when `at` names no profile column.
+  bool profile_by(const Cursor& at, const table::CanonicalDataset& dataset,
+                  Metric& metric);
   // A column of `dataset` named at `at`, into `name`; nullptr after
   // reporting.
   const table::CanonicalColumn* metric_column(

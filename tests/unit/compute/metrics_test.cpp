@@ -240,6 +240,37 @@ TEST(MetricAggregates, ByAColumnOverPAndPPrevious) {
   EXPECT_EQ(table.find("change")->doubles, (std::vector<double>{2, 1, 1}));
 }
 
+TEST(MetricAggregates, ByAProfileColumnOfTheRowsCustomer) {
+  // The orders above with customers A, B, none, A; the profiles (one row
+  // a customer code) give A a segment and B none. October: A 0.10, B 0.20
+  // and the anonymous 1.05 (both "(none)": 1.25); September: A 2.50.
+  auto with_customers = std::make_shared<Table>(*orders());
+  texts(*with_customers, "customer_id", {"A", "B", std::nullopt, "A"});
+  auto profiles = std::make_shared<Table>();
+  texts(*profiles, "customer_id", {"A", "B"});
+  auto& segment = profiles->add("value_segment", Type::String);
+  segment.push_string("Très bons clients");
+  segment.push_null();
+  const Datasets datasets{{"orders", with_customers},
+                          {"customer_profiles", profiles}};
+  auto k = aggregate("by_segment", Aggregate::Sum, "orders", "amount");
+  k.metric->by = "value_segment";
+  k.metric->by_profile = true;
+  const spec::Report report = paris();
+  const PeriodPlan plan = plan_periods(report, kOctober);
+  std::vector<KpiResult> results(1);
+  compute_metrics({k}, report, datasets, plan, results);
+  ASSERT_TRUE(results[0].table);
+  const Table& t = *results[0].table;
+  ASSERT_EQ(t.rows(), 2);
+  EXPECT_EQ(t.find("value_segment")->string_at(0), "(none)");
+  EXPECT_EQ(t.find("value_segment")->string_at(1), "Très bons clients");
+  EXPECT_DOUBLE_EQ(t.find("value")->doubles[0], 1.25);
+  EXPECT_DOUBLE_EQ(t.find("value")->doubles[1], 0.10);
+  EXPECT_DOUBLE_EQ(t.find("previous")->doubles[0], 0);
+  EXPECT_DOUBLE_EQ(t.find("previous")->doubles[1], 2.50);
+}
+
 TEST(MetricAggregates, SeriesByDayAcrossTheClockChange) {
   auto k = aggregate("daily", Aggregate::Count, "web_events");
   k.metric->series = Grain::Day;

@@ -306,5 +306,34 @@ TEST(Metrics, BlocksKnowAMetricsKindAndColumns) {
       "      - bar_chart: {kpi: t, label: chanel, value: value}\n");  // 19
 }
 
+TEST(Metrics, AProfileColumnBreaksDownTheRowsOfACustomer) {
+  // by: value_segment reaches the customer's profile (KPI catalog 8b)
+  // through the row's customer_id.
+  auto r = read(kHead +
+                "  - {id: s, metric: {aggregate: sum, dataset: orders, "
+                "column: amount, by: value_segment}}\n" +
+                kTail);
+  ASSERT_TRUE(r.spec) << all(r);
+  const auto& metric = *r.spec->kpis.back().metric;
+  EXPECT_TRUE(metric.by_profile);
+  EXPECT_EQ(metric.by, "value_segment");
+
+  // marketing_spend has no customer: refused at the value.
+  r = read(
+      "report: {id: r, title: T}\n"
+      "sources:\n"
+      "  - {id: m, connector: crm_sql, dataset: marketing_spend,\n"
+      "     config: {url: x, table: spend}}\n"
+      "kpis:\n"
+      "  - {id: s, metric: {aggregate: sum, dataset: marketing_spend, "
+      "column: spend, by: value_segment}}\n"  // 6
+      "sections: [{title: S, blocks: [{table: s}]}]\n");
+  ASSERT_EQ(r.errors.size(), 1u) << all(r);
+  EXPECT_EQ(format_diagnostic(r.errors[0]),
+            "spec.yaml:6:83: kpis[0].metric.by: 'value_segment' is a column "
+            "of the customer's profile, reached through customer_id, which "
+            "dataset 'marketing_spend' does not have");
+}
+
 }  // namespace
 }  // namespace vigie::spec
