@@ -20,11 +20,11 @@ open, the choices written beside the engine's code
   R ranked by last purchase latest first, F and M descending, ties in a
   dimension in segment order (docs/kpi-choices.md, `rfm_scores`). A
   customer without a purchase in the window has neither (empty cells).
-- experience_profile: the mean csat of the customer's survey answers and
-  rated calls (section 7 reads call ratings as answers; whatever the
-  direction, and the demo's rated calls are all inbound) in
+- experience_profile: the mean csat of the customer's answers in
   [as_of - 365 d, as_of), compared exactly (as fractions) with 4.5, 3.5,
-  2.5; no answer: "unknown".
+  2.5; no answer: "unknown". Answers as the experience section counts them
+  (docs/kpi-choices.md, section 7): survey rows and the ratings of inbound
+  calls, a csat outside 1..5 being no answer.
 - consumption_profile: the category of the largest net amount of the
   customer's own lines in [as_of - 365 d, as_of) (exact decimals), ties
   by name in byte order; "none" when no category is > 0.
@@ -124,10 +124,12 @@ def experience_profiles(crm, calls, as_of):
     with sqlite3.connect(crm) as db:
         for customer, ts, csat in db.execute(
                 "SELECT customer_id, ts, csat FROM surveys"):
-            if customer and ts and csat is not None:
+            if customer and ts and csat is not None and 1 <= csat <= 5:
                 answers[customer].append((web.micros(ts), csat))
     for call in calls:
-        if call["customer_id"] and call["started_at"] and call["csat"]:
+        if call["customer_id"] and call["started_at"] and call["csat"] and \
+                call["direction"] in ("", "inbound") and \
+                1 <= int(call["csat"]) <= 5:
             answers[call["customer_id"]].append(
                 (web.micros(call["started_at"]), int(call["csat"])))
     profiles = {}
