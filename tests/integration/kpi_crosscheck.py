@@ -190,32 +190,61 @@ def customer_base(book, period):
     }
 
 
-def value_segments(book, period):
-    """The RFM value segments at as_of: one dict a segment name, in order,
-    with customers (count), revenue (exact sum of M), mean_frequency,
-    mean_basket and mean_recency_days."""
-    as_of = period.end
-    window_start = as_of - RFM_WINDOW
+class RankedCustomer:
+    """One customer of the RFM ranking: R (days), F, M (exact) and the time
+    of its last purchase before as_of."""
+
+    __slots__ = ("customer", "recency", "frequency", "monetary",
+                 "last_purchase")
+
+    def __init__(self, customer, recency, frequency, monetary, last_purchase):
+        self.customer = customer
+        self.recency = recency
+        self.frequency = frequency
+        self.monetary = monetary
+        self.last_purchase = last_purchase
+
+
+def rfm_ranking(book, as_of, window=RFM_WINDOW):
+    """The customers with a purchase in [as_of - W, as_of), in the
+    catalog's segment order: M descending, F descending, then customer_id
+    ascending in byte order. M sums each line under its own customer_id."""
+    window_start = as_of - window
+    monetary = collections.defaultdict(decimal.Decimal)
+    for customer, t, amount, _ in book.lines:
+        if customer and window_start <= t < as_of:
+            monetary[customer] += amount
     ranked = []
     for customer in book.buying_in(window_start, as_of):
         times = [p for p in book.purchase_times[customer]
                  if window_start <= p < as_of]
-        monetary = sum((a for c, t, a, _ in book.lines
-                        if c == customer and window_start <= t < as_of),
-                       decimal.Decimal(0))
-        recency = days(as_of - times[-1])
-        ranked.append((customer, recency, len(times), monetary))
-    # M descending, F descending, then customer_id ascending in byte order.
-    ranked.sort(key=lambda r: (-r[3], -r[2], r[0].encode()))
+        ranked.append(RankedCustomer(customer, days(as_of - times[-1]),
+                                     len(times), monetary[customer],
+                                     times[-1]))
+    ranked.sort(key=lambda r: (-r.monetary, -r.frequency,
+                               r.customer.encode()))
+    return ranked
+
+
+def segment_of(rank, n):
+    """The catalog's rank rule: the segment name of rank r of n."""
+    return SEGMENT_NAMES[len(SEGMENT_NAMES) * rank // n]
+
+
+def value_segments(book, period):
+    """The RFM value segments at as_of: one dict a segment name, in order,
+    with customers (count), revenue (exact sum of M), mean_frequency,
+    mean_basket and mean_recency_days."""
+    ranked = rfm_ranking(book, period.end)
     n = len(ranked)
     segments = [{"customers": 0, "revenue": decimal.Decimal(0),
                  "frequency": 0, "recency": 0.0} for _ in SEGMENT_NAMES]
-    for rank, (_, recency, frequency, monetary) in enumerate(ranked):
+    for rank, r in enumerate(ranked):
         segment = segments[len(SEGMENT_NAMES) * rank // n]
         segment["customers"] += 1
-        segment["revenue"] += monetary
-        segment["frequency"] += frequency
-        segment["recency"] += recency
+        segment["revenue"] += r.monetary
+        segment["frequency"] += r.frequency
+        segment["recency"] += r.recency
     total = sum(s["revenue"] for s in segments)
     rows = {}
     for name, s in zip(SEGMENT_NAMES, segments):

@@ -31,30 +31,28 @@ std::unique_ptr<ViewedTable> view_of(const Datasets& datasets,
 // True when t is in [from, to).
 bool within(int64_t t, int64_t from, int64_t to) { return t >= from && t < to; }
 
+// Calls are inbound unless their direction says otherwise (DATA-MODEL.md,
+// calls.direction).
+bool inbound(const ColumnView* direction, int64_t row) {
+  return direction == nullptr || !direction->is_valid(row) ||
+         direction->string_at(row) == "inbound";
+}
+
 // experience_profile: the mean csat of the customer's answers in the year
 // before as_of, read as the catalog's four words. Survey answers and the
-// csat of calls both count (section 7 reads call ratings as answers of the
-// step `support`): docs/kpi-choices.md.
+// csat of calls both count, as the experience section counts them
+// (docs/kpi-choices.md, "calls.csat counts in csat" and "What an answer
+// is"): a csat outside 1..5 is no answer, and only inbound calls' ratings
+// are answers.
 class ExperienceProfile {
  public:
   explicit ExperienceProfile(size_t customers)
       : sum_(customers, 0), count_(customers, 0) {}
-  void add(const TableView* table, std::string_view time_column, int64_t from,
-           int64_t to) {
-    if (table == nullptr) return;
-    const ColumnView* customer = table->find("customer_id");
-    const ColumnView* time = table->find(time_column);
-    const ColumnView* csat = table->find("csat");
-    if (customer == nullptr || time == nullptr || csat == nullptr) return;
-    for (int64_t row = 0; row < table->rows(); ++row) {
-      if (!customer->is_valid(row) || !time->is_valid(row) ||
-          !csat->is_valid(row) || !within(time->ints()[row], from, to))
-        continue;
-      const auto c = static_cast<size_t>(customer->codes()[row]);
-      if (c >= sum_.size()) continue;
-      sum_[c] += csat->ints()[row];
-      ++count_[c];
-    }
+  void add_surveys(const TableView* surveys, int64_t from, int64_t to) {
+    add(surveys, "ts", from, to, false);
+  }
+  void add_calls(const TableView* calls, int64_t from, int64_t to) {
+    add(calls, "started_at", from, to, true);
   }
   std::string_view of(size_t customer) const {
     if (count_[customer] == 0) return "unknown";
@@ -67,6 +65,29 @@ class ExperienceProfile {
   }
 
  private:
+  void add(const TableView* table, std::string_view time_column, int64_t from,
+           int64_t to, bool inbound_only) {
+    if (table == nullptr) return;
+    const ColumnView* customer = table->find("customer_id");
+    const ColumnView* time = table->find(time_column);
+    const ColumnView* csat = table->find("csat");
+    const ColumnView* direction =
+        inbound_only ? table->find("direction") : nullptr;
+    if (customer == nullptr || time == nullptr || csat == nullptr) return;
+    for (int64_t row = 0; row < table->rows(); ++row) {
+      if (!customer->is_valid(row) || !time->is_valid(row) ||
+          !csat->is_valid(row) || !within(time->ints()[row], from, to) ||
+          !inbound(direction, row))
+        continue;
+      const int64_t score = csat->ints()[row];
+      if (score < 1 || score > 5) continue;
+      const auto c = static_cast<size_t>(customer->codes()[row]);
+      if (c >= sum_.size()) continue;
+      sum_[c] += score;
+      ++count_[c];
+    }
+  }
+
   std::vector<int64_t> sum_, count_;
 };
 
@@ -168,10 +189,7 @@ void count_calls(const TableView* calls, int64_t from, int64_t to,
     if (!customer->is_valid(row) || !started.is_valid(row) ||
         !within(started.ints()[row], from, to))
       continue;
-    // Inbound unless said otherwise (DATA-MODEL.md, calls.direction).
-    if (direction != nullptr && direction->is_valid(row) &&
-        direction->string_at(row) != "inbound")
-      continue;
+    if (!inbound(direction, row)) continue;
     channels.add(static_cast<size_t>(customer->codes()[row]), "phone");
   }
 }
@@ -229,10 +247,9 @@ Table build_customer_profiles(const Datasets& datasets,
   auto surveys = view_of(datasets, "surveys");
   auto calls = view_of(datasets, "calls");
   ExperienceProfile experience(customers);
-  experience.add(surveys ? &surveys->view() : nullptr, "ts", as_of - year,
-                 as_of);
-  experience.add(calls ? &calls->view() : nullptr, "started_at", as_of - year,
-                 as_of);
+  experience.add_surveys(surveys ? &surveys->view() : nullptr, as_of - year,
+                         as_of);
+  experience.add_calls(calls ? &calls->view() : nullptr, as_of - year, as_of);
   const auto consumption =
       consumption_profiles(orders, customers, as_of - year, as_of);
   const int64_t quarter = 90 * kMicrosPerDay;

@@ -1,7 +1,8 @@
 // customer_profiles (KPI-CATALOG.md section 8b) on a small hand-built
 // base, every figure worked out below by hand: value segment and RFM score
 // by the catalog's rank rule, the experience profile at its boundaries
-// (a mean of exactly 4.5, 3.5, 2.5), the consumption profile with returns
+// (a mean of exactly 4.5, 3.5, 2.5) and what an answer is (inbound calls'
+// ratings, scores 1..5), the consumption profile with returns
 // and a tie, the preferred channel from sessions of the stitched person,
 // inbound calls and purchases, ties by name, and the windows [from, as_of).
 #include <gmock/gmock.h>
@@ -196,6 +197,28 @@ TEST_F(CustomerProfiles, ExperienceIsTheMeanCsatOfTheYearAtItsBoundaries) {
   EXPECT_EQ(profiles["C4"]["experience_profile"], "not very positive");
   EXPECT_EQ(profiles["C5"]["experience_profile"], "very negative");
   EXPECT_EQ(profiles["C3"]["experience_profile"], "unknown");
+}
+
+// An answer as the experience section counts it (docs/kpi-choices.md): a
+// csat outside 1..5 is no answer, and an outbound call's rating is not one.
+TEST(CustomerProfilesAnswers, OnlyInboundCallsAndScoresOneToFiveAreAnswers) {
+  Base base;
+  Profiles profiles = profiles_of(base.tables(
+      {{"o1", "C1", at(2026, 10, 10), 100, "energie", "web"}},
+      {
+          {"C1", at(2026, 3, 1), 4},  // C1's one answer: "positive"
+          {"C1", at(2026, 3, 2), 9},  // out of range: no answer
+          {"C2", at(2026, 3, 1), 7},  // C2's only score, out of range
+      },
+      {
+          {"C1", at(2026, 10, 6), 1, "outbound"},  // would make it 4.67
+          {"C1", at(2026, 10, 7), 6},              // out of range
+          {"C2", at(2026, 10, 6), 1, "outbound"},
+          {"C3", at(2026, 10, 6), 2, ""},  // no direction: inbound, 2
+      }));
+  EXPECT_EQ(profiles["C1"]["experience_profile"], "positive");
+  EXPECT_EQ(profiles["C2"]["experience_profile"], "unknown");
+  EXPECT_EQ(profiles["C3"]["experience_profile"], "very negative");
 }
 
 TEST_F(CustomerProfiles, ConsumptionIsTheLargestNetCategory) {
