@@ -63,10 +63,11 @@ class DemoReportTest(unittest.TestCase):
 
     def spec_kpi_ids(self, name):
         # The ids under `kpis:` of the shipped spec, read from its text
-        # (one `- {id: ...` a KPI), so that a KPI added there is checked.
+        # (one `- {id: ...` or `- id: ...` a KPI), so that a KPI added
+        # there is checked.
         text = lib.source_path("report-specs", f"{name}.yaml").read_text()
         kpis = text.split("\nkpis:")[1].split("\nsections:")[0]
-        return re.findall(r"-\s*\{id:\s*(\w+)", kpis)
+        return re.findall(r"-\s*\{?id:\s*(\w+)", kpis)
 
     # ---- files ---------------------------------------------------------
 
