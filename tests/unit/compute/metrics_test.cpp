@@ -271,6 +271,28 @@ TEST(MetricAggregates, ByAProfileColumnOfTheRowsCustomer) {
   EXPECT_DOUBLE_EQ(t.find("previous")->doubles[1], 2.50);
 }
 
+TEST(MetricAggregates, MinAndMaxOverTheNonNullValuesOfAPeriod) {
+  // October: 3000, 5000, 4000, null, 7000 (rows 1 to 5); September: 100.
+  auto r = compute(
+      {aggregate("fastest", Aggregate::Min, "web_events", "load_time_ms"),
+       aggregate("slowest", Aggregate::Max, "web_events", "load_time_ms")});
+  EXPECT_EQ(r["fastest"].value, 3000.0);
+  EXPECT_EQ(r["fastest"].previous, 100.0);
+  EXPECT_EQ(r["slowest"].value, 7000.0);
+  EXPECT_EQ(r["slowest"].previous, 100.0);
+}
+
+TEST(MetricAggregates, SeriesByMonthIsTheMonthOfP) {
+  // A monthly report's month series is one row, P itself: rows 1 to 5.
+  auto k = aggregate("monthly", Aggregate::Count, "web_events");
+  k.metric->series = Grain::Month;
+  auto r = compute({k});
+  const Table& t = *r["monthly"].table;
+  ASSERT_EQ(t.rows(), 1);
+  EXPECT_EQ(t.find("period")->string_at(0), "2026-10");
+  EXPECT_EQ(t.find("value")->doubles, (std::vector<double>{5}));
+}
+
 TEST(MetricAggregates, SeriesByDayAcrossTheClockChange) {
   auto k = aggregate("daily", Aggregate::Count, "web_events");
   k.metric->series = Grain::Day;
