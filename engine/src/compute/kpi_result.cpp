@@ -18,6 +18,14 @@ const char* status_name(Status s) {
   return "none";
 }
 
+plugin_host::Better better_of(const std::optional<spec::Target>& target,
+                              plugin_host::Better declared) {
+  if (!target) return declared;
+  return target->direction == spec::Direction::Higher
+             ? plugin_host::Better::Higher
+             : plugin_host::Better::Lower;
+}
+
 Status evaluate_target(std::optional<double> value,
                        const std::optional<spec::Target>& target) {
   if (!target || !value) return Status::None;

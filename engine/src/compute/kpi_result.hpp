@@ -38,6 +38,11 @@ struct KpiResult {
   std::vector<std::string> notes;
 };
 
+// Which way is better: the target's direction when the spec sets one, else
+// what the KPI declares.
+plugin_host::Better better_of(const std::optional<spec::Target>& target,
+                              plugin_host::Better declared);
+
 // Status of a value against a target (zones documented in spec.hpp).
 Status evaluate_target(std::optional<double> value,
                        const std::optional<spec::Target>& target);

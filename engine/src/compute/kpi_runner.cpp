@@ -115,11 +115,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
       r.indicator = name;
       r.kind = o->kind;
       r.target = k.target;
-      r.better = o->better;
-      if (k.target)
-        r.better = k.target->direction == spec::Direction::Higher
-                       ? plugin_host::Better::Higher
-                       : plugin_host::Better::Lower;
+      r.better = better_of(k.target, o->better);
       if (r.kind == plugin_host::OutputKind::Value) {
         auto v = out.values.find(k.output);
         summarise(r,

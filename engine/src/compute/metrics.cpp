@@ -36,10 +36,7 @@ class MetricRun {
     r.indicator = "metric";
     r.target = kpi.target;
     // Which way is good is the spec's to say, with a target.
-    r.better = !kpi.target ? plugin_host::Better::Neither
-               : kpi.target->direction == spec::Direction::Higher
-                   ? plugin_host::Better::Higher
-                   : plugin_host::Better::Lower;
+    r.better = better_of(kpi.target, plugin_host::Better::Neither);
     const std::size_t n = plan_.periods.size();
     PeriodValues values;
     switch (m.kind) {

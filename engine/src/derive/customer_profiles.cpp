@@ -134,37 +134,53 @@ std::vector<std::string_view> consumption_profiles(const TableView& orders,
 // otherwise), inbound calls (`phone`), purchases by their order's channel.
 class ChannelCounts {
  public:
-  explicit ChannelCounts(size_t customers) : counts_(customers) {}
+  explicit ChannelCounts(size_t customers) : customers_(customers) {}
   void add(size_t customer, std::string_view channel) {
-    if (customer < counts_.size() && !channel.empty())
-      ++counts_[customer][std::string(channel)];
+    if (customer < customers_ && !channel.empty())
+      ++counts_[index(channel)][customer];
   }
-  std::string preferred(size_t customer) const {
-    const auto& counts = counts_[customer];
-    std::string best = "unknown";
+  std::string_view preferred(size_t customer) const {
+    std::string_view best = "unknown";
     int64_t most = 0;
-    // A std::map walks the names ascending: the first of the most wins.
-    for (const auto& [channel, n] : counts)
-      if (n > most) {
+    for (size_t c = 0; c < names_.size(); ++c) {
+      const int64_t n = counts_[c][customer];
+      if (n > most || (n == most && n > 0 && names_[c] < best)) {
         most = n;
-        best = channel;
+        best = names_[c];
       }
+    }
     return best;
   }
 
  private:
-  std::vector<std::map<std::string, int64_t>> counts_;
+  // A handful of channels (web, app, phone and the order channels): a
+  // column of counts each, found by a linear search, so that counting an
+  // interaction allocates nothing.
+  size_t index(std::string_view channel) {
+    for (size_t c = 0; c < names_.size(); ++c)
+      if (names_[c] == channel) return c;
+    names_.emplace_back(channel);
+    counts_.emplace_back(customers_, 0);
+    return names_.size() - 1;
+  }
+
+  size_t customers_;
+  std::vector<std::string> names_;
+  std::vector<std::vector<int64_t>> counts_;  // by channel, then customer
 };
 
 void count_sessions(const Datasets& datasets, int64_t from, int64_t to,
                     ChannelCounts& channels) {
   auto sessions = view_of(datasets, "sessions");
   auto links = view_of(datasets, "visitor_links");
-  auto web = view_of(datasets, "web_events");
-  if (!sessions || !links || !web) return;
+  auto web = datasets.find("web_events");
+  if (!sessions || !links || web == datasets.end()) return;
+  // The size of the visitor dictionary, read from the engine's table: web
+  // events are not exported for it.
+  const Column* visitors = web->second->find("visitor_id");
+  if (visitors == nullptr || !visitors->dictionary) return;
   const TableView& s = sessions->view();
-  const k::Stitching stitching(links->view(),
-                               web->column("visitor_id").dictionary_size());
+  const k::Stitching stitching(links->view(), visitors->dictionary->size());
   const std::vector<int32_t> person = stitching.persons_at(to);
   const ColumnView& visitor = s.column("visitor_id");
   const ColumnView& started = s.column("started_at");
