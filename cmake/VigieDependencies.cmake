@@ -20,3 +20,15 @@ add_library(Soci::core UNKNOWN IMPORTED)
 set_target_properties(Soci::core PROPERTIES
   IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
   INTERFACE_INCLUDE_DIRECTORIES ${SOCI_INCLUDE_DIR})
+# Two backends the crm_sql connector reaches into, for what SOCI does not
+# expose: SQLite's progress handler (a query time-out) and ODBC's
+# connection handle (fetching with SQLGetData, see odbc_reader.cpp). The
+# others load by name at run time.
+find_package(ODBC REQUIRED)
+foreach(backend sqlite3 odbc)
+  find_library(SOCI_${backend}_LIBRARY soci_${backend} REQUIRED)
+  add_library(Soci::${backend} UNKNOWN IMPORTED)
+  set_target_properties(Soci::${backend} PROPERTIES
+    IMPORTED_LOCATION ${SOCI_${backend}_LIBRARY}
+    INTERFACE_LINK_LIBRARIES Soci::core)
+endforeach()

@@ -1,0 +1,36 @@
+// What a crm_sql source reads and how: resolved once from the options, then
+// shared by the readers of each backend.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vigie::crm_sql {
+
+struct Source {
+  std::string backend;               // "sqlite3", "postgresql", "odbc", ...
+  std::string connect;               // the URL with the password added
+  std::vector<std::string> secrets;  // never shown in a message
+  std::string sql;
+  std::string what;  // "table orders" or "query", for messages
+  size_t batch_rows = 10000;
+  int64_t timeout_seconds = 0;  // 0: no limit
+};
+
+// The column the connector adds: the 1-based row number of the result.
+inline constexpr const char* kLineColumn = "_line";
+
+// The error of a failed database step, naming the table or query, with
+// the secrets hidden.
+std::runtime_error step_failure(const Source& source, const char* step,
+                                const std::string& reason);
+
+// The error for a failed connection: retryable (sdk::RetryableError) when
+// the database's message says it may pass, else fatal; secrets hidden.
+[[noreturn]] void throw_connect_failure(const Source& source,
+                                        const std::string& reason);
+
+}  // namespace vigie::crm_sql
