@@ -11,14 +11,15 @@ The mapping: started_at = Date + " " + Time (local time, one-digit hours
 such as 9:12:58; the report's zone is UTC), outcome = Answered Y/N recoded
 to answered/abandoned, reason = Topic, wait_s = Speed of answer in seconds
 (empty for unanswered calls: null), csat = Satisfaction rating (empty for
-unanswered calls). AvgTalkDuration is a duration written H:MM:SS
-("0:02:23"): no mapping expression turns it into seconds, so handle_s (and
-aht) is left out. The file has no customer, direction or queue: every call
+unanswered calls), handle_s = seconds(AvgTalkDuration), a duration
+written H:MM:SS ("0:02:23", empty for unanswered calls). The file has no customer, direction or queue: every call
 is inbound, fcr has no value, and the calls are all "without queue".
 
 The recomputation: every row of the file whose Date is in 2021-02 is an
 offered call; Answered "Y" is answered, "N" abandoned; ASA is the mean of
-Speed of answer over the answered calls; the service level counts the
+Speed of answer over the answered calls; AHT the mean of AvgTalkDuration
+over them, each turned into seconds here with int() on its three parts;
+the service level counts the
 answered calls with a speed <= 20 s over the offered ones; calls by reason
 count the Topic. Resolved (Y/N) is not in the canonical model and has no
 KPI: it is only cross-checked against the answered calls (every resolved
@@ -55,6 +56,7 @@ sources:
       reason: Topic
       wait_s: "`Speed of answer in seconds`"
       csat: "`Satisfaction rating`"
+      handle_s: "seconds(AvgTalkDuration)"
 parameters:
   service_level_seconds: 20
   top_reasons: 3
@@ -65,6 +67,7 @@ kpis:
   - {{id: abandonment_rate, indicator: call_centre}}
   - {{id: service_level, indicator: call_centre}}
   - {{id: asa, indicator: call_centre}}
+  - {{id: aht, indicator: call_centre}}
   - {{id: fcr, indicator: call_centre}}
   - {{id: calls_by_reason, indicator: call_centre}}
   - {{id: top_reasons, indicator: call_centre}}
@@ -84,7 +87,7 @@ PREVIOUS = "2021-01"
 def expected_figures(path):
     """The figures of each month of the file, by the catalogue's rules."""
     months = collections.defaultdict(lambda: {
-        "offered": 0, "answered": 0, "abandoned": 0, "waits": [],
+        "offered": 0, "answered": 0, "abandoned": 0, "waits": [], "talks": [],
         "within": 0, "reasons": collections.Counter(), "resolved": 0,
         "ratings": collections.Counter()})
     rows = 0
@@ -100,6 +103,8 @@ def expected_figures(path):
                 wait = int(row["Speed of answer in seconds"])
                 m["waits"].append(wait)
                 m["within"] += wait <= 20
+                h, mm, ss = row["AvgTalkDuration"].split(":")
+                m["talks"].append(int(h) * 3600 + int(mm) * 60 + int(ss))
             else:
                 m["abandoned"] += 1
             m["resolved"] += row["Resolved"] == "Y"
@@ -166,6 +171,14 @@ class CallCentreRealTest(unittest.TestCase):
                                sum(m["waits"]) / len(m["waits"]), places=9)
         self.assertAlmostEqual(values["service_level"]["value"],
                                m["within"] / m["offered"], places=12)
+
+    def test_handling_time_from_h_mm_ss_durations(self):
+        values = lib.value_kpis(self.kpis())
+        for month, key in [(MONTH, "value"), (PREVIOUS, "previous")]:
+            talks = self.months[month]["talks"]
+            self.assertEqual(len(talks), self.months[month]["answered"])
+            self.assertAlmostEqual(values["aht"][key], sum(talks) / len(talks),
+                                   places=9)
 
     def test_no_customer_no_first_contact_resolution(self):
         self.assertIsNone(lib.value_kpis(self.kpis())["fcr"]["value"])

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "table/parse.hpp"
 #include "vigie/sdk/column.hpp"
@@ -225,16 +226,16 @@ class Parser {
   }
   NodePtr call(const std::string& name) {
     static const std::vector<std::pair<std::string, std::pair<size_t, size_t>>>
-        kFunctions = {{"integer", {1, 1}}, {"trim", {1, 1}},
-                      {"lower", {1, 1}},   {"upper", {1, 1}},
-                      {"concat", {1, 64}}, {"coalesce", {1, 64}},
-                      {"recode", {3, 129}}};
+        kFunctions = {{"integer", {1, 1}},  {"trim", {1, 1}},
+                      {"lower", {1, 1}},    {"upper", {1, 1}},
+                      {"concat", {1, 64}},  {"coalesce", {1, 64}},
+                      {"recode", {3, 129}}, {"seconds", {1, 1}}};
     auto f = std::find_if(kFunctions.begin(), kFunctions.end(),
                           [&](const auto& e) { return e.first == name; });
     if (f == kFunctions.end())
       fail(
           fmt::format("unknown function '{}' (known: integer, trim, lower, "
-                      "upper, concat, coalesce, recode)",
+                      "upper, concat, coalesce, recode, seconds)",
                       name));
     auto n = std::make_unique<Expression::Node>();
     n->op = Op::Call;
@@ -262,6 +263,30 @@ int64_t as_number(const Value& v) {
   if (!parsed)
     throw EvaluationError(fmt::format("expected a number, got '{}'", v.text));
   return *parsed;
+}
+
+// "0:02:23", "2:23" or "143" as 143: the durations call-centre exports
+// write. Every part after the first is below 60; no sign, no fraction.
+int64_t duration_seconds(std::string_view text) {
+  int64_t total = 0;
+  size_t parts = 0;
+  size_t at = 0;
+  for (;;) {
+    const size_t end = std::min(text.find(':', at), text.size());
+    const std::string_view part = text.substr(at, end - at);
+    int64_t value = 0;
+    auto [past, ec] =
+        std::from_chars(part.data(), part.data() + part.size(), value);
+    if (part.empty() || !std::isdigit(static_cast<unsigned char>(part[0])) ||
+        ec != std::errc() || past != part.data() + part.size() ||
+        (parts > 0 && (value >= 60 || part.size() != 2)) || ++parts > 3 ||
+        total > (int64_t{1} << 40))
+      throw EvaluationError(fmt::format(
+          "expected a duration H:MM:SS, M:SS or seconds, got '{}'", text));
+    total = total * (parts > 1 ? 60 : 1) + value;
+    if (end == text.size()) return total;
+    at = end + 1;
+  }
 }
 
 std::string transform(std::string s, int (*f)(int)) {
@@ -306,6 +331,8 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
     return Value::of_text(std::to_string(v / kDecimalScale));
   }
   std::string s = x.as_text();
+  if (f == "seconds")
+    return Value::of_text(std::to_string(duration_seconds(s)));
   if (f == "trim") {
     const auto first = s.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return Value::null();

@@ -51,6 +51,22 @@ TEST(Expression, CleansIdsAndText) {
   EXPECT_EQ(eval("coalesce(CustomerID, 'anon')", {"", "", "", "", ""}), "anon");
 }
 
+// PhoneNow's talk times ("0:02:23") and other exports' "2:23" or "143".
+TEST(Expression, DurationsBecomeSeconds) {
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", "0:02:23"}), "143");
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", "1:00:00"}), "3600");
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", "2:23"}), "143");
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", "143"}), "143");
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", "27:59:59"}), "100799");
+  EXPECT_EQ(eval("seconds(Answered)", {"", "", "", "", ""}), "");  // null
+  const auto d = Expression::parse("seconds(Answered)", kColumns);
+  for (const char* bad :
+       {"0:2:23", "0:60:00", "1:02:03:04", "-0:02:23", "2.5", "0:02:", ":02",
+        "a:02:23", "0:02:23 ", "99999999999999999:00"})
+    EXPECT_THROW(d.evaluate(Row({"", "", "", "", bad})), EvaluationError)
+        << bad;
+}
+
 TEST(Expression, NullPropagatesThroughArithmetic) {
   auto v = Expression::parse("Quantity * UnitPrice", kColumns)
                .evaluate(Row({"", "2", "", "", ""}));
