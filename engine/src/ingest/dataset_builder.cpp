@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "ingest/batch_row.hpp"
 #include "table/month.hpp"
 #include "table/text_check.hpp"
 
@@ -37,50 +38,6 @@ const char* expected_text(ColumnKind kind) {
       return "text";
   }
 }
-
-// Reads one row of a batch as expression values.
-class BatchRow : public RowAccess {
- public:
-  explicit BatchRow(const TableView& batch) : batch_(batch) {}
-  void set_row(int64_t row) { row_ = row; }
-  Value column(size_t index) const override {
-    const ColumnView& c = batch_.columns()[index];
-    if (!c.is_valid(row_)) return Value::null();
-    switch (c.type()) {
-      case Type::String:
-      case Type::Dictionary: {
-        std::string_view s = c.string_at(row_);
-        return s.empty() ? Value::null() : Value::of_text(s);
-      }
-      case Type::Int64: {
-        // Typed sources: a value past the decimal range is a reject (the
-        // caller catches EvaluationError), never a wrapped number.
-        int64_t scaled = 0;
-        if (__builtin_mul_overflow(c.ints()[row_], kDecimalScale, &scaled))
-          throw EvaluationError("number too large");
-        return Value::of_number(scaled);
-      }
-      case Type::Decimal:
-        return Value::of_number(c.ints()[row_]);
-      case Type::Double: {
-        const double scaled =
-            c.doubles()[row_] * static_cast<double>(kDecimalScale);
-        if (!(std::fabs(scaled) < 0x1p63))  // also NaN
-          throw EvaluationError("number too large or not a number");
-        return Value::of_number(std::llround(scaled));
-      }
-      case Type::Bool:
-        return Value::of_text(c.bool_at(row_) ? "true" : "false");
-      case Type::Timestamp:
-        return Value::of_text(std::to_string(c.ints()[row_]));
-    }
-    return Value::null();
-  }
-
- private:
-  const TableView& batch_;
-  int64_t row_ = 0;
-};
 
 }  // namespace
 
@@ -133,7 +90,7 @@ DatasetBuilder::~DatasetBuilder() = default;
 void DatasetBuilder::begin_source(
     const std::string& source, const std::string& origin,
     const std::map<std::string, std::string>& mapping,
-    const ArrowSchema& schema) {
+    const ArrowSchema& schema, const Lookups* lookups) {
   auto b = std::make_unique<Binding>();
   b->source = source;
   b->origin = origin;
@@ -169,7 +126,7 @@ void DatasetBuilder::begin_source(
       continue;
     }
     try {
-      Expression e = Expression::parse(*text, b->names);
+      Expression e = Expression::parse(*text, b->names, lookups);
       b->direct.push_back(e.single_column());
       b->expressions.emplace_back(std::move(e));
     } catch (const ExpressionError& e) {
@@ -180,6 +137,13 @@ void DatasetBuilder::begin_source(
   for (size_t i = 0; i < dataset_.columns.size(); ++i)
     if (b->expressions[i]) provided_[i] = true;
   binding_ = std::move(b);
+}
+
+std::optional<int64_t> DatasetBuilder::unmatched() const {
+  std::optional<int64_t> total;
+  for (const auto& e : binding_->expressions)
+    if (e && e->consults_lookup()) total = total.value_or(0) + e->unmatched();
+  return total;
 }
 
 void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {

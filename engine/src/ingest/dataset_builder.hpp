@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ingest/expression.hpp"
+#include "ingest/lookup_table.hpp"
 #include "ingest/rejects.hpp"
 #include "table/canonical.hpp"
 #include "table/interner.hpp"
@@ -52,10 +53,15 @@ class DatasetBuilder {
 
   // Starts a source: binds its mapping (canonical column -> expression) to
   // the source's columns. Throws MappingError for a required column the
-  // source lacks or an expression that does not parse.
+  // source lacks or an expression that does not parse. Its lookup()
+  // calls consult `lookups`, which must outlive the source.
   void begin_source(const std::string& source, const std::string& origin,
                     const std::map<std::string, std::string>& mapping,
-                    const ArrowSchema& schema);
+                    const ArrowSchema& schema,
+                    const Lookups* lookups = nullptr);
+  // The keys the current source's mapping looked up in vain so far;
+  // nothing when it consults no lookup.
+  std::optional<int64_t> unmatched() const;
   // Appends a batch of the current source; bad rows go to `rejects`.
   void append(const TableView& batch, RejectLog& rejects);
   // The dataset: the kept canonical columns some source provided.

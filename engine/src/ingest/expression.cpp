@@ -1,11 +1,16 @@
 #include "ingest/expression.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <openssl/evp.h>
+#include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <set>
 
+#include "ingest/lookup_table.hpp"
 #include "table/parse.hpp"
 #include "vigie/sdk/column.hpp"
 
@@ -39,6 +44,8 @@ struct Expression::Node {
   Value literal;
   std::string function;
   std::vector<std::unique_ptr<Node>> args;
+  const LookupTable* table = nullptr;  // lookup()
+  mutable int64_t misses = 0;          // lookup() keys that matched nothing
 };
 
 std::string Value::as_text() const {
@@ -65,8 +72,9 @@ constexpr size_t kMaxDepth = 100;
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<std::string>& columns)
-      : text_(text), columns_(columns) {}
+  Parser(std::string_view text, const std::vector<std::string>& columns,
+         const std::map<std::string, LookupTable, std::less<>>* lookups)
+      : text_(text), columns_(columns), lookups_(lookups) {}
 
   std::unique_ptr<Expression::Node> parse() {
     auto node = expr();
@@ -226,16 +234,18 @@ class Parser {
   }
   NodePtr call(const std::string& name) {
     static const std::vector<std::pair<std::string, std::pair<size_t, size_t>>>
-        kFunctions = {{"integer", {1, 1}},  {"trim", {1, 1}},
-                      {"lower", {1, 1}},    {"upper", {1, 1}},
-                      {"concat", {1, 64}},  {"coalesce", {1, 64}},
-                      {"recode", {3, 129}}, {"seconds", {1, 1}}};
+        kFunctions = {
+            {"integer", {1, 1}},  {"trim", {1, 1}},    {"lower", {1, 1}},
+            {"upper", {1, 1}},    {"concat", {1, 64}}, {"coalesce", {1, 64}},
+            {"recode", {3, 129}}, {"seconds", {1, 1}}, {"lookup", {2, 2}},
+            {"e164", {2, 2}},     {"sha256", {1, 1}}};
     auto f = std::find_if(kFunctions.begin(), kFunctions.end(),
                           [&](const auto& e) { return e.first == name; });
     if (f == kFunctions.end())
       fail(
           fmt::format("unknown function '{}' (known: integer, trim, lower, "
-                      "upper, concat, coalesce, recode, seconds)",
+                      "upper, concat, coalesce, recode, seconds, lookup, e164, "
+                      "sha256)",
                       name));
     auto n = std::make_unique<Expression::Node>();
     n->op = Op::Call;
@@ -248,11 +258,48 @@ class Parser {
     if (n->args.size() < f->second.first || n->args.size() > f->second.second)
       fail(fmt::format("'{}' takes {} to {} arguments, not {}", name,
                        f->second.first, f->second.second, n->args.size()));
+    if (name == "lookup") bind_lookup(*n);
+    if (name == "e164") check_region(*n->args[1]);
     return measured(std::move(n));
+  }
+
+  // lookup('id', key): the id is a text written in the expression, one of
+  // the spec's lookups.
+  void bind_lookup(Expression::Node& n) {
+    const Expression::Node& id = *n.args[0];
+    if (id.op != Op::Literal || id.literal.kind != Value::Kind::Text)
+      fail("lookup() takes the id of a lookup as a quoted text first");
+    std::vector<std::string> known;
+    if (lookups_ != nullptr) {
+      if (auto it = lookups_->find(id.literal.text); it != lookups_->end()) {
+        n.table = &it->second;
+        return;
+      }
+      for (const auto& entry : *lookups_) known.push_back(entry.first);
+    }
+    fail(known.empty()
+             ? fmt::format("lookup '{}': the spec has no `lookups:`",
+                           id.literal.text)
+             : fmt::format("unknown lookup '{}' (the spec's lookups: {})",
+                           id.literal.text, fmt::join(known, ", ")));
+  }
+
+  // e164(number, 'FR'): the default country is a quoted region code that
+  // libphonenumber knows.
+  void check_region(const Expression::Node& region) {
+    std::set<std::string> regions;
+    i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedRegions(
+        &regions);
+    if (region.op != Op::Literal || region.literal.kind != Value::Kind::Text ||
+        !regions.contains(region.literal.text))
+      fail(
+          "e164() takes the default country as a quoted region code such "
+          "as 'FR' or 'GB' second");
   }
 
   std::string_view text_;
   const std::vector<std::string>& columns_;
+  const std::map<std::string, LookupTable, std::less<>>* lookups_;
   size_t pos_ = 0;
   size_t depth_ = 0;  // calls of factor() under way
 };
@@ -289,6 +336,40 @@ int64_t duration_seconds(std::string_view text) {
   }
 }
 
+// A phone number as written by a PBX or typed in a CRM ("06 12 34 56 78",
+// "+33612345678", "0033 6 12 34 56 78") in E.164 ("+33612345678"), with
+// `region` the country of numbers written without one; null for what no
+// telephone network could route (an extension "101", "anonymous"), which
+// is no customer's number rather than a bad row. libphonenumber: the
+// numbering plans of every country are its job, not ours.
+Value e164(const std::string& number, const std::string& region) {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber parsed;
+  if (util.Parse(number, region, &parsed) !=
+          PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util.IsPossibleNumber(parsed))
+    return Value::null();
+  std::string out;
+  util.Format(parsed, PhoneNumberUtil::E164, &out);
+  return Value::of_text(out);
+}
+
+// SHA-256 in lower-case hex: the form e-mail hashes of analytics tools
+// take (sha256(lower(trim(email)))).
+std::string sha256_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(),
+                 nullptr) != 1)
+    throw EvaluationError("SHA-256 failed");
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i)
+    out += fmt::format("{:02x}", digest[i]);
+  return out;
+}
+
 std::string transform(std::string s, int (*f)(int)) {
   for (char& c : s) c = static_cast<char>(f(static_cast<unsigned char>(c)));
   return s;
@@ -309,6 +390,14 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
     std::string out;
     for (const auto& a : n.args) out += evaluate_node(*a, row).as_text();
     return Value::of_text(out);
+  }
+  if (f == "lookup") {
+    Value key = evaluate_node(*n.args[1], row);
+    if (key.is_null()) return key;
+    if (const std::string* value = n.table->find(key.as_text()))
+      return Value::of_text(*value);
+    ++n.misses;
+    return Value::null();
   }
   Value x = evaluate_node(*n.args[0], row);
   if (f == "recode") {
@@ -333,6 +422,8 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
   std::string s = x.as_text();
   if (f == "seconds")
     return Value::of_text(std::to_string(duration_seconds(s)));
+  if (f == "e164") return e164(s, n.args[1]->literal.text);
+  if (f == "sha256") return Value::of_text(sha256_hex(s));
   if (f == "trim") {
     const auto first = s.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return Value::null();
@@ -394,10 +485,36 @@ Expression::~Expression() = default;
 Expression::Expression(Expression&&) noexcept = default;
 Expression& Expression::operator=(Expression&&) noexcept = default;
 
-Expression Expression::parse(std::string_view text,
-                             const std::vector<std::string>& columns) {
-  return Expression(Parser(text, columns).parse());
+Expression Expression::parse(
+    std::string_view text, const std::vector<std::string>& columns,
+    const std::map<std::string, LookupTable, std::less<>>* lookups) {
+  return Expression(Parser(text, columns, lookups).parse());
 }
+
+namespace {
+
+int64_t misses_under(const Expression::Node& n) {
+  int64_t total = n.misses;
+  for (const auto& a : n.args) total += misses_under(*a);
+  return total;
+}
+
+}  // namespace
+
+int64_t Expression::unmatched() const { return misses_under(*root_); }
+
+namespace {
+
+bool has_lookup(const Expression::Node& n) {
+  if (n.table != nullptr) return true;
+  for (const auto& a : n.args)
+    if (has_lookup(*a)) return true;
+  return false;
+}
+
+}  // namespace
+
+bool Expression::consults_lookup() const { return has_lookup(*root_); }
 
 Value Expression::evaluate(const RowAccess& row) const {
   return evaluate_node(*root_, row);

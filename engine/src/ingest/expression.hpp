@@ -5,12 +5,15 @@
 //   concat(Date, ' ', Time)
 //   recode(Answered, 'Y', 'answered', 'N', 'abandoned')
 //   `Call Id`                           a column name with spaces
+//   lookup('phones', e164(src, 'FR'))   a customer id from a caller number
 // Arithmetic is exact decimal (int64 scaled by 10^4): muparser, the
 // expression library of the stack, computes in double only, which would
 // print 0.1 * 3 as 0.30000000000000004 in a finance controller's figure.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +22,8 @@
 #include <vector>
 
 namespace vigie::ingest {
+
+class LookupTable;
 
 // A value while an expression is evaluated.
 struct Value {
@@ -62,9 +67,11 @@ class RowAccess {
 class Expression {
  public:
   // Parses `text`; column names resolve through `columns` (their index is
-  // what RowAccess::column receives). Throws ExpressionError.
-  static Expression parse(std::string_view text,
-                          const std::vector<std::string>& columns);
+  // what RowAccess::column receives), lookup ids through `lookups`, which
+  // must outlive the expression. Throws ExpressionError.
+  static Expression parse(
+      std::string_view text, const std::vector<std::string>& columns,
+      const std::map<std::string, LookupTable, std::less<>>* lookups = nullptr);
   ~Expression();
   Expression(Expression&&) noexcept;
   Expression& operator=(Expression&&) noexcept;
@@ -75,6 +82,12 @@ class Expression {
   // The source column when the expression is just a column, for the fast
   // path that skips evaluation.
   std::optional<size_t> single_column() const;
+
+  // The keys given to lookup() that matched nothing (unknown or ambiguous)
+  // in the evaluations so far.
+  int64_t unmatched() const;
+  // Whether it calls lookup() anywhere.
+  bool consults_lookup() const;
 
   struct Node;
 

@@ -16,4 +16,9 @@ void RejectLog::count_read(const std::string& source, int64_t rows) {
   counts_[source].read += rows;
 }
 
+void RejectLog::count_unmatched(const std::string& source, int64_t keys) {
+  auto& c = counts_[source];
+  c.unmatched = c.unmatched.value_or(0) + keys;
+}
+
 }  // namespace vigie::ingest

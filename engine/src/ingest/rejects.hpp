@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,12 +20,16 @@ struct Reject {
 struct SourceCounts {
   int64_t read = 0;
   int64_t rejected = 0;
+  // Keys its mapping looked up in vain (lookup()): ids of another system
+  // no customer matched. Set only for a source that consults a lookup.
+  std::optional<int64_t> unmatched;
 };
 
 class RejectLog {
  public:
   void add(Reject r);
   void count_read(const std::string& source, int64_t rows);
+  void count_unmatched(const std::string& source, int64_t keys);
   const std::vector<Reject>& rejects() const { return rejects_; }
   const std::map<std::string, SourceCounts>& counts() const { return counts_; }
   int64_t total_rejected() const {

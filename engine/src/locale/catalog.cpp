@@ -50,6 +50,11 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "Qualité des données : {rejected} ligne(s) rejetée(s) sur {read} "
      "lue(s) ; le détail est dans rejects.csv.",
      "Data quality: {rejected} of {read} rows rejected; see rejects.csv."},
+    {"quality.unmatched",
+     "Qualité des données : {unmatched} identifiant(s) de la source "
+     "'{source}' (sur {read} ligne(s)) ne correspondent à aucun client.",
+     "Data quality: {unmatched} id(s) of source '{source}' (of {read} "
+     "rows) match no customer."},
     // self_care's notes.
     {"customer_base.cac_needs_months",
      "les dépenses marketing sont données par mois : une période qui n'est "

@@ -104,9 +104,12 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
                      {"start", timestamp_text(q.start_us, run.time_zone)},
                      {"end", timestamp_text(q.end_us, run.time_zone)}}}};
   json sources = json::array();
-  for (const auto& [id, c] : rejects.counts())
-    sources.push_back(
-        {{"source", id}, {"rows_read", c.read}, {"rows_rejected", c.rejected}});
+  for (const auto& [id, c] : rejects.counts()) {
+    json source = {
+        {"source", id}, {"rows_read", c.read}, {"rows_rejected", c.rejected}};
+    if (c.unmatched) source["unmatched_ids"] = *c.unmatched;
+    sources.push_back(std::move(source));
+  }
   doc["data_quality"] = {{"sources", sources},
                          {"rows_rejected", rejects.total_rejected()},
                          {"notes", notes}};

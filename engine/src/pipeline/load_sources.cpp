@@ -1,6 +1,7 @@
 #include "pipeline/load_sources.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -55,14 +56,62 @@ void check_threshold(double threshold, const std::string& source,
                   first->origin, first->line, first->reason));
 }
 
+// Reads each lookup through its connector into a table of keys and values.
+ingest::Lookups read_lookups(const std::vector<plan::LookupPlan>& plans,
+                             const plugin_host::Registry& plugins,
+                             Progress& progress) {
+  ingest::Lookups lookups;
+  for (const auto& [lookup, config] : plans) {
+    progress.stage(fmt::format("reading lookup {}", lookup.id));
+    try {
+      plugin_host::Connector connector(plugins.library(lookup.connector),
+                                       config, lookup.id);
+      auto stream = open_with_retries(connector);
+      std::vector<std::string> columns;
+      const ArrowSchema& schema = stream.schema();
+      for (int64_t i = 0; i < schema.n_children; ++i)
+        columns.emplace_back(schema.children[i]->name);
+      std::optional<ingest::LookupTable> table;
+      try {
+        table.emplace(lookup.key, lookup.value, columns);
+      } catch (const ingest::ExpressionError& e) {
+        throw RunError(
+            kUsageError,
+            fmt::format("{}: lookups ({}): the key or value does not fit its "
+                        "source: {} (its columns: {})",
+                        lookup.location.str(), lookup.id, e.what(),
+                        fmt::join(columns, ", ")));
+      }
+      int64_t rows = 0;
+      Prefetcher prefetcher(stream);
+      while (auto batch = prefetcher.next()) {
+        table->add(batch->view());
+        rows += batch->view().rows();
+        progress.rows(rows);
+      }
+      spdlog::info(
+          "lookup '{}' ({}): {} key(s) from {} row(s), {} ambiguous, {} row(s) "
+          "without a key or value",
+          lookup.id, connector.origin(), table->keys(), rows,
+          table->ambiguous(), table->skipped());
+      lookups.emplace(lookup.id, std::move(*table));
+    } catch (const plugin_host::PluginError& e) {
+      throw RunError(kPluginError, e.what());
+    }
+  }
+  return lookups;
+}
+
 }  // namespace
 
-compute::Datasets load_sources(const std::vector<plan::DatasetPlan>& datasets,
-                               const spec::Report& report,
-                               const plugin_host::Registry& plugins,
-                               ingest::RejectLog& rejects, Progress& progress) {
+compute::Datasets load_sources(
+    const std::vector<plan::LookupPlan>& lookup_plans,
+    const std::vector<plan::DatasetPlan>& datasets, const spec::Report& report,
+    const plugin_host::Registry& plugins, ingest::RejectLog& rejects,
+    Progress& progress) {
   const table::TimestampParser timestamps(report.time_zone);
   ingest::Identity identity;
+  const ingest::Lookups lookups = read_lookups(lookup_plans, plugins, progress);
   compute::Datasets out;
   for (const auto& dataset_plan : datasets) {
     const table::CanonicalDataset& dataset =
@@ -79,7 +128,7 @@ compute::Datasets load_sources(const std::vector<plan::DatasetPlan>& datasets,
         auto stream = open_with_retries(connector);
         try {
           builder.begin_source(source.id, connector.origin(), source.mapping,
-                               stream.schema());
+                               stream.schema(), &lookups);
         } catch (const ingest::MappingError& e) {
           auto loc = source.mapping_locations.find(e.column());
           const auto& where = loc != source.mapping_locations.end()
@@ -98,6 +147,8 @@ compute::Datasets load_sources(const std::vector<plan::DatasetPlan>& datasets,
           rows += batch->view().rows();
           progress.rows(rows);
         }
+        if (auto unmatched = builder.unmatched())
+          rejects.count_unmatched(source.id, *unmatched);
         // Not an error (a channel may have had nothing to export yet), but
         // never silent: also a note of the report (data_quality_notes).
         if (rows == 0)

@@ -19,7 +19,10 @@ namespace vigie::pipeline {
 // (`rejects` then holds them, for the rejects file).
 // `report` gives the time zone of timestamps without an offset and the
 // reject threshold.
-compute::Datasets load_sources(const std::vector<plan::DatasetPlan>& datasets,
+// The lookups are read first, each into a key -> value table that the
+// sources' mappings consult (lookup()).
+compute::Datasets load_sources(const std::vector<plan::LookupPlan>& lookups,
+                               const std::vector<plan::DatasetPlan>& datasets,
                                const spec::Report& report,
                                const plugin_host::Registry& plugins,
                                ingest::RejectLog& rejects, Progress& progress);

@@ -144,6 +144,15 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
       const locale::Arg source[] = {locale::Arg::of_text("source", id)};
       notes.push_back(locale::message(locale, "quality.source_empty", source));
     }
+    if (c.unmatched.value_or(0) > 0) {
+      const locale::Arg args[] = {
+          locale::Arg::of_text("source", id),
+          locale::Arg::of_number("unmatched", locale::ArgType::Count,
+                                 static_cast<double>(*c.unmatched)),
+          locale::Arg::of_number("read", locale::ArgType::Count,
+                                 static_cast<double>(c.read))};
+      notes.push_back(locale::message(locale, "quality.unmatched", args));
+    }
   }
   if (rejects.total_rejected() == 0) return notes;
   const locale::Arg counts[] = {
@@ -268,8 +277,8 @@ RunSummary run_report(const RunOptions& options) {
   ingest::RejectLog rejects;
   compute::Datasets datasets;
   try {
-    datasets =
-        load_sources(report_plan.datasets, report, plugins, rejects, progress);
+    datasets = load_sources(report_plan.lookups, report_plan.datasets, report,
+                            plugins, rejects, progress);
   } catch (const RunError& e) {
     if (e.code() == kDataError) throw with_rejects_evidence(e, folder, rejects);
     throw;

@@ -30,6 +30,13 @@ class PlanBuilder {
     plan.derived = derived_needed();
     ColumnReads reads = columns_read(plan.derived);
     plan.datasets = datasets(reads);
+    for (const auto& lookup : spec_.lookups)
+      if (const auto* info = plugins_.find(lookup.connector))
+        plan.lookups.push_back(
+            {lookup, resolved(*info, lookup.config,
+                              fmt::format("plugin '{}' (lookup '{}')",
+                                          lookup.connector, lookup.id),
+                              lookup.location)});
     PlanResult result;
     result.errors = std::move(errors_);
     if (result.errors.empty()) result.plan = std::move(plan);

@@ -26,6 +26,12 @@ struct SourcePlan {
   std::map<std::string, std::string> config;
 };
 
+// A lookup (spec::Lookup) with its connector's checked options.
+struct LookupPlan {
+  spec::Lookup lookup;
+  std::map<std::string, std::string> config;
+};
+
 // One canonical dataset a source fills.
 struct DatasetPlan {
   std::string name;
@@ -49,6 +55,7 @@ struct IndicatorRun {
 struct ReportPlan {
   std::string file;
   spec::Report report;  // title, locale, time zone, periods, thresholds
+  std::vector<LookupPlan> lookups;    // read before the datasets
   std::vector<DatasetPlan> datasets;  // in the canonical order
   std::vector<spec::Kpi> kpis;        // in the spec's order
   std::vector<IndicatorRun> runs;

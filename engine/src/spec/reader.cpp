@@ -37,10 +37,11 @@ Spec SpecReader::read(const Cursor& root) {
                        "and sections"))
     return spec;
   Fields f(doc_, root,
-           {"report", "sources", "parameters", "kpis", "sections", "outputs",
-            "schedule", "delivery", "burst"});
+           {"report", "lookups", "sources", "parameters", "kpis", "sections",
+            "outputs", "schedule", "delivery", "burst"});
   if (auto at = f.required("report", "a map with at least id and title"))
     spec.report = read_report(*at);
+  if (auto at = f.optional("lookups")) spec.lookups = read_lookups(*at);
   if (auto at = f.required("sources", "a list of sources"))
     spec.sources = read_sources(*at);
   for (const auto& source : spec.sources)

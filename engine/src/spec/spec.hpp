@@ -46,6 +46,20 @@ struct Source {
   Location location;
 };
 
+// A table of keys and values read before the sources, that a source's
+// mapping consults with lookup('id', key): how a phone number, an e-mail
+// hash or another system's key becomes the CRM's customer id.
+struct Lookup {
+  std::string id;
+  std::string connector;  // plugin name
+  Settings config;
+  std::string key;    // expression over the lookup source's columns
+  std::string value;  // the same
+  Location location;
+  Location key_location;
+  Location value_location;
+};
+
 enum class Direction { Higher, Lower };
 
 // Status zones: with Higher, ok when value >= warning (warning defaults to
@@ -243,6 +257,7 @@ struct Burst {
 struct Spec {
   std::string file;
   Report report;
+  std::vector<Lookup> lookups;
   std::vector<Source> sources;
   Settings parameters;  // report-wide indicator parameters
   std::vector<Kpi> kpis;

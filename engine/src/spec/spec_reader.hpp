@@ -69,6 +69,9 @@ class SpecReader {
   // ---- report (reader_report.cpp)
   Report read_report(const Cursor& at);
 
+  // ---- lookups (reader_lookups.cpp)
+  std::vector<Lookup> read_lookups(const Cursor& at);
+
   // ---- sources (reader_sources.cpp)
   std::vector<Source> read_sources(const Cursor& at);
   Source read_source(const Cursor& at, std::optional<Cursor>& id_at);
