@@ -68,6 +68,7 @@ struct CsvReader::Impl {
   bool quoting = true;
   std::vector<std::string> header;
   int64_t record_line = 0;
+  bool record_ended_by_line_break = false;
   int64_t next_line = 1;
   std::vector<Span> spans;
 
@@ -196,6 +197,7 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
                                    std::to_string(quote_line));
         close_line(pos);
         record_end = pos;
+        record_ended_by_line_break = false;
         return true;
       }
       continue;
@@ -228,6 +230,7 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
         close_line(pos);
         ++newlines;
         record_end = pos + 1;
+        record_ended_by_line_break = true;
         return true;
       }
       case State::Quoted: {
@@ -321,6 +324,10 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
 }
 
 int64_t CsvReader::line() const { return impl_->record_line; }
+
+bool CsvReader::ended_by_line_break() const {
+  return impl_->record_ended_by_line_break;
+}
 
 int64_t CsvReader::bytes_read() const {
   return impl_->buffer_origin + static_cast<int64_t>(impl_->begin);

@@ -50,6 +50,12 @@ class CsvReader {
   // 1-based line number of the first line of the last record read.
   int64_t line() const;
 
+  // Whether the last record read ended with a line break: false only for
+  // a last line the file ends in the middle of. A log that always ends its
+  // lines (Asterisk's queue_log) was cut there, by a copy or while being
+  // written.
+  bool ended_by_line_break() const;
+
   // Bytes of (decompressed) input consumed so far, for progress.
   int64_t bytes_read() const;
 

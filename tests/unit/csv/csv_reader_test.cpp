@@ -192,6 +192,20 @@ TEST(CsvReader, LastRecordWithoutLineEnd) {
   EXPECT_THAT(records[1].fields, ElementsAre("3", "4", "5"));
 }
 
+TEST(CsvReader, TellsWhetherTheLastLineEnded) {
+  TempDir dir;
+  std::vector<std::string_view> fields;
+  CsvReader cut(dir.write("cut", "1|2\r\n3|\"4\n5\"|6\n7|8"), {'|', false});
+  std::vector<bool> ended;
+  while (cut.next(fields)) ended.push_back(cut.ended_by_line_break());
+  // The quoted field's line break is inside the record; only 7|8 is cut.
+  EXPECT_THAT(ended, ElementsAre(true, true, false));
+  CsvReader whole(dir.write("whole", "1|2\n\n3|4\n\n"), {'|', false});
+  ended.clear();
+  while (whole.next(fields)) ended.push_back(whole.ended_by_line_break());
+  EXPECT_THAT(ended, ElementsAre(true, true));
+}
+
 TEST(CsvReader, TrailingDelimiterAtEndOfFile) {
   TempDir dir;
   CsvReader reader(dir.write("trail.csv", "a,b\n1,"), {});
