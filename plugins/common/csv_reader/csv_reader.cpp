@@ -65,8 +65,10 @@ struct CsvReader::Impl {
   int64_t buffer_origin = 0;  // offset in the input of buffer[0]
   bool at_eof = false;
   char delimiter = ',';
+  bool quoting = true;
   std::vector<std::string> header;
   int64_t record_line = 0;
+  bool record_ended_by_line_break = false;
   int64_t next_line = 1;
   std::vector<Span> spans;
 
@@ -136,14 +138,14 @@ void CsvReader::Impl::skip_byte_order_mark() {
     begin += 3;
 }
 
-// The most frequent of `,` `;` and tab outside quotes on the first line
-// (`,` when none appears or on a tie).
+// The most frequent of `,` `;` and tab outside quotes (when quoting is on)
+// on the first line (`,` when none appears or on a tie).
 char CsvReader::Impl::detect_delimiter() const {
   size_t commas = 0, semicolons = 0, tabs = 0;
   bool quoted = false;
   for (size_t i = begin; i < end; ++i) {
     char c = buffer[i];
-    if (c == '"') quoted = !quoted;  // a doubled quote toggles twice
+    if (c == '"' && quoting) quoted = !quoted;  // a doubled one toggles twice
     if (quoted) continue;
     if (c == '\n') break;
     commas += c == ',';
@@ -195,6 +197,7 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
                                    std::to_string(quote_line));
         close_line(pos);
         record_end = pos;
+        record_ended_by_line_break = false;
         return true;
       }
       continue;
@@ -203,7 +206,7 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
     switch (state) {
       case State::FieldStart:
         field = pos;
-        field_quoted = data[pos] == '"';
+        field_quoted = quoting && data[pos] == '"';
         if (field_quoted) {
           quote_line = next_line + newlines;
           ++pos;
@@ -227,6 +230,7 @@ bool CsvReader::Impl::scan_record(size_t& record_end, int64_t& newlines) {
         close_line(pos);
         ++newlines;
         record_end = pos + 1;
+        record_ended_by_line_break = true;
         return true;
       }
       case State::Quoted: {
@@ -297,6 +301,7 @@ CsvReader::CsvReader(const std::filesystem::path& path, Options options)
   gzbuffer(r.file, static_cast<unsigned>(
                        std::min(options.buffer_bytes, kZlibBufferBytes)));
   r.buffer.resize(options.buffer_bytes);
+  r.quoting = options.quoting;
   r.refill();
   r.skip_byte_order_mark();
   r.delimiter = options.delimiter ? options.delimiter : r.detect_delimiter();
@@ -319,6 +324,10 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
 }
 
 int64_t CsvReader::line() const { return impl_->record_line; }
+
+bool CsvReader::ended_by_line_break() const {
+  return impl_->record_ended_by_line_break;
+}
 
 int64_t CsvReader::bytes_read() const {
   return impl_->buffer_origin + static_cast<int64_t>(impl_->begin);

@@ -1,8 +1,9 @@
 // A streaming CSV reader: it holds one buffer of the file, never the whole
 // text. RFC 4180 quoting (doubled quotes inside quoted fields, line breaks
 // inside quotes), CRLF or LF, a UTF-8 byte-order mark skipped, `,` `;` or
-// tab (detected from the header line unless given), gzip-compressed input
-// read transparently.
+// tab (detected from the header line unless given; any other byte, such as
+// the `|` of Asterisk's queue_log, when given), gzip-compressed input read
+// transparently. Quoting can be turned off for formats that have none.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +25,10 @@ class CsvReader {
     // and the most zlib reads at once. Tests and the fuzz targets make it
     // tiny, so that short inputs cross buffer boundaries.
     size_t buffer_bytes = size_t{1} << 20;
+    // false: `"` is an ordinary character, every field ends at the next
+    // delimiter or line end (Asterisk's queue_log writes free text, quotes
+    // included, between `|` with no quoting at all).
+    bool quoting = true;
   };
 
   // Throws std::runtime_error naming the file when it cannot be opened,
@@ -44,6 +49,12 @@ class CsvReader {
 
   // 1-based line number of the first line of the last record read.
   int64_t line() const;
+
+  // Whether the last record read ended with a line break: false only for
+  // a last line the file ends in the middle of. A log that always ends its
+  // lines (Asterisk's queue_log) was cut there, by a copy or while being
+  // written.
+  bool ended_by_line_break() const;
 
   // Bytes of (decompressed) input consumed so far, for progress.
   int64_t bytes_read() const;

@@ -192,6 +192,20 @@ TEST(CsvReader, LastRecordWithoutLineEnd) {
   EXPECT_THAT(records[1].fields, ElementsAre("3", "4", "5"));
 }
 
+TEST(CsvReader, TellsWhetherTheLastLineEnded) {
+  TempDir dir;
+  std::vector<std::string_view> fields;
+  CsvReader cut(dir.write("cut", "1|2\r\n3|\"4\n5\"|6\n7|8"), {'|', false});
+  std::vector<bool> ended;
+  while (cut.next(fields)) ended.push_back(cut.ended_by_line_break());
+  // The quoted field's line break is inside the record; only 7|8 is cut.
+  EXPECT_THAT(ended, ElementsAre(true, true, false));
+  CsvReader whole(dir.write("whole", "1|2\n\n3|4\n\n"), {'|', false});
+  ended.clear();
+  while (whole.next(fields)) ended.push_back(whole.ended_by_line_break());
+  EXPECT_THAT(ended, ElementsAre(true, true));
+}
+
 TEST(CsvReader, TrailingDelimiterAtEndOfFile) {
   TempDir dir;
   CsvReader reader(dir.write("trail.csv", "a,b\n1,"), {});
@@ -330,6 +344,111 @@ std::string gzip_bytes(const TempDir& dir, const std::string& text) {
   if (gzclose(gz) != Z_OK) throw std::runtime_error("gzclose failed");
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Asterisk's queue_log: `|` between fields, no header and no quoting at
+// all, so a `"` is text wherever it stands (lines from a queue_log, with
+// the caller names a PBX writes).
+CsvReader::Options queue_log_options() {
+  CsvReader::Options options;
+  options.delimiter = '|';
+  options.header = false;
+  options.quoting = false;
+  return options;
+}
+
+TEST(CsvReader, PipeWithoutQuotingKeepsQuotesAsText) {
+  TempDir dir;
+  auto file = dir.write(
+      "queue_log",
+      "1543602677|1543602660.197|IT|NONE|ENTERQUEUE||\"Ana\" <555>\n"
+      "1543602753|1543602660.197|IT|Agent/1127|CONNECT|76|1543602746.232|6\r\n"
+      "1543602760|x|IT|NONE|INFO|\"open|close\"|say \"\"hi\"\"|\"\n");
+  CsvReader reader(file, queue_log_options());
+  EXPECT_TRUE(reader.header().empty());
+  EXPECT_EQ(reader.delimiter(), '|');
+  auto records = read_all(reader);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].line, 1);
+  EXPECT_THAT(records[0].fields,
+              ElementsAre("1543602677", "1543602660.197", "IT", "NONE",
+                          "ENTERQUEUE", "", "\"Ana\" <555>"));
+  // CR LF ends a line as with quoting.
+  EXPECT_THAT(records[1].fields,
+              ElementsAre("1543602753", "1543602660.197", "IT", "Agent/1127",
+                          "CONNECT", "76", "1543602746.232", "6"));
+  // A field opening with `"` does not hide the `|` after it, doubled
+  // quotes stay doubled, and a lone `"` before the line end is one field.
+  EXPECT_EQ(records[2].line, 3);
+  EXPECT_THAT(records[2].fields,
+              ElementsAre("1543602760", "x", "IT", "NONE", "INFO", "\"open",
+                          "close\"", "say \"\"hi\"\"", "\""));
+}
+
+TEST(CsvReader, WithoutQuotingAQuoteNeverSpansLines) {
+  TempDir dir;
+  // With quoting the `"` of line 1 opens a field that runs to line 2 and
+  // swallows the line end; without, each line is a record.
+  const std::string text = "1|\"a\n2|b\"\n";
+  auto file = dir.write("two_lines", text);
+  CsvReader quoted(file, {'|', false});
+  auto joined = read_all(quoted);
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_THAT(joined[0].fields, ElementsAre("1", "a\n2|b"));
+  CsvReader plain(file, queue_log_options());
+  auto records = read_all(plain);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_THAT(records[0].fields, ElementsAre("1", "\"a"));
+  EXPECT_THAT(records[1].fields, ElementsAre("2", "b\""));
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(plain.bytes_read(), static_cast<int64_t>(text.size()));
+  // An unterminated quote is an error only where quotes mean something.
+  auto open_quote = dir.write("open_quote", "1|\"never closed\n");
+  try {
+    CsvReader strict(open_quote, {'|', false});
+    read_all(strict);
+    ADD_FAILURE() << "no error with quoting";
+  } catch (const std::runtime_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("unterminated"));
+  }
+  CsvReader lenient(open_quote, queue_log_options());
+  EXPECT_THAT(read_all(lenient)[0].fields, ElementsAre("1", "\"never closed"));
+}
+
+TEST(CsvReader, WithoutQuotingQuotesDoNotHideDelimitersFromDetection) {
+  TempDir dir;
+  // Three `;` inside quotes, two `,` outside: with quoting the `;` are
+  // hidden and `,` wins; without, `"` is a character and `;` wins.
+  auto file = dir.write("detect.csv", "\"w;x;y;z\",a,b\n");
+  EXPECT_EQ(CsvReader(file, {}).delimiter(), ',');
+  CsvReader::Options plain;
+  plain.quoting = false;
+  EXPECT_EQ(CsvReader(file, plain).delimiter(), ';');
+}
+
+TEST(CsvReader, WithoutQuotingTinyBuffersAndGzipReadTheSame) {
+  TempDir dir;
+  // 2,000 queue_log-like lines with quotes in their free text.
+  std::string text;
+  for (int i = 0; i < 2000; ++i)
+    text += std::to_string(1543602677 + i) + "|" + std::to_string(i) +
+            ".1|IT|NONE|ENTERQUEUE||\"caller " + std::to_string(i) + "\"\n";
+  auto plain = dir.write("queue_log", text);
+  auto compressed = dir.write("queue_log.gz", gzip_bytes(dir, text));
+  for (size_t bytes : {size_t{1}, size_t{5}, size_t{64}, size_t{1} << 20}) {
+    SCOPED_TRACE("buffer of " + std::to_string(bytes) + " bytes");
+    for (const auto& file : {plain, compressed}) {
+      CsvReader::Options options = queue_log_options();
+      options.buffer_bytes = bytes;
+      CsvReader reader(file, options);
+      auto records = read_all(reader);
+      ASSERT_EQ(records.size(), 2000u);
+      EXPECT_EQ(records[1999].line, 2000);
+      EXPECT_THAT(records[1999].fields,
+                  ElementsAre("1543604676", "1999.1", "IT", "NONE",
+                              "ENTERQUEUE", "", "\"caller 1999\""));
+    }
+  }
 }
 
 // Counts the records read before the reader throws; the message in `error`.
