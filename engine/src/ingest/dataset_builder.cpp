@@ -50,6 +50,8 @@ struct DatasetBuilder::Binding {
   // By canonical column: how it is computed, if the source provides it.
   std::vector<std::optional<Expression>> expressions;
   std::vector<std::optional<size_t>> direct;  // plain column: fast path
+  std::optional<size_t> time_column;          // a Timestamp: its range is kept
+  std::optional<std::pair<int64_t, int64_t>> time_range;
 };
 
 DatasetBuilder::DatasetBuilder(const table::CanonicalDataset& dataset,
@@ -134,9 +136,17 @@ void DatasetBuilder::begin_source(
                          fmt::format("mapping of '{}': {}", c.name, e.what()));
     }
   }
-  for (size_t i = 0; i < dataset_.columns.size(); ++i)
+  for (size_t i = 0; i < dataset_.columns.size(); ++i) {
     if (b->expressions[i]) provided_[i] = true;
+    if (dataset_.columns[i].name == dataset_.time_column &&
+        dataset_.columns[i].kind == ColumnKind::Timestamp)
+      b->time_column = i;
+  }
   binding_ = std::move(b);
+}
+
+std::optional<std::pair<int64_t, int64_t>> DatasetBuilder::time_range() const {
+  return binding_->time_range;
 }
 
 std::optional<int64_t> DatasetBuilder::unmatched() const {
@@ -252,6 +262,13 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
       cell = {false, *parsed};
     }
     if (!ok) continue;
+    if (b.time_column && !cells[*b.time_column].null) {
+      const int64_t t = cells[*b.time_column].integer;
+      auto& range = binding_->time_range;
+      range = range ? std::pair{std::min(range->first, t),
+                                std::max(range->second, t)}
+                    : std::pair{t, t};
+    }
     for (size_t i = 0; i < n_columns; ++i) {
       if (!kept_[i]) continue;
       Column& col = table_.columns[i];

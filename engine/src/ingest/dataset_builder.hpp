@@ -62,6 +62,9 @@ class DatasetBuilder {
   // The keys the current source's mapping looked up in vain so far;
   // nothing when it consults no lookup.
   std::optional<int64_t> unmatched() const;
+  // The first and last instants of the current source's kept rows, when
+  // the dataset's time column is a timestamp and a row was kept.
+  std::optional<std::pair<int64_t, int64_t>> time_range() const;
   // Appends a batch of the current source; bad rows go to `rejects`.
   void append(const TableView& batch, RejectLog& rejects);
   // The dataset: the kept canonical columns some source provided.

@@ -1,5 +1,7 @@
 #include "ingest/rejects.hpp"
 
+#include <algorithm>
+
 #include "table/text_check.hpp"
 
 namespace vigie::ingest {
@@ -14,6 +16,13 @@ void RejectLog::add(Reject r) {
 
 void RejectLog::count_read(const std::string& source, int64_t rows) {
   counts_[source].read += rows;
+}
+
+void RejectLog::count_time_range(const std::string& source, int64_t first_us,
+                                 int64_t last_us) {
+  auto& c = counts_[source];
+  c.first_us = std::min(c.first_us.value_or(first_us), first_us);
+  c.last_us = std::max(c.last_us.value_or(last_us), last_us);
 }
 
 void RejectLog::count_unmatched(const std::string& source, int64_t keys) {

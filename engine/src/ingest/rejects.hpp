@@ -23,6 +23,11 @@ struct SourceCounts {
   // Keys its mapping looked up in vain (lookup()): ids of another system
   // no customer matched. Set only for a source that consults a lookup.
   std::optional<int64_t> unmatched;
+  // The first and last instants of its kept rows (the dataset's time
+  // column, when a timestamp), for the data-quality appendix: a source
+  // that stops before the period ends is warned about.
+  std::optional<int64_t> first_us;
+  std::optional<int64_t> last_us;
 };
 
 class RejectLog {
@@ -30,6 +35,8 @@ class RejectLog {
   void add(Reject r);
   void count_read(const std::string& source, int64_t rows);
   void count_unmatched(const std::string& source, int64_t keys);
+  void count_time_range(const std::string& source, int64_t first_us,
+                        int64_t last_us);
   const std::vector<Reject>& rejects() const { return rejects_; }
   const std::map<std::string, SourceCounts>& counts() const { return counts_; }
   int64_t total_rejected() const {

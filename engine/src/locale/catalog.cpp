@@ -50,6 +50,28 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "Qualité des données : {rejected} ligne(s) rejetée(s) sur {read} "
      "lue(s) ; le détail est dans rejects.csv.",
      "Data quality: {rejected} of {read} rows rejected; see rejects.csv."},
+    {"quality.title", "Qualité des données", "Data quality"},
+    {"quality.period_asked",
+     "Période demandée : du {start} au {end}. Pour chaque source : lignes "
+     "lues, rejetées, identifiants sans client, première et dernière date "
+     "trouvées.",
+     "Period asked: {start} to {end}. For each source: rows read, rejected, "
+     "ids matching no customer, first and last time found."},
+    {"quality.column.source", "Source", "Source"},
+    {"quality.column.read", "Lues", "Read"},
+    {"quality.column.rejected", "Rejetées", "Rejected"},
+    {"quality.column.unmatched", "Sans client", "Unmatched ids"},
+    {"quality.column.first", "Première date", "First"},
+    {"quality.column.last", "Dernière date", "Last"},
+    {"quality.stops_early",
+     "Attention : la source '{source}' s'arrête le {last}, avant la fin de "
+     "la période ({end}) ; ses chiffres de la période sont incomplets.",
+     "Warning: source '{source}' stops at {last}, before the end of the "
+     "period ({end}); its figures for the period are incomplete."},
+    {"quality.reason",
+     "{source} : {count} ligne(s) rejetée(s) : {reason} (première : "
+     "{where}).",
+     "{source}: {count} row(s) rejected: {reason} (first: {where})."},
     {"quality.unmatched",
      "Qualité des données : {unmatched} identifiant(s) de la source "
      "'{source}' (sur {read} ligne(s)) ne correspondent à aucun client.",

@@ -147,6 +147,8 @@ compute::Datasets load_sources(
           rows += batch->view().rows();
           progress.rows(rows);
         }
+        if (auto range = builder.time_range())
+          rejects.count_time_range(source.id, range->first, range->second);
         if (auto unmatched = builder.unmatched())
           rejects.count_unmatched(source.id, *unmatched);
         // Not an error (a channel may have had nothing to export yet), but

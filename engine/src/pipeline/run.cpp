@@ -21,6 +21,7 @@
 #include "output/run_products.hpp"
 #include "output/writer_registry.hpp"
 #include "pipeline/burst_slice.hpp"
+#include "pipeline/data_quality.hpp"
 #include "pipeline/errors.hpp"
 #include "pipeline/list_profiles.hpp"
 #include "pipeline/load_sources.hpp"
@@ -134,36 +135,6 @@ void protect_lists(const spec::Outputs& outputs,
   }
 }
 
-std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
-                                            const locale::Locale& locale) {
-  std::vector<std::string> notes;
-  int64_t read = 0;
-  for (const auto& [id, c] : rejects.counts()) {
-    read += c.read;
-    if (c.read == 0) {
-      const locale::Arg source[] = {locale::Arg::of_text("source", id)};
-      notes.push_back(locale::message(locale, "quality.source_empty", source));
-    }
-    if (c.unmatched.value_or(0) > 0) {
-      const locale::Arg args[] = {
-          locale::Arg::of_text("source", id),
-          locale::Arg::of_number("unmatched", locale::ArgType::Count,
-                                 static_cast<double>(*c.unmatched)),
-          locale::Arg::of_number("read", locale::ArgType::Count,
-                                 static_cast<double>(c.read))};
-      notes.push_back(locale::message(locale, "quality.unmatched", args));
-    }
-  }
-  if (rejects.total_rejected() == 0) return notes;
-  const locale::Arg counts[] = {
-      locale::Arg::of_number("rejected", locale::ArgType::Count,
-                             static_cast<double>(rejects.total_rejected())),
-      locale::Arg::of_number("read", locale::ArgType::Count,
-                             static_cast<double>(read))};
-  notes.push_back(locale::message(locale, "quality.rejected", counts));
-  return notes;
-}
-
 // Derives, computes, renders and stages one report from its data: the
 // whole report, or one burst value's (into its sub-folder, `under`).
 void write_report(const plan::ReportPlan& report_plan,
@@ -221,6 +192,7 @@ void write_report(const plan::ReportPlan& report_plan,
             generated_at.substr(0, 10) + " " + generated_at.substr(11, 5) +
                 " " + report.time_zone,
             notes);
+        doc.sections.push_back(data_quality_appendix(rejects, plan, locale));
         doc.created = generated_at;
         return doc;
       })};
