@@ -135,12 +135,16 @@ class IdentityTest(unittest.TestCase):
         spec = (self.dir / "identity.yaml").read_text().replace(
             "lookup('phones',", "lookup('phone',")
         path = lib.write_spec(self.dir / "bad.yaml", spec)
-        run = lib.run_vigie(["run", path, "--period", "2026-10", "--out",
-                             self.dir / "out-bad"])
-        self.assertEqual(run.returncode, 2, lib.describe(run))
-        self.assertIn("unknown lookup 'phone' (the spec's lookups: emails, "
-                      "phones)", run.stderr)
-        self.assertIn("bad.yaml:", run.stderr)
+        # Line 27 of the spec, column 20: the mapping's value.
+        expected = (f"{path}:27:20: sources[1].mapping.customer_id: unknown "
+                    "lookup 'phone'; did you mean 'phones'? the spec's "
+                    "lookups: emails, phones")
+        for args in (["validate", path],
+                     ["run", path, "--period", "2026-10", "--out",
+                      self.dir / "out-bad"]):
+            run = lib.run_vigie(args)
+            self.assertEqual(run.returncode, 2, lib.describe(run))
+            self.assertIn(expected, run.stdout + run.stderr)
 
 
 if __name__ == "__main__":

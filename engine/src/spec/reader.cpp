@@ -42,6 +42,7 @@ Spec SpecReader::read(const Cursor& root) {
   if (auto at = f.required("report", "a map with at least id and title"))
     spec.report = read_report(*at);
   if (auto at = f.optional("lookups")) spec.lookups = read_lookups(*at);
+  for (const auto& lookup : spec.lookups) lookup_ids_.insert(lookup.id);
   if (auto at = f.required("sources", "a list of sources"))
     spec.sources = read_sources(*at);
   for (const auto& source : spec.sources)

@@ -9,6 +9,22 @@
 namespace vigie::spec {
 namespace {
 
+// The ids that lookup('id', ...) calls of an expression name. A scan, not
+// a parse: the expression is parsed against the source's columns when the
+// source is read; the ids can be checked now, for `vigie validate`.
+std::vector<std::string> lookup_calls(const std::string& expression) {
+  std::vector<std::string> ids;
+  for (size_t at = expression.find("lookup("); at != std::string::npos;
+       at = expression.find("lookup(", at + 1)) {
+    size_t open = expression.find_first_not_of(" ", at + 7);
+    if (open == std::string::npos || expression[open] != '\'') continue;
+    size_t close = expression.find('\'', open + 1);
+    if (close != std::string::npos)
+      ids.push_back(expression.substr(open + 1, close - open - 1));
+  }
+  return ids;
+}
+
 std::vector<std::string> column_names(const table::CanonicalDataset& d) {
   std::vector<std::string> names;
   for (const auto& c : d.columns) names.emplace_back(c.name);
@@ -79,6 +95,22 @@ void SpecReader::read_config(const Cursor& source,
   complete_options(doc_, source, "config", *connector, "option", out);
 }
 
+void SpecReader::check_lookup_ids(const Cursor& at,
+                                  const std::string& expression) {
+  std::vector<std::string> known(lookup_ids_.begin(), lookup_ids_.end());
+  for (const auto& id : lookup_calls(expression))
+    if (!lookup_ids_.contains(id))
+      doc_.error(at,
+                 known.empty()
+                     ? fmt::format("lookup('{}', ...): the spec has no "
+                                   "`lookups:` (see spec-reference.md, "
+                                   "lookups)",
+                                   id)
+                     : fmt::format("unknown lookup '{}';{} the spec's "
+                                   "lookups: {}",
+                                   id, did_you_mean(id, known), join(known)));
+}
+
 void SpecReader::read_mapping(const Cursor& at,
                               const table::CanonicalDataset* dataset,
                               Source& source) {
@@ -95,6 +127,7 @@ void SpecReader::read_mapping(const Cursor& at,
       continue;
     }
     if (auto t = doc_.text(e.value)) {
+      check_lookup_ids(e.value, t->value);
       source.mapping[e.key] = t->value;
       source.mapping_locations[e.key] = doc_.where(e.value);
     }

@@ -79,6 +79,8 @@ class SpecReader {
                                               std::string& name);
   void read_config(const Cursor& source, const std::optional<Cursor>& config,
                    const PluginDescriptor* connector, Settings& out);
+  // Every lookup('id', ...) of a mapping names one of the spec's lookups.
+  void check_lookup_ids(const Cursor& at, const std::string& expression);
   void read_mapping(const Cursor& at, const table::CanonicalDataset* dataset,
                     Source& source);
 
@@ -201,6 +203,7 @@ class SpecReader {
   std::set<std::string> inputs_checked_;  // indicator names
   // What metrics need of the rest of the spec, and what they leave.
   std::set<std::string> filled_datasets_;  // by some source
+  std::set<std::string> lookup_ids_;       // of the spec's lookups
   std::string time_zone_;                  // report.time_zone
   std::vector<MetricReference> metric_references_;
   std::map<std::string, Cursor> metric_places_;  // KPI id -> its metric:
