@@ -30,6 +30,7 @@ the ratings are only counted here as that cross-check."""
 
 import collections
 import csv
+import datetime
 import json
 import pathlib
 import unittest
@@ -143,9 +144,17 @@ class CallCentreRealTest(unittest.TestCase):
     def test_every_call_is_read_and_none_rejected(self):
         quality = self.kpis()["data_quality"]
         self.assertEqual(quality["rows_rejected"], 0)
+        # The time range found: the earliest and latest Date + Time of the
+        # file (one-digit hours read by strptime), in the report's zone, UTC.
+        with open(self.data, encoding="utf-8-sig", newline="") as f:
+            times = [datetime.datetime.strptime(
+                         f"{row['Date']} {row['Time']}", "%Y-%m-%d %H:%M:%S")
+                     for row in csv.DictReader(f)]
         self.assertEqual(quality["sources"],
                          [{"source": "phonenow", "rows_read": self.rows,
-                           "rows_rejected": 0}])
+                           "rows_rejected": 0,
+                           "first": min(times).isoformat() + "+00:00",
+                           "last": max(times).isoformat() + "+00:00"}])
         self.assertEqual(self.rows, 5000)
 
     def test_volumes_of_the_month_and_the_previous_one(self):

@@ -218,7 +218,9 @@ class QueueLogRealTest(unittest.TestCase):
     def test_calls_never_ended_are_rejects_at_their_line(self):
         quality = self.kpis()["data_quality"]
         offered = sum(total(m, "offered") for m in self.months.values())
-        self.assertEqual(quality["sources"],
+        self.assertEqual([{k: s[k] for k in ("source", "rows_read",
+                                              "rows_rejected")}
+                          for s in quality["sources"]],
                          [{"source": "pbx",
                            "rows_read": offered + len(self.never_ended),
                            "rows_rejected": len(self.never_ended)}])

@@ -102,6 +102,8 @@ def expected_figures(path):
             last_purchase[c] = max(last_purchase.get(c, o["time"]), o["time"])
     return {
         "lines": lines,
+        "first": min(o["time"] for o in orders.values()),
+        "last": max(o["time"] for o in orders.values()),
         "revenue": revenue,
         # orders counts purchases, anonymous ones too (kpi-choices.md).
         "orders": len(in_month),
@@ -148,10 +150,16 @@ class RealShopTest(unittest.TestCase):
     def test_every_line_is_read_and_none_rejected(self):
         quality = self.kpis()["data_quality"]
         self.assertEqual(quality["rows_rejected"], 0)
+        # The time range found: the file's first and last InvoiceDate, both
+        # in winter (GMT, offset +00:00 in Europe/London).
         self.assertEqual(quality["sources"],
                          [{"source": "invoices",
                            "rows_read": self.expected["lines"],
-                           "rows_rejected": 0}])
+                           "rows_rejected": 0,
+                           "first": self.expected["first"].replace(" ", "T")
+                           + "+00:00",
+                           "last": self.expected["last"].replace(" ", "T")
+                           + "+00:00"}])
 
     def test_the_period_is_november_2011_in_london(self):
         report = self.kpis()["report"]
