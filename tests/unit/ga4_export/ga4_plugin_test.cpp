@@ -587,6 +587,30 @@ TEST(Ga4Plugin, EventParamsEmptyOrMalformed) {
   EXPECT_EQ(r.column("ts")[4], "2020-11-01T00:54:33.036492Z");
 }
 
+// What simdjson says of lines that are no JSON, as the reject gives it.
+TEST(Ga4Plugin, WhyALineIsNotJson) {
+  TempDir dir;
+  const std::string l = real_lines().front();
+  const std::string ts = "\"event_timestamp\": 1604192073036492, ";
+  auto file = dir.write(
+      "not_json.ndjson",
+      "{} {}\n"                          // two values
+      "{\"event_name\": \"caf\xE9\"}\n"  // Latin-1, not UTF-8
+          + replaced(l, ts, "\"event_timestamp\": 99999999999999999999, ") +
+          "\n"  // past 64 bits
+          "\"text\"\n");
+  Outcome r = read_file(file);
+  ASSERT_EQ(r.error, "");
+  EXPECT_THAT(
+      r.column("_reject"),
+      ElementsAre("line is not JSON: The JSON document has an improper "
+                  "structure: missing or superfluous commas, braces, missing "
+                  "keys, etc.",
+                  "line is not JSON: The input is not valid UTF-8",
+                  "line is not JSON: Problem while parsing a number",
+                  "line is not a JSON object (one event a line): \"text\""));
+}
+
 // ---- a file of another layout ---------------------------------------------
 
 // A CSV file given instead (the real PhoneNow calls, 5,001 lines with the
