@@ -7,6 +7,8 @@ find_package(fmt 9 REQUIRED CONFIG)
 find_package(spdlog 1.10 REQUIRED CONFIG)
 find_package(date 3 REQUIRED CONFIG)
 find_package(ZLIB REQUIRED)
+# The GA4 export's NDJSON (plugins/connectors/ga4_export).
+find_package(simdjson 3 REQUIRED CONFIG)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-svg cairo-png fontconfig)
