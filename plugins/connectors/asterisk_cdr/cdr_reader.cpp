@@ -150,6 +150,12 @@ std::optional<std::string> CdrReader::take_record(const CdrLayout& layout) {
     billsec = *seconds;
   }
 
+  if (text(CdrField::kLinkedid).empty() && text(CdrField::kUniqueid).empty() &&
+      text(CdrField::kChannel).empty())
+    return std::string(
+        "no linkedid, uniqueid or channel: nothing tells which call the "
+        "row belongs to");
+
   // Every value of a row used is valid UTF-8 from here on.
   if (repaired_.size() < fields_.size()) repaired_.resize(fields_.size());
   for (size_t i = 0; i < fields_.size(); ++i) {
@@ -168,14 +174,10 @@ std::optional<std::string> CdrReader::take_record(const CdrLayout& layout) {
   } else if (!uniqueid.empty()) {
     leg.key = uniqueid;  // the legs of one channel: all of the first one
     leg.is_first_channel = true;
-  } else if (const auto channel = text(CdrField::kChannel); !channel.empty()) {
-    leg.key = channel;
+  } else {
+    leg.key = text(CdrField::kChannel);
     leg.keyed_by_channel = true;
     leg.is_first_channel = true;
-  } else {
-    return std::string(
-        "no linkedid, uniqueid or channel: nothing tells which call the "
-        "row belongs to");
   }
   leg.line = csv_.line();
   leg.start = std::get<int64_t>(start);

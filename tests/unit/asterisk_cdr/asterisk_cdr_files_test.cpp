@@ -214,6 +214,40 @@ TEST(AsteriskCdrFiles, BadRowsAreRejectsNamingTheirLine) {
   }
 }
 
+TEST(AsteriskCdrFiles, RowsWithoutIds) {
+  TempDir dir;
+  std::string text = bytes_of(kCustom);
+  // Line 3 of the cdr_custom file: channel PJSIP/client2-00000006, uniqueid
+  // 1690325659.8, started 01:54:19. Without its uniqueid the row groups by
+  // its channel; without the channel too, nothing says which call it is.
+  auto without = [&](std::string copy, const std::string& value) {
+    const size_t at = copy.find("\"" + value + "\"");
+    EXPECT_NE(at, std::string::npos);
+    copy.replace(at, value.size() + 2, "\"\"");
+    return copy;
+  };
+  auto options = vigie::testing::custom_19_columns();
+  options["path"] =
+      dir.write("no_uniqueid.csv", without(text, "1690325659.8")).string();
+  CdrPluginRun by_channel = run_asterisk_cdr(options);
+  ASSERT_EQ(by_channel.error, "");
+  EXPECT_EQ(by_channel.calls().size(), 14u);
+  EXPECT_EQ(by_channel.call("PJSIP/client2-00000006@2023-07-26T01:54:19").line,
+            3);
+  options["path"] =
+      dir.write("no_ids.csv", without(without(text, "1690325659.8"),
+                                      "PJSIP/client2-00000006"))
+          .string();
+  CdrPluginRun no_ids = run_asterisk_cdr(options);
+  ASSERT_EQ(no_ids.error, "");
+  EXPECT_EQ(no_ids.calls().size(), 13u);
+  ASSERT_EQ(no_ids.rejects().size(), 1u);
+  EXPECT_EQ(no_ids.rejects()[0]->line, 3);
+  EXPECT_EQ(*no_ids.rejects()[0]->reject,
+            "no linkedid, uniqueid or channel: nothing tells which call the "
+            "row belongs to");
+}
+
 TEST(AsteriskCdrFiles, UtcTimes) {
   CdrPluginRun run = run_asterisk_cdr({{"path", kProd}, {"utc", "true"}});
   ASSERT_EQ(run.error, "");
