@@ -174,9 +174,27 @@ class AsteriskCdrRealTest(unittest.TestCase):
         self.assertEqual(len(calls), 36)
         self.assertTrue(all(c["start"].strftime("%Y-%m") == "2024-01"
                             for c in calls))
+        # Every call read; the time range found is the calls' first and
+        # last start (UTC, the report's zone); the values repaired are the
+        # fields whose bytes are not UTF-8 (some caller names), counted here
+        # with Python's decoder.
+        rows = read_rows(self.prod, CDR_CSV_21)
+        bad_utf8 = 0
+        for row in rows:
+            for name in CDR_CSV_21:
+                try:
+                    row[name].encode("latin-1").decode("utf-8")
+                except UnicodeDecodeError:
+                    bad_utf8 += 1
+        self.assertGreater(bad_utf8, 0)
         self.assertEqual(kpis["data_quality"]["sources"],
                          [{"source": "pbx", "rows_read": 36,
-                           "rows_rejected": 0}])
+                           "rows_rejected": 0,
+                           "first": min(c["start"] for c in calls).isoformat()
+                           + "+00:00",
+                           "last": max(c["start"] for c in calls).isoformat()
+                           + "+00:00",
+                           "repaired_values": bad_utf8}])
         self.check_figures(kpis, calls)
         # Not a figure that could pass by accident: both queues (the two
         # numbers dialled), answered and abandoned calls are there.

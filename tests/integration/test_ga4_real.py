@@ -336,9 +336,17 @@ class Ga4RealTest(unittest.TestCase):
 
     def test_every_event_is_read_and_none_rejected(self):
         quality = self.kpis()["data_quality"]
+        # The time range found: the first and last event_timestamp, UTC,
+        # to the second (kpis.json drops the microseconds).
+        def utc(us):
+            return datetime.datetime.fromtimestamp(
+                us // 1000000, datetime.timezone.utc).strftime(
+                    "%Y-%m-%dT%H:%M:%S+00:00")
+        stamps = [e[1] for e in self.events]
         self.assertEqual(quality["sources"],
                          [{"source": "ga4", "rows_read": 460,
-                           "rows_rejected": 0}])
+                           "rows_rejected": 0, "first": utc(min(stamps)),
+                           "last": utc(max(stamps))}])
         self.assertFalse((self.out / "rejects.csv").exists())
         values = lib.value_kpis(self.kpis())
         for month in MONTHS.values():
@@ -493,7 +501,9 @@ class Ga4RealTest(unittest.TestCase):
 
     def test_bad_lines_are_counted_and_listed_in_rejects_csv(self):
         doc = self.kpis(self.bad_result, self.bad_out)
-        self.assertEqual(doc["data_quality"]["sources"],
+        self.assertEqual([{k: s[k] for k in ("source", "rows_read",
+                                              "rows_rejected")}
+                          for s in doc["data_quality"]["sources"]],
                          [{"source": "ga4", "rows_read": 463,
                            "rows_rejected": 3}])
         self.assertEqual(doc["data_quality"]["rows_rejected"], 3)

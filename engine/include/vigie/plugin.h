@@ -156,10 +156,12 @@ typedef struct vigie_input {
 
 /* A connector reads one source and streams its rows as Arrow record
  * batches (a struct array per batch). Columns keep their source names; the
- * engine maps and types them into the canonical dataset. Two optional
+ * engine maps and types them into the canonical dataset. Optional
  * columns carry provenance: "_line" (int64, line or row number in the
- * source) and "_reject" (utf8, non-null when the connector could not read
- * the row: the reason). */
+ * source), "_reject" (utf8, non-null when the connector could not read
+ * the row: the reason) and "_repaired" (int64, values the connector
+ * repaired, e.g. invalid UTF-8; the engine sums them by source for the
+ * data-quality appendix). */
 typedef struct vigie_connector_api {
   uint32_t struct_size;
   /* Bind: check the configuration and prepare. */

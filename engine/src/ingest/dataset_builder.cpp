@@ -47,6 +47,7 @@ struct DatasetBuilder::Binding {
   std::vector<std::string> names;
   std::optional<size_t> line_column;
   std::optional<size_t> reject_column;
+  std::optional<size_t> repaired_column;
   // By canonical column: how it is computed, if the source provides it.
   std::vector<std::optional<Expression>> expressions;
   std::vector<std::optional<size_t>> direct;  // plain column: fast path
@@ -100,6 +101,7 @@ void DatasetBuilder::begin_source(
     std::string name = schema.children[i]->name ? schema.children[i]->name : "";
     if (name == "_line") b->line_column = static_cast<size_t>(i);
     if (name == "_reject") b->reject_column = static_cast<size_t>(i);
+    if (name == "_repaired") b->repaired_column = static_cast<size_t>(i);
     b->names.push_back(std::move(name));
   }
   for (const auto& [column, expr] : mapping)
@@ -162,6 +164,14 @@ void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
   std::vector<Cell> cells(n_columns);
   BatchRow row_access(batch);
   rejects.count_read(b.source, batch.rows());
+  if (b.repaired_column) {
+    const ColumnView& c = batch.columns()[*b.repaired_column];
+    int64_t repaired = 0;
+    if (c.type() == Type::Int64)
+      for (int64_t row = 0; row < batch.rows(); ++row)
+        if (c.is_valid(row)) repaired += c.ints()[row];
+    rejects.count_repaired(b.source, repaired);
+  }
 
   for (int64_t row = 0; row < batch.rows(); ++row) {
     row_access.set_row(row);

@@ -25,6 +25,11 @@ void RejectLog::count_time_range(const std::string& source, int64_t first_us,
   c.last_us = std::max(c.last_us.value_or(last_us), last_us);
 }
 
+void RejectLog::count_repaired(const std::string& source, int64_t values) {
+  auto& c = counts_[source];
+  c.repaired = c.repaired.value_or(0) + values;
+}
+
 void RejectLog::count_unmatched(const std::string& source, int64_t keys) {
   auto& c = counts_[source];
   c.unmatched = c.unmatched.value_or(0) + keys;

@@ -26,6 +26,9 @@ struct SourceCounts {
   // The first and last instants of its kept rows (the dataset's time
   // column, when a timestamp), for the data-quality appendix: a source
   // that stops before the period ends is warned about.
+  // Values the connector repaired (`_repaired`: invalid UTF-8 replaced by
+  // U+FFFD), when it says.
+  std::optional<int64_t> repaired;
   std::optional<int64_t> first_us;
   std::optional<int64_t> last_us;
 };
@@ -35,6 +38,7 @@ class RejectLog {
   void add(Reject r);
   void count_read(const std::string& source, int64_t rows);
   void count_unmatched(const std::string& source, int64_t keys);
+  void count_repaired(const std::string& source, int64_t values);
   void count_time_range(const std::string& source, int64_t first_us,
                         int64_t last_us);
   const std::vector<Reject>& rejects() const { return rejects_; }

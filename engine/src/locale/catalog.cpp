@@ -68,6 +68,11 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "la période ({end}) ; ses chiffres de la période sont incomplets.",
      "Warning: source '{source}' stops at {last}, before the end of the "
      "period ({end}); its figures for the period are incomplete."},
+    {"quality.repaired",
+     "{source} : {count} valeur(s) en UTF-8 invalide réparée(s) (chaque "
+     "séquence invalide remplacée par U+FFFD).",
+     "{source}: {count} value(s) of invalid UTF-8 repaired (each invalid "
+     "sequence replaced by U+FFFD)."},
     {"quality.reason",
      "{source} : {count} ligne(s) rejetée(s) : {reason} (première : "
      "{where}).",

@@ -108,6 +108,7 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
     json source = {
         {"source", id}, {"rows_read", c.read}, {"rows_rejected", c.rejected}};
     if (c.unmatched) source["unmatched_ids"] = *c.unmatched;
+    if (c.repaired) source["repaired_values"] = *c.repaired;
     if (c.first_us)
       source["first"] = timestamp_text(*c.first_us, run.time_zone);
     if (c.last_us) source["last"] = timestamp_text(*c.last_us, run.time_zone);

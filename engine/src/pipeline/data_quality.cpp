@@ -89,6 +89,13 @@ render::Section data_quality_appendix(const ingest::RejectLog& rejects,
         {id, count_text(c.read, locale), count_text(c.rejected, locale),
          c.unmatched ? count_text(*c.unmatched, locale) : std::string("–"),
          time(c.first_us), time(c.last_us)});
+    if (c.repaired.value_or(0) > 0) {
+      const locale::Arg args[] = {
+          locale::Arg::of_text("source", id),
+          locale::Arg::of_number("count", locale::ArgType::Count,
+                                 static_cast<double>(*c.repaired))};
+      warnings.push_back({locale::message(locale, "quality.repaired", args)});
+    }
     if (c.last_us && *c.last_us < period.end_us - kStopsEarlyUs) {
       const locale::Arg args[] = {
           locale::Arg::of_text("source", id),

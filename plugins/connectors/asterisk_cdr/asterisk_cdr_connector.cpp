@@ -130,6 +130,7 @@ class CdrBatchReader : public vigie::sdk::BatchReader {
       fields.push_back({name, vigie::Type::String});
     fields.push_back({"_line", vigie::Type::Int64});
     fields.push_back({"_reject", vigie::Type::String});
+    fields.push_back({"_repaired", vigie::Type::Int64});
     return fields;
   }
 
@@ -139,6 +140,7 @@ class CdrBatchReader : public vigie::sdk::BatchReader {
     for (const char* name : kColumns) batch.add(name, vigie::Type::String);
     auto& line = batch.add("_line", vigie::Type::Int64);
     auto& reject = batch.add("_reject", vigie::Type::String);
+    auto& repaired = batch.add("_repaired", vigie::Type::Int64);
     auto text = [&](size_t column, std::string_view value) {
       if (value.empty())
         batch.columns[column].push_null();
@@ -155,6 +157,11 @@ class CdrBatchReader : public vigie::sdk::BatchReader {
       }
       ++rows;
       line.push_int(row_.line);
+      // The values repaired since the last row handed over: the engine
+      // sums them by source, so the total is exact whichever row of the
+      // batch carries them.
+      repaired.push_int(reader_.repaired_values() - repaired_reported_);
+      repaired_reported_ = reader_.repaired_values();
       if (!row_.reject.empty()) {
         for (size_t c = 0; c < std::size(kColumns); ++c)
           batch.columns[c].push_null();
@@ -187,6 +194,7 @@ class CdrBatchReader : public vigie::sdk::BatchReader {
   size_t batch_rows_;
   vigie::asterisk_cdr::CdrRow row_;
   bool done_ = false;
+  int64_t repaired_reported_ = 0;
 };
 
 class AsteriskCdrConnector : public vigie::sdk::Connector {

@@ -31,9 +31,10 @@ int64_t total(const CdrPluginRun& run, const std::string& column) {
 TEST(AsteriskCdrReal, Schema) {
   CdrPluginRun run = run_asterisk_cdr({{"path", kProd}});
   ASSERT_EQ(run.error, "");
-  EXPECT_THAT(run.columns, ElementsAre("call_id", "started_at", "direction",
-                                       "queue", "outcome", "wait_s", "handle_s",
-                                       "caller_number", "_line", "_reject"));
+  EXPECT_THAT(run.columns,
+              ElementsAre("call_id", "started_at", "direction", "queue",
+                          "outcome", "wait_s", "handle_s", "caller_number",
+                          "_line", "_reject", "_repaired"));
 }
 
 // prod_21col_Master.csv: 84 rows of 21 fields, one call spread over up to
@@ -143,6 +144,9 @@ TEST(AsteriskCdrReal, ProductionInvalidUtf8IsRepairedAndCounted) {
   while (lab.next(row)) {
   }
   EXPECT_EQ(lab.repaired_values(), 0);
+  // The plugin hands the same count over, in its `_repaired` column.
+  EXPECT_EQ(run_asterisk_cdr({{"path", kProd}}).repaired, 8);
+  EXPECT_EQ(run_asterisk_cdr({{"path", kLab}}).repaired, 0);
 }
 
 // lab_18col_Master.csv: 105 rows of 18 fields (no linkedid), every

@@ -115,14 +115,17 @@ CdrPluginRun run_asterisk_cdr(
   for (const Table& batch : run.batches) {
     const Column* line = batch.find("_line");
     const Column* reject = batch.find("_reject");
-    if (line == nullptr || reject == nullptr)
-      throw std::runtime_error("no _line or _reject column");
+    const Column* repaired = batch.find("_repaired");
+    if (line == nullptr || reject == nullptr || repaired == nullptr)
+      throw std::runtime_error("no _line, _reject or _repaired column");
+    for (int64_t value : repaired->ints) out.repaired += value;
     for (int64_t r = 0; r < batch.rows(); ++r) {
       CdrOutputRow row;
       row.line = line->ints[static_cast<size_t>(r)];
       if (reject->is_valid(r)) row.reject = std::string(reject->string_at(r));
       for (const Column& c : batch.columns) {
-        if (c.name == "_line" || c.name == "_reject") continue;
+        if (c.name == "_line" || c.name == "_reject" || c.name == "_repaired")
+          continue;
         row.cells[c.name] = c.is_valid(r)
                                 ? std::optional<std::string>(c.string_at(r))
                                 : std::nullopt;

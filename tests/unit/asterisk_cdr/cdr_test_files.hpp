@@ -45,6 +45,9 @@ struct CdrPluginRun {
   std::string error;
   std::vector<std::string> columns;
   std::vector<CdrOutputRow> rows;
+  // The sum of the `_repaired` column: what the engine counts for the
+  // source.
+  int64_t repaired = 0;
 
   std::vector<const CdrOutputRow*> calls() const;
   std::vector<const CdrOutputRow*> rejects() const;
