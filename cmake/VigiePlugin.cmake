@@ -4,8 +4,9 @@
 # (TESTING: in build/test-plugins, never found by default); in a project of
 # its own (find_package(Vigie)) in ${CMAKE_BINARY_DIR}/plugins, or
 # VIGIE_PLUGIN_OUTPUT_DIR if set. Only vigie_get_plugin_info is exported;
-# everything else stays hidden. Installed with the SDK: keep it
-# self-contained.
+# everything else stays hidden. The target is vigie_plugin_<NAME> (a test
+# of the module depends on it and takes $<TARGET_FILE:vigie_plugin_<NAME>>).
+# Installed with the SDK: keep it self-contained.
 function(vigie_add_plugin name)
   cmake_parse_arguments(ARG "TESTING" "" "SOURCES;LIBRARIES" ${ARGN})
   set(output_dir ${VIGIE_PLUGIN_OUTPUT_DIR})

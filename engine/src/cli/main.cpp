@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "  validate SPEC... check report specs and print every error\n"
     "  plugins list     the plugins found, with their ABI\n"
     "  plugins info N   one plugin's descriptor and config options\n"
+    "  plugins new K N  a plugin project of kind K (connector, indicator)\n"
+    "                   named N, built against the installed SDK\n"
     "  demo-data        write the demo data set\n"
     "  schedule SPEC... the next runs of scheduled specs and what each covers\n"
     "  serve            run the scheduled reports of a folder and e-mail them\n"

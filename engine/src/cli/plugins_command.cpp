@@ -1,7 +1,12 @@
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <system_error>
+
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/plugin_scaffold.hpp"
+#include "io/file_writer.hpp"
 #include "pipeline/errors.hpp"
 #include "plugin_host/registry.hpp"
 #include "vigie/sdk/column.hpp"
@@ -71,26 +76,101 @@ void print_descriptor(const plugin_host::Library& lib) {
              lib.path().string());
 }
 
+// The prefix `cmake --install` put this vigie in, when it holds the SDK's
+// package (bin/vigie beside lib/cmake/Vigie), for the next steps printed.
+std::optional<std::filesystem::path> sdk_prefix() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  const auto prefix = exe.parent_path().parent_path();
+  if (!std::filesystem::exists(
+          prefix / "lib" / "cmake" / "Vigie" / "VigieConfig.cmake", ec))
+    return std::nullopt;
+  return prefix;
+}
+
+// The SDK version a project asks find_package(Vigie ...) for: this
+// vigie's major.minor (its package config accepts the same major).
+std::string major_minor(std::string_view version) {
+  const size_t second_dot = version.find('.', version.find('.') + 1);
+  return std::string(version.substr(0, second_dot));
+}
+
+// `vigie plugins new KIND NAME [--dir DIR]`.
+int new_plugin_project(const std::string& kind, const std::string& name,
+                       const std::string& dir_option,
+                       const plugin_host::Registry& registry) {
+  if (kind != "connector" && kind != "indicator")
+    throw pipeline::RunError(
+        pipeline::kUsageError,
+        fmt::format("vigie plugins new {}: the kind is connector or indicator",
+                    kind));
+  if (auto problem = plugin_name_problem(name))
+    throw pipeline::RunError(pipeline::kUsageError, *problem);
+  // The first plugin of a name found wins: a second one would be ignored,
+  // or would hide a built-in one.
+  if (const auto found = registry.all().find(name);
+      found != registry.all().end())
+    throw pipeline::RunError(
+        pipeline::kUsageError,
+        fmt::format("a plugin named '{}' exists already ({}): choose another "
+                    "name",
+                    name, found->second->path().string()));
+  const std::filesystem::path dir = dir_option.empty() ? name : dir_option;
+  const auto files = plugin_project(kind, name, major_minor(VIGIE_VERSION));
+  try {
+    write_project(dir, files);
+  } catch (const io::IoError& e) {
+    throw pipeline::RunError(pipeline::kOutputError, e.what());
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw pipeline::RunError(pipeline::kOutputError, e.what());
+  } catch (const std::runtime_error& e) {
+    throw pipeline::RunError(pipeline::kUsageError, e.what());
+  }
+  fmt::print("{} project '{}' written in {}:\n", kind, name, dir.string());
+  for (const auto& f : files) fmt::print("  {}\n", f.path.string());
+  const auto prefix = sdk_prefix();
+  fmt::print(
+      "next (see its README.md):\n"
+      "  cmake -S {0} -B {0}/build -DCMAKE_PREFIX_PATH={1}\n"
+      "  cmake --build {0}/build && ctest --test-dir {0}/build\n"
+      "  vigie plugins info {2} --plugin-path {0}/build/plugins\n",
+      dir.string(),
+      prefix ? prefix->string() : "<the prefix Vigie was installed in>", name);
+  return 0;
+}
+
 }  // namespace
 
 int plugins_command(const Args& args) {
   std::vector<std::string> words, plugin_paths;
+  std::string dir;
   po::options_description options("options");
   options.add_options()("words", po::value(&words)->composing(),
-                        "list | info NAME")(
+                        "list | info NAME | new KIND NAME")(
       "plugin-path", po::value(&plugin_paths)->composing(),
-      "another folder of plugins (repeatable)");
+      "another folder of plugins (repeatable)")(
+      "dir", po::value(&dir),
+      "new: the project's folder, created (default: ./NAME); an existing "
+      "folder is refused");
   po::positional_options_description positional;
   positional.add("words", -1);
   po::variables_map vm;
   const std::string usage =
       "usage: vigie plugins list [--plugin-path DIR]...\n"
-      "       vigie plugins info NAME [--plugin-path DIR]...";
+      "       vigie plugins info NAME [--plugin-path DIR]...\n"
+      "       vigie plugins new connector|indicator NAME [--dir DIR]";
   if (!parse(args, usage, options, positional, vm)) return 0;
   std::vector<std::filesystem::path> extra(plugin_paths.begin(),
                                            plugin_paths.end());
   auto registry =
       plugin_host::Registry::scan(plugin_host::plugin_directories(extra));
+
+  if (words.size() == 3 && words[0] == "new")
+    return new_plugin_project(words[1], words[2], dir, registry);
+  if (!dir.empty())
+    throw pipeline::RunError(pipeline::kUsageError,
+                             "--dir is for `vigie plugins new`\n" + usage);
 
   if (words.size() == 1 && words[0] == "list") {
     fmt::print("engine plugin ABI {}\n", plugin_host::engine_abi_text());

@@ -118,9 +118,7 @@ class OdbcReader : public vigie::sdk::BatchReader {
       check("run", SQLDescribeCol(statement_, c, name, sizeof(name), &length,
                                   &type, &size, &digits, &nullable));
       std::string column(reinterpret_cast<const char*>(name));
-      if (column == kLineColumn)
-        throw std::runtime_error(source_.what + " has a column named '" +
-                                 kLineColumn + "', which the connector adds");
+      check_result_column(source_, column);
       columns_.push_back(std::move(column));
     }
     buffer_.resize(4096);
@@ -138,17 +136,13 @@ class OdbcReader : public vigie::sdk::BatchReader {
   OdbcReader& operator=(const OdbcReader&) = delete;
 
   std::vector<vigie::sdk::Field> schema() override {
-    std::vector<vigie::sdk::Field> fields;
-    for (const auto& c : columns_) fields.push_back({c, vigie::Type::String});
-    fields.push_back({kLineColumn, vigie::Type::Int64});
-    return fields;
+    return result_schema(columns_);
   }
 
   std::optional<vigie::Table> next() override {
     if (done_) return std::nullopt;
-    vigie::Table batch;
-    for (const auto& c : columns_) batch.add(c, vigie::Type::String);
-    auto& line = batch.add(kLineColumn, vigie::Type::Int64);
+    vigie::Table batch = empty_batch(columns_);
+    auto& line = batch.columns.back();
     size_t rows = 0;
     while (rows < source_.batch_rows) {
       SQLRETURN rc = SQLFetch(statement_);

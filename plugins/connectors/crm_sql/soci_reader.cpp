@@ -54,25 +54,19 @@ class SociReader : public vigie::sdk::BatchReader {
     });
     for (size_t i = 0; i < row_->size(); ++i) {
       std::string name = row_->get_properties(i).get_name();
-      if (name == kLineColumn)
-        throw std::runtime_error(source_.what + " has a column named '" +
-                                 kLineColumn + "', which the connector adds");
+      check_result_column(source_, name);
       columns_.push_back(std::move(name));
     }
   }
 
   std::vector<vigie::sdk::Field> schema() override {
-    std::vector<vigie::sdk::Field> fields;
-    for (const auto& c : columns_) fields.push_back({c, vigie::Type::String});
-    fields.push_back({kLineColumn, vigie::Type::Int64});
-    return fields;
+    return result_schema(columns_);
   }
 
   std::optional<vigie::Table> next() override {
     if (!has_row_) return std::nullopt;
-    vigie::Table batch;
-    for (const auto& c : columns_) batch.add(c, vigie::Type::String);
-    auto& line = batch.add(kLineColumn, vigie::Type::Int64);
+    vigie::Table batch = empty_batch(columns_);
+    auto& line = batch.columns.back();
     for (size_t n = 0; has_row_ && n < source_.batch_rows; ++n) {
       for (size_t c = 0; c < columns_.size(); ++c) {
         auto text = guarded("read", [&] { return value_text(*row_, c); });

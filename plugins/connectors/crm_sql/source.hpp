@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "vigie/sdk/plugin.hpp"
+
 namespace vigie::crm_sql {
 
 struct Source {
@@ -22,6 +24,16 @@ struct Source {
 
 // The column the connector adds: the 1-based row number of the result.
 inline constexpr const char* kLineColumn = "_line";
+
+// A column of the result, refused when it takes the name of the column
+// the connector adds.
+void check_result_column(const Source& source, const std::string& name);
+
+// What every reader hands over: the result's columns as text, then _line;
+// and an empty batch of that shape.
+std::vector<vigie::sdk::Field> result_schema(
+    const std::vector<std::string>& columns);
+vigie::Table empty_batch(const std::vector<std::string>& columns);
 
 // The error of a failed database step, naming the table or query, with
 // the secrets hidden.
