@@ -13,3 +13,4 @@
 #include "vigie/sdk/option_limits.hpp"
 #include "vigie/sdk/options.hpp"
 #include "vigie/sdk/plugin.hpp"
+#include "vigie/sdk/utc_text.hpp"

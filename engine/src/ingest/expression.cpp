@@ -8,15 +8,25 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <set>
 
 #include "ingest/lookup_table.hpp"
 #include "table/parse.hpp"
 #include "vigie/sdk/column.hpp"
+#include "vigie/sdk/utc_text.hpp"
 
 namespace vigie::ingest {
 
 namespace {
+
+// Microseconds in one unit of an epoch() count: 's', 'ms' or 'us'.
+std::optional<int64_t> epoch_unit_micros(std::string_view unit) {
+  if (unit == "s") return 1000000;
+  if (unit == "ms") return 1000;
+  if (unit == "us") return 1;
+  return std::nullopt;
+}
 
 // 128-bit intermediates keep products of two scaled decimals exact.
 __extension__ typedef __int128 Wide;
@@ -238,15 +248,15 @@ class Parser {
             {"integer", {1, 1}},  {"trim", {1, 1}},    {"lower", {1, 1}},
             {"upper", {1, 1}},    {"concat", {1, 64}}, {"coalesce", {1, 64}},
             {"recode", {3, 129}}, {"seconds", {1, 1}}, {"lookup", {2, 2}},
-            {"e164", {2, 2}},     {"sha256", {1, 1}}};
+            {"e164", {2, 2}},     {"sha256", {1, 1}},  {"epoch", {2, 2}}};
     auto f = std::find_if(kFunctions.begin(), kFunctions.end(),
                           [&](const auto& e) { return e.first == name; });
     if (f == kFunctions.end())
-      fail(
-          fmt::format("unknown function '{}' (known: integer, trim, lower, "
-                      "upper, concat, coalesce, recode, seconds, lookup, e164, "
-                      "sha256)",
-                      name));
+      fail(fmt::format(
+          "unknown function '{}' (known: integer, trim, lower, "
+          "upper, concat, coalesce, recode, seconds, epoch, lookup, "
+          "e164, sha256)",
+          name));
     auto n = std::make_unique<Expression::Node>();
     n->op = Op::Call;
     n->function = name;
@@ -260,6 +270,7 @@ class Parser {
                        f->second.first, f->second.second, n->args.size()));
     if (name == "lookup") bind_lookup(*n);
     if (name == "e164") check_region(*n->args[1]);
+    if (name == "epoch") check_epoch_unit(*n->args[1]);
     return measured(std::move(n));
   }
 
@@ -295,6 +306,15 @@ class Parser {
       fail(
           "e164() takes the default country as a quoted region code such "
           "as 'FR' or 'GB' second");
+  }
+
+  // epoch(x, 'ms'): the unit is a quoted 's', 'ms' or 'us'.
+  void check_epoch_unit(const Expression::Node& unit) {
+    if (unit.op != Op::Literal || unit.literal.kind != Value::Kind::Text ||
+        !epoch_unit_micros(unit.literal.text))
+      fail(
+          "epoch() takes the unit of its count as a quoted 's', 'ms' or 'us' "
+          "second");
   }
 
   std::string_view text_;
@@ -377,6 +397,33 @@ std::string transform(std::string s, int (*f)(int)) {
 
 Value evaluate_node(const Expression::Node& n, const RowAccess& row);
 
+// "1604192073036492" with 'us' as "2020-11-01T00:54:33.036492Z": a count
+// since 1970-01-01T00:00:00Z (Unix time) as the ISO UTC text a timestamp
+// column reads as an instant. Whole counts only; a number past the years
+// 0000-9999 rejects the row.
+Value epoch_text(std::string_view text, std::string_view unit) {
+  const int64_t per_unit = *epoch_unit_micros(unit);
+  int64_t count = 0;
+  auto [past, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), count);
+  if (text.empty() || ec != std::errc() || past != text.data() + text.size())
+    throw EvaluationError(
+        fmt::format("expected a whole count of {} since 1970, got '{}'",
+                    unit == "s"    ? "seconds"
+                    : unit == "ms" ? "milliseconds"
+                                   : "microseconds",
+                    text));
+  int64_t micros = 0;
+  std::optional<sdk::UtcText> utc;
+  if (!__builtin_mul_overflow(count, per_unit, &micros))
+    utc = unit == "s" ? sdk::utc_text(count, sdk::UtcUnit::kSeconds)
+                      : sdk::utc_text(micros, sdk::UtcUnit::kMicroseconds);
+  if (!utc)
+    throw EvaluationError(fmt::format(
+        "{} {} since 1970 is past the years 0000 to 9999", text, unit));
+  return Value::of_text(std::string(utc->view()));
+}
+
 Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
   const std::string& f = n.function;
   if (f == "coalesce") {
@@ -423,6 +470,7 @@ Value evaluate_call(const Expression::Node& n, const RowAccess& row) {
   if (f == "seconds")
     return Value::of_text(std::to_string(duration_seconds(s)));
   if (f == "e164") return e164(s, n.args[1]->literal.text);
+  if (f == "epoch") return epoch_text(s, n.args[1]->literal.text);
   if (f == "sha256") return Value::of_text(sha256_hex(s));
   if (f == "trim") {
     const auto first = s.find_first_not_of(" \t\r\n");

@@ -16,7 +16,6 @@
 #include "csv_reader.hpp"
 #include "event_layout.hpp"
 #include "form_detection.hpp"
-#include "utc_text.hpp"
 #include "vigie/sdk.hpp"
 
 namespace vigie::queue_log {
@@ -134,7 +133,9 @@ class QueueLogReader : public sdk::BatchReader {
         continue;
       }
       c[0].push_string(row.call_id);
-      c[1].push_string(utc_text(row.started_at));
+      // The layouts refuse an epoch past kMaxEpoch (event_layout.hpp).
+      c[1].push_string(
+          sdk::utc_text(row.started_at, sdk::UtcUnit::kSeconds).value().view());
       c[2].push_string("inbound");
       push_text(c[3], row.queue);
       c[4].push_string(row.outcome);

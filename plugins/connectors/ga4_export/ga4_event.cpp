@@ -13,7 +13,7 @@
 #include <system_error>
 
 #include "url_path.hpp"
-#include "utc_text.hpp"
+#include "vigie/sdk/utc_text.hpp"
 
 namespace vigie::ga4 {
 namespace {
@@ -82,7 +82,7 @@ class NumberText {
 struct EventDecoder::Impl {
   DecoderOptions options;
   simdjson::dom::parser parser;
-  std::optional<UtcText> ts;
+  std::optional<sdk::UtcText> ts;
   NumberText visitor_number, customer_number, session_number, load_number;
   std::string source_text;
   // The first problem with a field the event may do without: the row is
@@ -364,7 +364,7 @@ std::optional<std::string> EventDecoder::Impl::decode(std::string_view line,
     case Integer::kOk:
       break;
   }
-  ts = utc_text(micros);
+  ts = sdk::utc_text(micros, sdk::UtcUnit::kMicroseconds);
   if (!ts)
     return "event_timestamp " + std::to_string(micros) +
            " is outside the years 0000 to 9999";

@@ -67,6 +67,28 @@ TEST(Expression, DurationsBecomeSeconds) {
         << bad;
 }
 
+// Epoch counts (NDJSON exports, queue logs) as ISO UTC instants; expected
+// texts from Python's datetime.fromtimestamp(n, timezone.utc).
+TEST(Expression, EpochCountsBecomeUtcInstants) {
+  EXPECT_EQ(eval("epoch(Answered, 's')", {"", "", "", "", "1543602677"}),
+            "2018-11-30T18:31:17Z");
+  EXPECT_EQ(eval("epoch(Answered, 'ms')", {"", "", "", "", "1604192073036"}),
+            "2020-11-01T00:54:33.036000Z");
+  EXPECT_EQ(eval("epoch(Answered, 'us')", {"", "", "", "", "1604192073036492"}),
+            "2020-11-01T00:54:33.036492Z");
+  EXPECT_EQ(eval("epoch(Answered, 'ms')", {"", "", "", "", "-1"}),
+            "1969-12-31T23:59:59.999000Z");
+  EXPECT_EQ(eval("epoch(Answered, 's')", {"", "", "", "", ""}), "");  // null
+  const auto d = Expression::parse("epoch(Answered, 'ms')", kColumns);
+  for (const char* bad : {"1.5", "12a", " 12", "9223372036854775807"})
+    EXPECT_THROW(d.evaluate(Row({"", "", "", "", bad})), EvaluationError)
+        << bad;
+  EXPECT_THROW(Expression::parse("epoch(Answered, 'minutes')", kColumns),
+               ExpressionError);
+  EXPECT_THROW(Expression::parse("epoch(Answered, CustomerID)", kColumns),
+               ExpressionError);
+}
+
 TEST(Expression, NullPropagatesThroughArithmetic) {
   auto v = Expression::parse("Quantity * UnitPrice", kColumns)
                .evaluate(Row({"", "2", "", "", ""}));

@@ -2,12 +2,18 @@
 // engine's host), on files written here: values found by JSON pointers,
 // the first object's fields when no pointer is given, a line that is no
 // JSON object as a reject at its line, gzip equal to plain, a cut gzip an
-// error. Expected cells are the values written in the lines.
+// error. Expected cells are the values written in the lines; on the real
+// GA4 export (../shared/realdata/ga4), the values nlohmann-json finds in
+// each line, a parser independent of the connector's simdjson.
 #include <zlib.h>
+
+#include <nlohmann/json.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -179,6 +185,53 @@ TEST(NdjsonPlugin, AWrongLayoutSaysWhereAndWhat) {
       "ndjson", {{"path", dir.path() / "calls.csv"}, {"columns.id", "id"}});
   EXPECT_EQ(bad.failed_at, ConnectorStep::kCreate);
   EXPECT_THAT(bad.reason, HasSubstr("starts with '/'"));
+}
+
+// What nlohmann-json finds at `pointer` in `line`, written as the
+// connector writes a value: text as is, a number as its digits, nothing
+// for null or a missing member.
+Cell expected_cell(const nlohmann::json& line, const std::string& pointer) {
+  const nlohmann::json::json_pointer at(pointer);
+  if (!line.contains(at)) return std::nullopt;
+  const auto& value = line.at(at);
+  if (value.is_null()) return std::nullopt;
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();
+}
+
+TEST(NdjsonPlugin, TheRealGa4ExportGivesWhatAnotherParserFinds) {
+  const std::string path =
+      std::string(VIGIE_SHARED_DIR) + "/realdata/ga4/ga4_sample_460rows.ndjson";
+  const std::vector<std::pair<std::string, std::string>> columns = {
+      {"ts", "/event_timestamp"},
+      {"event_type", "/event_name"},
+      {"visitor_id", "/user_pseudo_id"},
+      {"customer_id", "/user_id"},
+      {"device", "/device/category"},
+      {"source", "/traffic_source/source"},
+      {"first_param", "/event_params/0/key"}};
+  std::map<std::string, std::string> options = {{"path", path}};
+  for (const auto& [name, pointer] : columns)
+    options["columns." + name] = pointer;
+  auto run = vigie::testing::run_connector("ndjson", options);
+  ASSERT_EQ(run.failed_at, ConnectorStep::kNone) << run.message;
+
+  std::ifstream in(path);
+  std::string text;
+  std::vector<nlohmann::json> expected;
+  while (std::getline(in, text))
+    if (!text.empty()) expected.push_back(nlohmann::json::parse(text));
+  ASSERT_GT(expected.size(), 400u);
+  ASSERT_EQ(lines(run).size(), expected.size());
+  EXPECT_EQ(lines(run).back(), static_cast<int64_t>(expected.size()));
+  for (const auto& [name, pointer] : columns) {
+    const auto found = cells(run, name);
+    for (size_t i = 0; i < expected.size(); ++i)
+      ASSERT_EQ(found[i], expected_cell(expected[i], pointer))
+          << name << " at line " << i + 1;
+  }
+  for (const auto& reject : cells(run, "_reject"))
+    EXPECT_EQ(reject, std::nullopt);
 }
 
 }  // namespace

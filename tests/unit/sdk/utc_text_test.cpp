@@ -1,7 +1,7 @@
-// Microseconds since the epoch as ISO text. Every expected text was
-// computed with Python's datetime (datetime(1970, 1, 1, tzinfo=utc) +
-// timedelta(microseconds=n)), not with the code under test.
-#include "utc_text.hpp"
+// Seconds and microseconds since the epoch as ISO text. Every expected
+// text was computed with Python's datetime (datetime(1970, 1, 1,
+// tzinfo=utc) + timedelta(microseconds=n)), not with the code under test.
+#include "vigie/sdk/utc_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,10 +11,16 @@
 
 namespace {
 
-using vigie::ga4::utc_text;
+using vigie::sdk::utc_text;
+using vigie::sdk::UtcUnit;
 
 std::string text_of(int64_t micros) {
-  auto text = utc_text(micros);
+  auto text = utc_text(micros, UtcUnit::kMicroseconds);
+  return text ? std::string(text->view()) : "(none)";
+}
+
+std::string text_of_seconds(int64_t seconds) {
+  auto text = utc_text(seconds, UtcUnit::kSeconds);
   return text ? std::string(text->view()) : "(none)";
 }
 
@@ -40,6 +46,18 @@ TEST(UtcText, OnlyFourDigitYears) {
   EXPECT_EQ(text_of(253402300800000000), "(none)");
   EXPECT_EQ(text_of(std::numeric_limits<int64_t>::max()), "(none)");
   EXPECT_EQ(text_of(std::numeric_limits<int64_t>::min()), "(none)");
+}
+
+TEST(UtcText, Seconds) {
+  // The first ENTERQUEUE of pbxware_queue_log_export.csv.
+  EXPECT_EQ(text_of_seconds(1543602677), "2018-11-30T18:31:17Z");
+  EXPECT_EQ(text_of_seconds(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(text_of_seconds(-1), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(text_of_seconds(253402300799), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(text_of_seconds(253402300800), "(none)");
+  EXPECT_EQ(text_of_seconds(-62167219200), "0000-01-01T00:00:00Z");
+  EXPECT_EQ(text_of_seconds(-62167219201), "(none)");
+  EXPECT_EQ(text_of_seconds(std::numeric_limits<int64_t>::max()), "(none)");
 }
 
 }  // namespace
