@@ -24,7 +24,6 @@ templates' `@name@`, so that the written C++ keeps the templates' layout:
 it must pass the repository's clang-format check as it is written.
 """
 
-import argparse
 import csv
 import json
 import pathlib
@@ -36,7 +35,6 @@ import unittest
 
 import vigie_testlib as lib
 
-BUILD_DIR = None  # --build-dir: the build tree `cmake --install` reads
 
 
 def run(args, cwd=None, timeout=600, env=None):
@@ -66,7 +64,8 @@ class PluginScaffoldTest(unittest.TestCase):
         cls.dir = lib.make_temp_dir("scaffold")
         cls.addClassCleanup(lib.remove_temp_dir, cls.dir)
         cls.prefix = cls.dir / "prefix"
-        must(run(["cmake", "--install", BUILD_DIR, "--prefix", cls.prefix]))
+        must(run(["cmake", "--install", lib.PATHS.build_dir,
+                  "--prefix", cls.prefix]))
         cls.vigie = cls.prefix / "bin" / "vigie"
         cls.env = lib.clean_environment()
         cls.projects = cls.dir / "projects"
@@ -208,16 +207,5 @@ class PluginScaffoldTest(unittest.TestCase):
                          "mine\n")
 
 
-def main():
-    global BUILD_DIR
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--build-dir", required=True,
-                        help="the build tree to install from")
-    known, rest = parser.parse_known_args()
-    BUILD_DIR = known.build_dir
-    sys.argv = [sys.argv[0]] + rest
-    lib.main()
-
-
 if __name__ == "__main__":
-    main()
+    lib.main()

@@ -26,7 +26,6 @@ cut short and files of the wrong layout (a JSON array; the real PhoneNow
 CSV of ../shared/realdata) stop the run (exit 4) naming the file and line.
 """
 
-import argparse
 import collections
 import csv
 import datetime
@@ -40,7 +39,6 @@ import zoneinfo
 
 import vigie_testlib as lib
 
-BUILD_DIR = None  # --build-dir: the build tree `cmake --install` reads
 ZONE = zoneinfo.ZoneInfo("Europe/Paris")
 MONTH, PREVIOUS = "2026-10", "2026-09"
 MAX_SECONDS = 31 * 86400
@@ -102,7 +100,8 @@ class TicketingExampleTest(unittest.TestCase):
         cls.example = lib.source_path("examples", "ticketing_connector")
         cls.sample = cls.example / "sample" / "tickets.ndjson"
         prefix = cls.dir / "prefix"
-        must(run(["cmake", "--install", BUILD_DIR, "--prefix", prefix]))
+        must(run(["cmake", "--install", lib.PATHS.build_dir,
+                  "--prefix", prefix]))
         cls.vigie_exe = prefix / "bin" / "vigie"
         cls.env = lib.clean_environment()
         build = cls.dir / "build"
@@ -251,16 +250,5 @@ class TicketingExampleTest(unittest.TestCase):
                       "line (NDJSON)", result.stderr)
 
 
-def main():
-    global BUILD_DIR
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--build-dir", required=True,
-                        help="the build tree to install from")
-    known, rest = parser.parse_known_args()
-    BUILD_DIR = known.build_dir
-    sys.argv = [sys.argv[0]] + rest
-    lib.main()
-
-
 if __name__ == "__main__":
-    main()
+    lib.main()

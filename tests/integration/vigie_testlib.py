@@ -24,7 +24,8 @@ import unittest
 
 # Filled by parse_arguments() before the tests run.
 PATHS = argparse.Namespace(vigie=None, source_dir=None, test_plugins=None,
-                           shared_dir=None, fail_writes=None, keep=False)
+                           shared_dir=None, fail_writes=None, build_dir=None,
+                           keep=False)
 
 # Small enough for the sanitizer run, large enough for every KPI to have
 # values (about 1000 customers, 7000 order lines).
@@ -46,6 +47,9 @@ def parse_arguments():
     parser.add_argument("--fail-writes",
                         help="the LD_PRELOAD library that fails writes "
                              "with ENOSPC (fail_writes.cpp)")
+    parser.add_argument("--build-dir",
+                        help="the build tree `cmake --install` reads (the "
+                             "SDK tests install from it)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary folders (debugging)")
     known, rest = parser.parse_known_args()

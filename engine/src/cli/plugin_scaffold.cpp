@@ -74,7 +74,7 @@ std::vector<ProjectFile> plugin_project(std::string_view kind,
   std::vector<ProjectFile> files;
   for (const std::string_view folder : {std::string_view("common"), kind}) {
     const std::string prefix = std::string(folder) + "/";
-    for (const TemplateFile& t : plugin_template_files()) {
+    for (const io::EmbeddedFile& t : plugin_template_files()) {
       if (!t.path.starts_with(prefix)) continue;
       std::string path = fill(t.path.substr(prefix.size()));
       if (path.ends_with(".in")) path.resize(path.size() - 3);
