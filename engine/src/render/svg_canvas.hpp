@@ -1,6 +1,6 @@
 // Canvas written as SVG 1.1 XML, text as real <text> elements: a page that
-// can be searched, selected and read by a screen reader, and that weighs a
-// tenth of the glyph outlines Cairo's SVG surface writes. The output is a
+// can be searched, selected and read aloud, and that weighs about a tenth
+// of the glyph outlines Cairo's SVG surface writes. The output is a
 // function of the commands alone (no clock, no counter shared with other
 // pages or threads): the same page gives the same bytes.
 //
