@@ -11,7 +11,7 @@ find_package(ZLIB REQUIRED)
 find_package(simdjson 3 REQUIRED CONFIG)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)
-pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-svg cairo-png fontconfig)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png fontconfig)
 # Metric KPIs' expressions (spec/reader_metrics.cpp, compute/metric_references.cpp).
 pkg_check_modules(MUPARSER REQUIRED IMPORTED_TARGET muparser)
 

@@ -93,7 +93,7 @@ void place_horizontal(const BarChart& chart, Flow& flow,
     const double value_x =
         v < 0 ? end - kGap / 2 - value.width : end + kGap / 2;
     page.text(value_x, middle - value.height / 2 + value.baseline, values[i],
-              kValueFont, theme::kInk);
+              kValueFont, theme::kInk, value.width);
   }
   page.line(zero, top, zero, top + height - theme::kBlockTitleHeight,
             theme::kMuted, 0.8);

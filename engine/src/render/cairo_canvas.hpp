@@ -1,5 +1,7 @@
-// Canvas drawn with Cairo, onto whatever surface the cairo_t targets
-// (PDF, SVG, PNG). Text goes through Pango with the measurer's settings.
+// Canvas drawn with Cairo, onto whatever surface the cairo_t targets (the
+// PDF's today; PNG previews later). Text goes through Pango with the
+// measurer's settings. The SVG pages have a canvas of their own
+// (svg_canvas.hpp): Cairo's SVG surface writes text as glyph outlines.
 #pragma once
 
 #include <cairo.h>

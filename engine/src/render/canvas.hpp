@@ -1,9 +1,10 @@
 // The small drawing interface the layout targets. Layout and charts are
 // computed once into pages of draw commands; an implementation of Canvas
-// (Cairo for PDF and SVG today, an SVG-with-<text> or HTML one later)
-// replays them. The set is kept to what every such target has natively:
-// straight paths, rectangles, circles, solid or dashed strokes, fills,
-// rectangular clips and text runs already measured and placed.
+// replays them: Cairo for the PDF (cairo_canvas.hpp), SVG written directly,
+// with real <text>, for the SVG pages (svg_canvas.hpp), an HTML one later. The
+// set is kept to what every such target has natively: straight paths,
+// rectangles, circles, solid or dashed strokes, fills, rectangular clips and
+// text runs already measured and placed.
 #pragma once
 
 #include <string>
@@ -43,12 +44,16 @@ struct Stroke {
   double width = 1;
   double dash = 0;  // length of dashes and gaps; 0 draws a solid line
 };
-// One line of text, its left end at x and its baseline at y.
+// One line of text, its left end at x and its baseline at y. `width` is
+// its advance as the layout measured it (text_measure.hpp): a target that
+// cannot promise the measuring font (an SVG viewer) pins the run to it, so
+// that what the layout aligned and fitted stays aligned and fitted.
 struct Text {
   double x, baseline;
   std::string text;
   Font font;
   Color color;
+  double width;
 };
 // Drawing is confined to the rectangle until the matching PopClip.
 struct PushClip {
@@ -92,8 +97,10 @@ class Page {
   void stroke(Color c, double width, double dash = 0) {
     commands_.push_back(cmd::Stroke{c, width, dash});
   }
-  void text(double x, double baseline, std::string s, Font f, Color c) {
-    commands_.push_back(cmd::Text{x, baseline, std::move(s), f, c});
+  // `width`: the run's measured advance (cmd::Text).
+  void text(double x, double baseline, std::string s, Font f, Color c,
+            double width) {
+    commands_.push_back(cmd::Text{x, baseline, std::move(s), f, c, width});
   }
   void push_clip(double x, double y, double w, double h) {
     commands_.push_back(cmd::PushClip{x, y, w, h});

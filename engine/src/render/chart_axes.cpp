@@ -31,7 +31,7 @@ void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
     const TextExtent extent = ctx.text.measure(label, kAxisFont);
     page.text(plot.left - kAxisLabelGap - extent.width,
               y - extent.height / 2 + extent.baseline, label, kAxisFont,
-              theme::kMuted);
+              theme::kMuted, extent.width);
   }
 }
 

@@ -30,7 +30,7 @@ void draw_legend(Page& page, const std::vector<LegendEntry>& entries,
     x += kSampleWidth + kSampleGap;
     const TextExtent extent = ctx.text.measure(entry.label, kLegendFont);
     page.text(x, middle - extent.height / 2 + extent.baseline, entry.label,
-              kLegendFont, theme::kInk);
+              kLegendFont, theme::kInk, extent.width);
     x += extent.width + kEntryGap;
   }
 }

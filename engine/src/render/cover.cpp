@@ -51,8 +51,9 @@ double draw_notes(Page& page, const RenderContext& ctx,
   page.fill_rect(x, top, kAccentWidth, height, theme::kNoteAccent);
   double y = top + kNotePadding;
   for (const auto& note_lines : wrapped) {
-    page.text(text_x, y + ctx.text.measure("•", kNoteFont).baseline, "•",
-              kNoteFont, theme::kNoteAccent);
+    const TextExtent mark = ctx.text.measure("•", kNoteFont);
+    page.text(text_x, y + mark.baseline, "•", kNoteFont, theme::kNoteAccent,
+              mark.width);
     for (const std::string& line : note_lines) {
       y += draw_text(page, ctx.text, line, kNoteFont, theme::kInk,
                      text_x + bullet, y, text_width - bullet);

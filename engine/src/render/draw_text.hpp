@@ -20,7 +20,7 @@ inline double draw_text(Page& page, const TextMeasurer& measurer,
   double left = x;
   if (align == Align::Center) left = x + (width - extent.width) / 2;
   if (align == Align::Right) left = x + width - extent.width;
-  page.text(left, top + extent.baseline, text, font, color);
+  page.text(left, top + extent.baseline, text, font, color, extent.width);
   return extent.height;
 }
 

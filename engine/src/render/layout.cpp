@@ -77,7 +77,7 @@ void draw_footer(Page& page, const RenderContext& ctx, const std::string& title,
       pages;
   const double width = ctx.text.width(text, font);
   page.text(theme::kMarginLeft + theme::kContentWidth - width,
-            theme::kFooterBaseline, text, font, theme::kMuted);
+            theme::kFooterBaseline, text, font, theme::kMuted, width);
 }
 
 }  // namespace

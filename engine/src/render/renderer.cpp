@@ -1,7 +1,6 @@
 #include "render/renderer.hpp"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 #include <fmt/format.h>
 
@@ -12,7 +11,7 @@
 #include "io/file_writer.hpp"
 #include "render/cairo_canvas.hpp"
 #include "render/layout.hpp"
-#include "render/svg_ids.hpp"
+#include "render/svg_canvas.hpp"
 #include "render/text_measure.hpp"
 #include "render/theme.hpp"
 
@@ -35,7 +34,7 @@ void draw_page(cairo_surface_t* surface, const Page& page,
   cairo_destroy(cr);
 }
 
-// Where Cairo writes a page or a document: a FileWriter, so that a failed
+// Where Cairo writes the PDF: a FileWriter, so that a failed
 // write names the file and the system's reason (Cairo alone would only say
 // "error while writing to output stream"). Cairo is C: the callback keeps
 // the exception and says CAIRO_STATUS_WRITE_ERROR; finish() rethrows it.
@@ -74,23 +73,6 @@ class CairoOutput {
   std::exception_ptr failure_;
 };
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data,
-                                unsigned int length) {
-  static_cast<std::string*>(closure)->append(
-      reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// Finishes a surface drawn into memory and checks Cairo drew it all.
-void finish_in_memory(cairo_surface_t* surface,
-                      const std::filesystem::path& path) {
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw std::runtime_error(fmt::format("cannot draw {}: {}", path.string(),
-                                         cairo_status_to_string(status)));
-}
-
 }  // namespace
 
 int render_pdf(const Document& doc, const std::filesystem::path& path) {
@@ -127,17 +109,10 @@ std::vector<std::filesystem::path> render_svg_pages(
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::filesystem::path path = dir / fmt::format("page-{}.svg", i + 1);
-    // Drawn into memory first: Cairo's ids are renumbered before the page
-    // is written (svg_ids.hpp).
-    std::string svg;
-    {
-      Surface surface(cairo_svg_surface_create_for_stream(
-          append_to_string, &svg, theme::kPageWidth, theme::kPageHeight));
-      cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-      draw_page(surface.get(), pages[i], measurer);
-      finish_in_memory(surface.get(), path);
-    }
-    io::write_file(path, renumber_cairo_ids(svg));
+    SvgCanvas canvas(theme::kPageWidth, theme::kPageHeight,
+                     fmt::format("p{}-", i + 1));
+    pages[i].replay(canvas);
+    io::write_file(path, canvas.svg());
     paths.push_back(path);
   }
   return paths;

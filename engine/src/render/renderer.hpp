@@ -1,4 +1,5 @@
-// Renders a Document as an A4 PDF and as one SVG a page.
+// Renders a Document as an A4 PDF (Cairo) and as one SVG a page (written
+// directly, text as <text>: svg_canvas.hpp), from the same layout.
 #pragma once
 
 #include <filesystem>

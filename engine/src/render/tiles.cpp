@@ -180,7 +180,7 @@ void draw_value(Page& page, const RenderContext& ctx, const std::string& text,
   // a row line up whatever their size.
   const double baseline =
       top + ctx.text.measure(text, Font{theme::kTileValueSize, true}).baseline;
-  page.text(x, baseline, shown, font, theme::kInk);
+  page.text(x, baseline, shown, font, theme::kInk, ctx.text.width(shown, font));
 }
 
 // A secondary line at its size when it fits, else a little smaller (a

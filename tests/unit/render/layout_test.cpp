@@ -224,6 +224,24 @@ TEST(Layout, TextStaysInsideTheMargins) {
   }
 }
 
+// Every run carries the width the measurer gives its text in its font
+// (shrunk tile values, cut cells and footers included): the SVG pages pin
+// each run to it.
+TEST(Layout, EveryTextCarriesItsMeasuredWidth) {
+  const TextMeasurer m;
+  const auto pages = layout_document(testing::sample_document(), m);
+  size_t runs = 0;
+  for (const Page& page : pages) {
+    for (const cmd::Text* text : texts(page)) {
+      EXPECT_DOUBLE_EQ(text->width, m.width(text->text, text->font))
+          << text->text;
+      EXPECT_GT(text->width, 0) << text->text;
+      ++runs;
+    }
+  }
+  EXPECT_GT(runs, 200u);
+}
+
 TEST(Layout, SectionTitleIsKeptWithItsFirstBlock) {
   const TextMeasurer m;
   Document doc = with_blocks({table_of(38)});
