@@ -12,27 +12,48 @@
 
 namespace vigie::compute {
 
-PeriodPlan plan_periods(const spec::Report& report, CalendarPeriod period) {
+PeriodPlan plan_periods(const spec::Report& report, CalendarPeriod period,
+                        bool comparison_trend) {
   PeriodPlan plan;
   plan.series = static_cast<size_t>(std::max(report.series, 1));
+  const bool year = report.comparison == spec::Comparison::PreviousYear;
+  const auto compared_to = [year](const CalendarPeriod& p) {
+    return year ? p.a_year_before() : p.plus(-1);
+  };
   // The trend's periods, consecutive and ending with P; P' is the one
   // before P or, a year before, stands alone ahead of them when the trend
   // does not reach it: a daily report compared with the same day a year
-  // before computes 13 days, not 366.
-  const CalendarPeriod compared =
-      report.comparison == spec::Comparison::PreviousYear
-          ? period.a_year_before()
-          : period.plus(-1);
+  // before computes 13 days, not 366. The comparison lines of charts add
+  // the comparison period of each period shown.
+  const CalendarPeriod compared = compared_to(period);
   const size_t trend = std::max<size_t>(plan.series, 2);
   std::vector<CalendarPeriod> periods;
   for (size_t back = trend; back-- > 0;)
     periods.push_back(period.plus(-static_cast<int>(back)));
-  if (compared.first < periods.front().first)
-    periods.insert(periods.begin(), compared);
+  std::vector<CalendarPeriod> shown(
+      periods.end() - static_cast<long>(plan.series), periods.end());
+  std::vector<CalendarPeriod> ahead{compared};
+  if (comparison_trend)
+    for (const CalendarPeriod& p : shown) ahead.push_back(compared_to(p));
+  for (const CalendarPeriod& p : ahead)
+    if (std::find(periods.begin(), periods.end(), p) == periods.end())
+      periods.push_back(p);
+  std::sort(periods.begin(), periods.end(),
+            [](const CalendarPeriod& a, const CalendarPeriod& b) {
+              return a.first < b.first;
+            });
   plan.periods = calendar_periods(periods, report.time_zone, report.locale);
   plan.current = periods.size() - 1;
-  plan.previous = static_cast<size_t>(
-      std::find(periods.begin(), periods.end(), compared) - periods.begin());
+  const auto index_of = [&](const CalendarPeriod& p) {
+    return static_cast<size_t>(std::find(periods.begin(), periods.end(), p) -
+                               periods.begin());
+  };
+  plan.previous = index_of(compared);
+  for (const CalendarPeriod& p : shown) {
+    const size_t i = index_of(compared_to(p));
+    plan.compared.push_back(i < periods.size() ? std::optional<size_t>(i)
+                                               : std::nullopt);
+  }
   return plan;
 }
 

@@ -58,11 +58,11 @@ PeriodValues expression_values(
 
 PeriodValues cumulative_values(const PeriodValues& values,
                                std::span<const Period> periods,
-                               std::size_t current) {
+                               std::size_t current, std::size_t from) {
   PeriodValues out(periods.size());
   if (current >= periods.size()) return out;
   std::size_t first = current;
-  while (first > 0 && periods[first - 1].end_us == periods[first].start_us)
+  while (first > from && periods[first - 1].end_us == periods[first].start_us)
     --first;
   std::optional<double> total;
   for (std::size_t i = first; i <= current; ++i) {

@@ -32,9 +32,11 @@ PeriodValues expression_values(
 // The running total of `values` over the consecutive periods ending with
 // P (`current`), oldest first: a period without value adds nothing; no
 // value before the first period with one, nor for a period outside that
-// run (P' a year before, standing alone ahead of the trend).
+// run (P' a year before, standing alone ahead of the trend), nor before
+// `from` (the trend's first period: the periods planned for the
+// comparison lines of charts lie before it).
 PeriodValues cumulative_values(const PeriodValues& values,
                                std::span<const Period> periods,
-                               std::size_t current);
+                               std::size_t current, std::size_t from = 0);
 
 }  // namespace vigie::compute

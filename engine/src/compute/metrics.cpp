@@ -68,8 +68,9 @@ class MetricRun {
         break;
       }
       case spec::Metric::Kind::Cumulative:
-        values = cumulative_values(referred(m.references[0]), plan_.periods,
-                                   plan_.current);
+        values = cumulative_values(
+            referred(m.references[0]), plan_.periods, plan_.current,
+            plan_.current + 1 - std::min(plan_.series, plan_.current + 1));
         if (r.unit.empty()) r.unit = results_[index_.at(m.references[0])].unit;
         break;
     }

@@ -28,6 +28,37 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     // Between a word and its value: "Objectif : 5", "Target: 5".
     {"punctuation.colon", "\u00a0: ", ": "},
     {"chart.actual", "Réalisé", "Actual"},
+    // Charts: what a chart writes when it has nothing to draw, the bar or
+    // slice the smallest categories are summed into, the dashed lines of
+    // the comparison period, a waterfall's last bar, a funnel's
+    // conversions, and the titles of the axes.
+    {"chart.no_data", "Aucune donnée pour cette période",
+     "No data for this period"},
+    {"chart.others", "Autres ({count})", "Others ({count})"},
+    {"chart.not_shown", "… et {count} autre(s), non affiché(s)",
+     "… and {count} more, not shown"},
+    {"chart.previous_period", "Période précédente", "Previous period"},
+    {"chart.previous_year", "Année précédente", "Previous year"},
+    {"chart.total", "Total", "Total"},
+    {"chart.funnel_step", "{rate} de l'étape précédente",
+     "{rate} of the previous step"},
+    {"chart.funnel_overall", "{rate} de la première", "{rate} of the first"},
+    // The columns of a kpi_table block (the previous value and the target
+    // are the tiles' words).
+    {"kpi_table.kpi", "Indicateur", "Indicator"},
+    {"kpi_table.value", "Valeur", "Value"},
+    {"kpi_table.change", "Évolution", "Change"},
+    {"axis.month", "Mois", "Month"},
+    {"axis.week", "Semaine", "Week"},
+    {"axis.day", "Jour", "Day"},
+    {"axis.currency", "Montant ({currency})", "Amount ({currency})"},
+    {"axis.count", "Nombre", "Count"},
+    {"axis.ratio", "Taux (%)", "Rate (%)"},
+    {"axis.days", "Jours", "Days"},
+    {"axis.seconds", "Secondes", "Seconds"},
+    {"axis.ms", "Millisecondes", "Milliseconds"},
+    {"axis.score", "Points", "Points"},
+    {"axis.multiple", "Multiple", "Multiple"},
     // Cover and footer.
     {"cover.period", "{period} (comparé à {previous})",
      "{period} (vs {previous})"},

@@ -96,14 +96,33 @@ std::string format_change(std::optional<double> absolute,
 
 namespace {
 
-// v in the magnitude (k, M, ...) that suits `reference`. Written by hand:
-// ICU's compact notation is CLDR's ("1.2K" in English, a no-break space
-// U+00A0 in French "1,2 k"), not the short labels the charts have.
+// Up to `decimals` decimals, trailing zeros dropped; past two, for the
+// axes of tiny figures (1e-6), through the formatter that takes any.
+std::string trimmed_any(double v, int decimals, const Locale& locale) {
+  if (decimals <= NumberFormatters::kMaxDecimals)
+    return trimmed(v, decimals, locale);
+  return write(locale.formatters().fine, rounded(v, decimals));
+}
+
+// The decimals that tell apart figures `step` apart: at least `least`,
+// more for a step under a unit of the last decimal (ticks 2e-7 apart
+// need 7), at most kMaxFineDecimals.
+int decimals_for(double step, int least) {
+  if (!(step > 0) || !std::isfinite(step)) return least;
+  const int needed = static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+  return std::clamp(needed, least, NumberFormatters::kMaxFineDecimals);
+}
+
+// v in the magnitude (k, M, ...) that suits `reference`, with `decimals`
+// decimals at most (2, 1 for a percentage, more for tiny figures).
+// Written by hand: ICU's compact notation is CLDR's ("1.2K" in English, a
+// no-break space U+00A0 in French "1,2 k"), not the short labels the
+// charts have.
 std::string axis_label(double v, double reference, const std::string& unit,
-                       const Locale& locale) {
+                       const Locale& locale, int decimals) {
   if (!std::isfinite(v)) return no_value(locale);
   if (unit == "ratio") {
-    return trimmed(v * 100, 1, locale) + locale.unit_space + "%";
+    return trimmed_any(v * 100, decimals, locale) + locale.unit_space + "%";
   }
   struct Magnitude {
     double scale;
@@ -130,7 +149,7 @@ std::string axis_label(double v, double reference, const std::string& unit,
       break;
     }
   }
-  if (number.empty()) number = trimmed(v, 2, locale);
+  if (number.empty()) number = trimmed_any(v, decimals, locale);
   if (unit == "currency") {
     if (locale.currency_after) {
       return number + locale.unit_space + suffix + locale.currency;
@@ -144,7 +163,10 @@ std::string axis_label(double v, double reference, const std::string& unit,
 
 std::string format_axis(double v, const std::string& unit,
                         const Locale& locale) {
-  return axis_label(v, v, unit, locale);
+  // Two significant digits for a figure too small for the usual decimals.
+  const int least = unit == "ratio" ? 1 : 2;
+  const double shown = std::fabs(unit == "ratio" ? v * 100 : v);
+  return axis_label(v, v, unit, locale, decimals_for(shown / 10, least));
 }
 
 std::vector<std::string> format_axis_ticks(const std::vector<double>& ticks,
@@ -154,9 +176,18 @@ std::vector<std::string> format_axis_ticks(const std::vector<double>& ticks,
   for (double t : ticks) {
     if (std::isfinite(t)) reference = std::max(reference, std::fabs(t));
   }
+  // The smallest gap between two ticks, in the figures shown, says how
+  // many decimals keep them apart.
+  double step = 0;
+  for (size_t i = 1; i < ticks.size(); ++i) {
+    const double gap = std::fabs(ticks[i] - ticks[i - 1]);
+    if (gap > 0 && (step == 0 || gap < step)) step = gap;
+  }
+  const int least = unit == "ratio" ? 1 : 2;
+  const int decimals = decimals_for(unit == "ratio" ? step * 100 : step, least);
   std::vector<std::string> labels;
   for (double t : ticks)
-    labels.push_back(axis_label(t, reference, unit, locale));
+    labels.push_back(axis_label(t, reference, unit, locale, decimals));
   return labels;
 }
 

@@ -23,6 +23,8 @@ std::shared_ptr<const NumberFormatters> NumberFormatters::of(
     f->trimmed[d] = base.precision(number::Precision::maxFraction(d))
                         .sign(UNUM_SIGN_NEGATIVE);
   }
+  f->fine = base.precision(number::Precision::maxFraction(kMaxFineDecimals))
+                .sign(UNUM_SIGN_NEGATIVE);
   f->signed_one_decimal = base.precision(number::Precision::fixedFraction(1))
                               .sign(UNUM_SIGN_EXCEPT_ZERO);
   slot = std::move(f);

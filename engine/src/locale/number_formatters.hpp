@@ -15,6 +15,10 @@ struct NumberFormatters {
   icu::number::LocalizedNumberFormatter fixed[kMaxDecimals + 1];
   // Up to n decimals, trailing zeros dropped ("2,5", "3").
   icu::number::LocalizedNumberFormatter trimmed[kMaxDecimals + 1];
+  // Up to kMaxFineDecimals decimals, for the figures of a chart's axis too
+  // small for two (0,0000002): the decimal given is written as it is.
+  static constexpr int kMaxFineDecimals = 12;
+  icu::number::LocalizedNumberFormatter fine;
   // One decimal, a "+" on positive figures, no sign on zero ("+4,2").
   icu::number::LocalizedNumberFormatter signed_one_decimal;
 

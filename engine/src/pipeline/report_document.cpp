@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
+#include "compute/kpi_result.hpp"
 #include "locale/catalog.hpp"
 #include "locale/number_format.hpp"
 #include "pipeline/errors.hpp"
@@ -36,7 +38,8 @@ render::Status status_of(compute::Status s) {
   return render::Status::None;
 }
 
-render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
+render::Tile tile_of(const KpiResult& k, const render::Locale& locale,
+                     bool sparkline) {
   render::Tile t;
   t.label = k.label;
   t.value = locale::format_value(k.value, k.unit, locale);
@@ -47,6 +50,7 @@ render::Tile tile_of(const KpiResult& k, const render::Locale& locale) {
   t.status = status_of(k.status);
   if (k.target)
     t.target = locale::format_value(k.target->objective, k.unit, locale);
+  if (sparkline) t.sparkline = k.series;
   return t;
 }
 
@@ -106,6 +110,10 @@ std::string header_of(const std::string& column) {
   return h;
 }
 
+void style_table(const spec::Block& b, const KpiResult& k,
+                 const std::vector<const Column*>& columns, int64_t shown,
+                 render::TableBlock& t);
+
 render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
                             const render::Locale& locale) {
   render::TableBlock t;
@@ -145,6 +153,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
     for (const Column* c : columns) row.push_back(cell_display(*c, r, locale));
     t.rows.push_back(std::move(row));
   }
+  style_table(b, k, columns, shown, t);
   return t;
 }
 
@@ -160,34 +169,475 @@ std::string more_rows_note(const KpiResult& k, int64_t hidden,
   return locale::message(locale, "table.more_rows", args);
 }
 
-render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
+[[noreturn]] void block_error(const spec::Block& b, const std::string& what) {
+  throw RunError(kUsageError, fmt::format("{}: {}: {}", b.location.str(),
+                                          b.location.path, what));
+}
+
+// A column of the KPI's table a block names. The spec reader checked it
+// against the columns the indicator declares; an indicator that declares
+// none is checked here.
+const Column& column_of(const spec::Block& b, const KpiResult& k,
+                        const std::string& name) {
+  const Column* c = k.table ? k.table->find(name) : nullptr;
+  if (c == nullptr)
+    block_error(
+        b, fmt::format("the table of '{}' has no column '{}'", k.id, name));
+  return *c;
+}
+
+bool is_number(const Column& c) {
+  return c.type == Type::Int64 || c.type == Type::Decimal ||
+         c.type == Type::Double;
+}
+
+const Column& number_column_of(const spec::Block& b, const KpiResult& k,
+                               const std::string& name) {
+  const Column& c = column_of(b, k, name);
+  if (!is_number(c))
+    block_error(
+        b, fmt::format("the column '{}' of '{}' is not a number", name, k.id));
+  return c;
+}
+
+// A number column's values, a missing one as nothing.
+std::vector<std::optional<double>> optional_numbers(const Column& c) {
+  std::vector<std::optional<double>> out;
+  for (int64_t r = 0; r < c.size(); ++r) {
+    if (c.is_valid(r)) {
+      out.emplace_back(number_at(c, static_cast<size_t>(r)));
+    } else {
+      out.emplace_back();
+    }
+  }
+  return out;
+}
+
+// A number column's values, a missing one as zero (a bar of nothing).
+std::vector<double> numbers(const Column& c) {
+  std::vector<double> out;
+  for (const auto& v : optional_numbers(c)) out.push_back(v.value_or(0));
+  return out;
+}
+
+// A column's cells as the report writes them: the labels of a chart.
+std::vector<std::string> texts(const Column& c, const render::Locale& locale) {
+  std::vector<std::string> out;
+  for (int64_t r = 0; r < c.size(); ++r)
+    out.push_back(cell_display(c, r, locale));
+  return out;
+}
+
+// The title of a value axis: what its unit counts ("Montant (€)"), none
+// for a unit the catalog does not name.
+std::string unit_title(const std::string& unit, const render::Locale& locale) {
+  const std::string id = "axis." + unit;
+  if (unit.empty() || locale::find_message(id) == nullptr) return "";
+  const locale::Arg currency[] = {
+      locale::Arg::of_text("currency", locale.currency)};
+  return locale::message(locale, id, currency);
+}
+
+// The title of the category axis of a trend: the grain of its periods.
+std::string period_title(const spec::Report& report,
+                         const render::Locale& locale) {
+  switch (report.period) {
+    case table::Grain::Week:
+      return locale::text(locale, "axis.week");
+    case table::Grain::Day:
+      return locale::text(locale, "axis.day");
+    default:
+      return locale::text(locale, "axis.month");
+  }
+}
+
+// The spec's axis titles, else those given: an empty one is none.
+render::AxisTitles axes_of(const spec::Block& b, std::string category,
+                           std::string value) {
+  return {b.category_title.value_or(std::move(category)),
+          b.value_title.value_or(std::move(value))};
+}
+
+size_t max_categories(const spec::Block& b, size_t fallback) {
+  return b.max_categories > 0 ? static_cast<size_t>(b.max_categories)
+                              : fallback;
+}
+
+render::BarOrientation orientation_of(spec::Orientation o) {
+  switch (o) {
+    case spec::Orientation::Horizontal:
+      return render::BarOrientation::Horizontal;
+    case spec::Orientation::Vertical:
+      return render::BarOrientation::Vertical;
+    case spec::Orientation::Auto:
+      break;
+  }
+  return render::BarOrientation::Auto;
+}
+
+std::string title_of(const spec::Block& b, const KpiResult& k) {
+  return b.title.empty() ? k.label : b.title;
+}
+
+render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k,
+                              const render::Locale& locale) {
   render::BarChart chart;
-  chart.title = b.title.empty() ? k.label : b.title;
+  chart.title = title_of(b, k);
+  chart.orientation = orientation_of(b.orientation);
+  chart.max_bars = max_categories(b, render::kMaxBars);
   if (!k.table) return chart;
-  const Column* labels = k.table->find(b.label_column);
-  const Column* values = k.table->find(b.value_column);
-  if (labels == nullptr || values == nullptr)
-    throw RunError(kUsageError,
-                   fmt::format("{}: {}: the table of '{}' has no column '{}' "
-                               "or '{}'",
-                               b.location.str(), b.location.path, k.id,
-                               b.label_column, b.value_column));
-  if (values->type != Type::Int64 && values->type != Type::Decimal &&
-      values->type != Type::Double)
-    throw RunError(
-        kUsageError,
-        fmt::format("{}: {}: the column '{}' of '{}' is not a number",
-                    b.location.str(), b.location.path, b.value_column, k.id));
-  chart.unit = display_unit(*values);
-  for (int64_t r = 0; r < k.table->rows(); ++r) {
-    chart.labels.emplace_back(labels->string_at(r));
-    chart.values.push_back(
-        values->is_valid(r) ? number_at(*values, static_cast<size_t>(r)) : 0);
+  const Column& labels = column_of(b, k, b.label_column);
+  const Column& values = number_column_of(b, k, b.value_column);
+  chart.unit = display_unit(values);
+  chart.labels = texts(labels, locale);
+  chart.values = numbers(values);
+  chart.axes =
+      axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+  return chart;
+}
+
+// The names of a table chart's value columns: the spec's, else from the
+// columns' names.
+std::vector<std::string> series_names(const spec::Block& b) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < b.value_columns.size(); ++i) {
+    const std::string& h =
+        i < b.value_headers.size() ? b.value_headers[i] : std::string();
+    names.push_back(h.empty() ? header_of(b.value_columns[i]) : h);
+  }
+  return names;
+}
+
+render::StackedBarChart stacked_bar_chart_of(const spec::Block& b,
+                                             const KpiResult& k,
+                                             const render::Locale& locale) {
+  render::StackedBarChart chart;
+  chart.title = title_of(b, k);
+  chart.percent = b.percent;
+  chart.orientation = orientation_of(b.orientation);
+  chart.max_bars = max_categories(b, render::kMaxBars);
+  chart.series = series_names(b);
+  if (!k.table) return chart;
+  chart.labels = texts(column_of(b, k, b.label_column), locale);
+  for (const std::string& name : b.value_columns) {
+    const Column& c = number_column_of(b, k, name);
+    if (chart.unit.empty()) chart.unit = display_unit(c);
+    chart.values.push_back(numbers(c));
+  }
+  chart.axes = axes_of(
+      b, header_of(b.label_column),
+      b.percent ? unit_title("ratio", locale) : unit_title(chart.unit, locale));
+  return chart;
+}
+
+render::DonutChart donut_chart_of(const spec::Block& b, const KpiResult& k,
+                                  const render::Locale& locale) {
+  render::DonutChart chart;
+  chart.title = title_of(b, k);
+  chart.max_slices = max_categories(b, render::kMaxSlices);
+  if (!k.table) return chart;
+  const Column& values = number_column_of(b, k, b.value_column);
+  chart.unit = display_unit(values);
+  chart.labels = texts(column_of(b, k, b.label_column), locale);
+  chart.values = numbers(values);
+  return chart;
+}
+
+render::FunnelChart funnel_chart_of(const spec::Block& b, const KpiResult& k,
+                                    const render::Locale& locale) {
+  render::FunnelChart chart;
+  chart.title = title_of(b, k);
+  if (!k.table) return chart;
+  const Column& values = number_column_of(b, k, b.value_column);
+  chart.unit = display_unit(values);
+  chart.labels = texts(column_of(b, k, b.label_column), locale);
+  chart.values = numbers(values);
+  return chart;
+}
+
+render::WaterfallChart waterfall_chart_of(const spec::Block& b,
+                                          const KpiResult& k,
+                                          const render::Locale& locale) {
+  render::WaterfallChart chart;
+  chart.title = title_of(b, k);
+  if (!k.table) return chart;
+  const Column& values = number_column_of(b, k, b.value_column);
+  chart.unit = display_unit(values);
+  chart.labels = texts(column_of(b, k, b.label_column), locale);
+  chart.values = numbers(values);
+  chart.axes =
+      axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+  return chart;
+}
+
+// The distinct values of a column, in the order they first appear, and
+// each row's index among them.
+struct Distinct {
+  std::vector<std::string> values;
+  std::vector<size_t> of_row;
+};
+
+Distinct distinct(const Column& c, const render::Locale& locale) {
+  Distinct out;
+  for (const std::string& text : texts(c, locale)) {
+    auto it = std::find(out.values.begin(), out.values.end(), text);
+    out.of_row.push_back(static_cast<size_t>(it - out.values.begin()));
+    if (it == out.values.end()) out.values.push_back(text);
+  }
+  return out;
+}
+
+render::Heatmap heatmap_of(const spec::Block& b, const KpiResult& k,
+                           const render::Locale& locale) {
+  render::Heatmap map;
+  map.title = title_of(b, k);
+  if (!k.table) return map;
+  const Distinct rows = distinct(column_of(b, k, b.row_column), locale);
+  const Distinct columns = distinct(column_of(b, k, b.column_column), locale);
+  const Column& values = number_column_of(b, k, b.value_column);
+  map.unit = display_unit(values);
+  map.rows = rows.values;
+  map.columns = columns.values;
+  map.values.assign(rows.values.size(),
+                    std::vector<std::optional<double>>(columns.values.size()));
+  // A pair met twice keeps its first value: a heatmap shows one a cell.
+  const auto v = optional_numbers(values);
+  for (size_t r = 0; r < v.size(); ++r) {
+    auto& cell = map.values[rows.of_row[r]][columns.of_row[r]];
+    if (!cell) cell = v[r];
+  }
+  map.row_title = b.row_title.value_or(header_of(b.row_column));
+  map.column_title = b.column_title.value_or(header_of(b.column_column));
+  return map;
+}
+
+// The series of a value KPI on the trend's periods, and its comparison
+// periods' values when the block asks for them.
+render::LineSeries trend_of(const spec::Block& b, const KpiResult& k,
+                            const compute::PeriodPlan& plan) {
+  render::LineSeries series{k.label, k.series, {}};
+  if (!b.comparison) return series;
+  for (size_t i = 0; i < k.series.size(); ++i) {
+    const std::optional<size_t> at =
+        i < plan.compared.size() ? plan.compared[i] : std::nullopt;
+    series.comparison.push_back(at && *at < k.values.size() ? k.values[*at]
+                                                            : std::nullopt);
+  }
+  return series;
+}
+
+std::vector<std::string> trend_labels(const compute::PeriodPlan& plan,
+                                      size_t count) {
+  const size_t first =
+      plan.current + 1 - std::min(plan.series, plan.current + 1);
+  std::vector<std::string> labels;
+  for (size_t i = 0; i < count && first + i < plan.periods.size(); ++i)
+    labels.push_back(plan.periods[first + i].short_label);
+  return labels;
+}
+
+// The unit every KPI of a chart shares: one axis cannot show two.
+std::string shared_unit(const spec::Block& b,
+                        const std::vector<const KpiResult*>& kpis) {
+  for (const KpiResult* k : kpis) {
+    if (k->unit != kpis.front()->unit)
+      block_error(
+          b, fmt::format(
+                 "KPIs of one chart share one value axis, "
+                 "and '{}' is in {} while '{}' is in {}: put "
+                 "them on charts of their own",
+                 kpis.front()->id,
+                 kpis.front()->unit.empty() ? "no unit" : kpis.front()->unit,
+                 k->id, k->unit.empty() ? "no unit" : k->unit));
+  }
+  return kpis.empty() ? "" : kpis.front()->unit;
+}
+
+std::vector<const KpiResult*> block_kpis(const spec::Block& b,
+                                         const std::vector<KpiResult>& kpis) {
+  std::vector<const KpiResult*> out;
+  for (const auto& id : b.kpis) out.push_back(&find_kpi(kpis, id));
+  return out;
+}
+
+std::string comparison_name(const spec::Report& report,
+                            const render::Locale& locale) {
+  return locale::text(locale,
+                      report.comparison == spec::Comparison::PreviousYear
+                          ? "chart.previous_year"
+                          : "chart.previous_period");
+}
+
+render::LineChart line_chart_of(const spec::Block& b,
+                                const std::vector<KpiResult>& all,
+                                const spec::Report& report,
+                                const compute::PeriodPlan& plan,
+                                const render::Locale& locale) {
+  render::LineChart chart;
+  chart.area = b.kind == spec::BlockKind::AreaChart;
+  const std::vector<const KpiResult*> kpis = block_kpis(b, all);
+  const KpiResult& first = *kpis.front();
+  chart.title = b.title.empty() ? first.label : b.title;
+  if (first.kind != plugin_host::OutputKind::Value) {
+    // A table: its label column along the x axis, a line a value column.
+    if (!first.table) return chart;
+    chart.labels = texts(column_of(b, first, b.label_column), locale);
+    const std::vector<std::string> names = series_names(b);
+    for (size_t i = 0; i < b.value_columns.size(); ++i) {
+      const Column& c = number_column_of(b, first, b.value_columns[i]);
+      if (chart.unit.empty()) chart.unit = display_unit(c);
+      chart.series.push_back({names[i], optional_numbers(c), {}});
+    }
+    chart.axes =
+        axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+    return chart;
+  }
+  chart.unit = shared_unit(b, kpis);
+  for (const KpiResult* k : kpis) chart.series.push_back(trend_of(b, *k, plan));
+  chart.labels = trend_labels(plan, first.series.size());
+  if (b.comparison) chart.comparison_name = comparison_name(report, locale);
+  // One target line: a chart of several KPIs would not say whose it is.
+  if (kpis.size() == 1 && first.target) chart.target = first.target->objective;
+  chart.axes =
+      axes_of(b, period_title(report, locale), unit_title(chart.unit, locale));
+  return chart;
+}
+
+render::SmallMultiples small_multiples_of(const spec::Block& b,
+                                          const std::vector<KpiResult>& all,
+                                          const spec::Report& report,
+                                          const compute::PeriodPlan& plan,
+                                          const render::Locale& locale) {
+  render::SmallMultiples chart;
+  const std::vector<const KpiResult*> kpis = block_kpis(b, all);
+  const KpiResult& first = *kpis.front();
+  chart.title = b.title;
+  if (first.kind != plugin_host::OutputKind::Value) {
+    // A table in long form: a panel a category, a point a label.
+    if (chart.title.empty()) chart.title = first.label;
+    if (!first.table) return chart;
+    const Distinct categories =
+        distinct(column_of(b, first, b.category_column), locale);
+    const Distinct labels =
+        distinct(column_of(b, first, b.label_column), locale);
+    const Column& values = number_column_of(b, first, b.value_column);
+    chart.unit = display_unit(values);
+    chart.labels = labels.values;
+    for (const std::string& name : categories.values)
+      chart.panels.push_back(
+          {name, std::vector<std::optional<double>>(labels.values.size()), {}});
+    const auto v = optional_numbers(values);
+    for (size_t r = 0; r < v.size(); ++r) {
+      auto& point = chart.panels[categories.of_row[r]].values[labels.of_row[r]];
+      if (!point) point = v[r];
+    }
+    chart.axes =
+        axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+    return chart;
+  }
+  chart.unit = shared_unit(b, kpis);
+  for (const KpiResult* k : kpis) chart.panels.push_back(trend_of(b, *k, plan));
+  chart.labels = trend_labels(plan, first.series.size());
+  chart.axes =
+      axes_of(b, period_title(report, locale), unit_title(chart.unit, locale));
+  return chart;
+}
+
+render::BulletChart bullet_chart_of(const spec::Block& b,
+                                    const std::vector<KpiResult>& all) {
+  render::BulletChart chart;
+  chart.title = b.title;
+  for (const KpiResult* k : block_kpis(b, all)) {
+    render::Bullet bullet;
+    bullet.label = k->label;
+    bullet.unit = k->unit;
+    bullet.value = k->value;
+    bullet.previous = k->previous;
+    bullet.status = status_of(k->status);
+    bullet.higher_is_better = k->better != plugin_host::Better::Lower;
+    if (k->target) {
+      bullet.target = k->target->objective;
+      bullet.warning = k->target->warning;
+      bullet.alert = k->target->alert;
+      bullet.higher_is_better = k->target->direction == spec::Direction::Higher;
+    }
+    chart.bullets.push_back(std::move(bullet));
   }
   return chart;
 }
 
+// A scorecard: one row a value KPI, its value set off by its status.
+render::TableBlock kpi_table_of(const spec::Block& b,
+                                const std::vector<KpiResult>& all,
+                                const render::Locale& locale) {
+  render::TableBlock t;
+  t.title = b.title;
+  t.header = {locale::text(locale, "kpi_table.kpi"),
+              locale::text(locale, "kpi_table.value"),
+              locale::text(locale, "tile.previous"),
+              locale::text(locale, "kpi_table.change"),
+              locale::text(locale, "tile.target")};
+  t.numeric = {false, true, true, true, true};
+  for (const KpiResult* k : block_kpis(b, all)) {
+    t.rows.push_back(
+        {k->label, locale::format_value(k->value, k->unit, locale),
+         locale::format_value(k->previous, k->unit, locale),
+         locale::format_change(k->change, k->change_ratio, k->unit, locale),
+         k->target ? locale::format_value(k->target->objective, k->unit, locale)
+                   : ""});
+    std::vector<render::CellStyle> styles(t.header.size());
+    styles[1].status = status_of(k->status);
+    t.styles.push_back(std::move(styles));
+  }
+  return t;
+}
+
+// The status colours and in-cell bars a table block asks for, on the
+// columns shown (`columns`, in the table's order).
+void style_table(const spec::Block& b, const KpiResult& k,
+                 const std::vector<const Column*>& columns, int64_t shown,
+                 render::TableBlock& t) {
+  if (b.thresholds.empty() && b.bar_columns.empty()) return;
+  t.styles.assign(static_cast<size_t>(shown),
+                  std::vector<render::CellStyle>(columns.size()));
+  const auto shown_at = [&](const std::string& name) -> std::optional<size_t> {
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (columns[i]->name == name) return i;
+    return std::nullopt;
+  };
+  for (const auto& threshold : b.thresholds) {
+    const auto at = shown_at(threshold.column);
+    if (!at) continue;  // coloured only where shown
+    const auto values =
+        optional_numbers(number_column_of(b, k, threshold.column));
+    for (int64_t r = 0; r < shown; ++r) {
+      t.styles[static_cast<size_t>(r)][*at].status =
+          status_of(compute::evaluate_target(values[static_cast<size_t>(r)],
+                                             threshold.zones));
+    }
+  }
+  for (const std::string& name : b.bar_columns) {
+    const auto at = shown_at(name);
+    if (!at) continue;
+    const std::vector<double> values = numbers(number_column_of(b, k, name));
+    double largest = 0;
+    for (double v : values)
+      if (std::isfinite(v)) largest = std::max(largest, std::fabs(v));
+    if (largest == 0) continue;
+    for (int64_t r = 0; r < shown; ++r)
+      t.styles[static_cast<size_t>(r)][*at].bar =
+          values[static_cast<size_t>(r)] / largest;
+  }
+}
+
 }  // namespace
+
+bool draws_comparison_lines(const std::vector<spec::Section>& layout) {
+  for (const auto& section : layout)
+    for (const auto& b : section.blocks)
+      if (b.comparison) return true;
+  return false;
+}
 
 render::Document build_document(const spec::Report& report,
                                 const std::vector<spec::Section>& layout,
@@ -198,30 +648,32 @@ render::Document build_document(const spec::Report& report,
                                 const std::vector<std::string>& notes) {
   render::Document doc;
   doc.locale = locale::Locale(report.locale, report.time_zone);
+  const render::Locale& locale = doc.locale;
   doc.title = report.title;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
   const locale::Arg months[] = {locale::Arg::of_text("period", p.label),
                                 locale::Arg::of_text("previous", q.label)};
-  doc.period = locale::message(doc.locale, "cover.period", months);
+  doc.period = locale::message(locale, "cover.period", months);
   doc.generated_at = generated_at;
   doc.notes = notes;
-  const size_t first =
-      plan.current + 1 - std::min(plan.series, plan.current + 1);
   for (const auto& section : layout) {
     render::Section s;
     s.title = section.title;
     for (const auto& b : section.blocks) {
+      const auto one = [&]() -> const KpiResult& {
+        return find_kpi(kpis, b.kpis.at(0));
+      };
       switch (b.kind) {
         case spec::BlockKind::Tiles: {
           render::TileRow row;
           std::vector<render::Note> remarks;
           for (const auto& id : b.kpis) {
             const KpiResult& k = find_kpi(kpis, id);
-            row.tiles.push_back(tile_of(k, doc.locale));
+            row.tiles.push_back(tile_of(k, locale, b.sparkline));
             for (const auto& n : k.notes)
               remarks.push_back({locale::message(
-                  doc.locale, "tile.note",
+                  locale, "tile.note",
                   std::array{locale::Arg::of_text("label", k.label),
                              locale::Arg::of_text("note", n)})});
           }
@@ -230,29 +682,45 @@ render::Document build_document(const spec::Report& report,
           for (auto& r : remarks) s.blocks.emplace_back(std::move(r));
           break;
         }
-        case spec::BlockKind::LineChart: {
-          const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
-          render::LineChart chart;
-          chart.title = b.title.empty() ? k.label : b.title;
-          chart.unit = k.unit;
-          for (size_t i = 0; i < k.series.size(); ++i) {
-            chart.labels.push_back(plan.periods[first + i].short_label);
-            chart.values.push_back(k.series[i]);
-          }
-          if (k.target) chart.target = k.target->objective;
-          s.blocks.emplace_back(std::move(chart));
+        case spec::BlockKind::LineChart:
+        case spec::BlockKind::AreaChart:
+          s.blocks.emplace_back(line_chart_of(b, kpis, report, plan, locale));
           break;
-        }
+        case spec::BlockKind::SmallMultiples:
+          s.blocks.emplace_back(
+              small_multiples_of(b, kpis, report, plan, locale));
+          break;
         case spec::BlockKind::BarChart:
-          s.blocks.emplace_back(bar_chart_of(b, find_kpi(kpis, b.kpis.at(0))));
+          s.blocks.emplace_back(bar_chart_of(b, one(), locale));
+          break;
+        case spec::BlockKind::StackedBarChart:
+          s.blocks.emplace_back(stacked_bar_chart_of(b, one(), locale));
+          break;
+        case spec::BlockKind::DonutChart:
+          s.blocks.emplace_back(donut_chart_of(b, one(), locale));
+          break;
+        case spec::BlockKind::FunnelChart:
+          s.blocks.emplace_back(funnel_chart_of(b, one(), locale));
+          break;
+        case spec::BlockKind::Heatmap:
+          s.blocks.emplace_back(heatmap_of(b, one(), locale));
+          break;
+        case spec::BlockKind::WaterfallChart:
+          s.blocks.emplace_back(waterfall_chart_of(b, one(), locale));
+          break;
+        case spec::BlockKind::BulletChart:
+          s.blocks.emplace_back(bullet_chart_of(b, kpis));
+          break;
+        case spec::BlockKind::KpiTable:
+          s.blocks.emplace_back(kpi_table_of(b, kpis, locale));
           break;
         case spec::BlockKind::Table:
         case spec::BlockKind::List: {
-          const KpiResult& k = find_kpi(kpis, b.kpis.at(0));
-          s.blocks.emplace_back(table_of(b, k, doc.locale));
+          const KpiResult& k = one();
+          s.blocks.emplace_back(table_of(b, k, locale));
           if (k.table && b.max_rows > 0 && k.table->rows() > b.max_rows)
             s.blocks.emplace_back(render::Note{more_rows_note(
-                k, k.table->rows() - b.max_rows, lists_exported, doc.locale)});
+                k, k.table->rows() - b.max_rows, lists_exported, locale)});
           for (const auto& n : k.notes) s.blocks.emplace_back(render::Note{n});
           break;
         }

@@ -12,6 +12,11 @@
 
 namespace vigie::pipeline {
 
+// Whether a block of the layout draws the comparison period's lines: the
+// period plan then holds the comparison period of every period of the
+// trend (compute::plan_periods).
+bool draws_comparison_lines(const std::vector<spec::Section>& layout);
+
 // `lists_exported`: whether the lists go to CSV files too (the note under
 // a shortened list says where the rest is).
 render::Document build_document(const spec::Report& report,

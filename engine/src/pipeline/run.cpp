@@ -239,8 +239,10 @@ RunSummary run_report(const RunOptions& options) {
   compute::PeriodPlan plan;
   try {
     plan = compute::plan_periods(
-        report, compute::report_period(report.period, options.period,
-                                       options.as_of, report.time_zone));
+        report,
+        compute::report_period(report.period, options.period, options.as_of,
+                               report.time_zone),
+        draws_comparison_lines(report_plan.layout));
   } catch (const std::invalid_argument& e) {
     throw RunError(kUsageError, e.what());
   }

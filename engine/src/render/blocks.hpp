@@ -27,11 +27,50 @@ double bar_chart_height(const BarChart& chart, const RenderContext& ctx);
 void place_bar_chart(const BarChart& chart, Flow& flow,
                      const RenderContext& ctx);
 
+double stacked_bar_chart_height(const StackedBarChart& chart,
+                                const RenderContext& ctx);
+void place_stacked_bar_chart(const StackedBarChart& chart, Flow& flow,
+                             const RenderContext& ctx);
+
+double donut_chart_height(const DonutChart& chart, const RenderContext& ctx);
+void place_donut_chart(const DonutChart& chart, Flow& flow,
+                       const RenderContext& ctx);
+
+double funnel_chart_height(const FunnelChart& chart, const RenderContext& ctx);
+void place_funnel_chart(const FunnelChart& chart, Flow& flow,
+                        const RenderContext& ctx);
+
+double heatmap_height(const Heatmap& map, const RenderContext& ctx);
+void place_heatmap(const Heatmap& map, Flow& flow, const RenderContext& ctx);
+
+double waterfall_chart_height(const WaterfallChart& chart,
+                              const RenderContext& ctx);
+void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
+                           const RenderContext& ctx);
+
+// Its heading and first line; each line is then kept whole on a page.
+double bullet_chart_min_height(const BulletChart& chart,
+                               const RenderContext& ctx);
+void place_bullet_chart(const BulletChart& chart, Flow& flow,
+                        const RenderContext& ctx);
+
+// Its heading and first row of panels; each row is kept whole on a page.
+double small_multiples_min_height(const SmallMultiples& chart,
+                                  const RenderContext& ctx);
+void place_small_multiples(const SmallMultiples& chart, Flow& flow,
+                           const RenderContext& ctx);
+
 double table_min_height(const TableBlock& table, const RenderContext& ctx);
 void place_table(const TableBlock& table, Flow& flow, const RenderContext& ctx);
 
 double note_height(const Note& note, const RenderContext& ctx);
 void place_note(const Note& note, Flow& flow, const RenderContext& ctx);
+
+// Any block: the smallest part of it that must share a page with what is
+// above it, and its placing in the flow, which it advances past the block
+// and the gap after it.
+double block_min_height(const Block& block, const RenderContext& ctx);
+void place_block(const Block& block, Flow& flow, const RenderContext& ctx);
 
 // A chart's or table's title line, kBlockTitleHeight high.
 void draw_block_title(Page& page, const RenderContext& ctx,

@@ -56,7 +56,7 @@ void draw_category_labels(Page& page, const std::vector<std::string>& labels,
   const double room =
       std::min(slot * static_cast<double>(stride), plot.width) - gap;
   for (size_t i = 0; i < labels.size(); ++i) {
-    if ((labels.size() - 1 - i) % stride != 0) continue;
+    if ((labels.size() - 1 - i) % stride != 0 || labels[i].empty()) continue;
     const std::string text = ctx.text.fit(labels[i], kAxisFont, room);
     const double width = ctx.text.width(text, kAxisFont);
     const double x = std::clamp(plot.slot_center(i, labels.size()) - width / 2,

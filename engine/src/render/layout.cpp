@@ -11,45 +11,13 @@ namespace vigie::render {
 
 namespace {
 
-double min_height(const Block& block, const RenderContext& ctx) {
-  struct {
-    const RenderContext& ctx;
-    double operator()(const TileRow& b) const {
-      return tile_row_min_height(b, ctx);
-    }
-    double operator()(const LineChart& b) const { return line_chart_height(b); }
-    double operator()(const BarChart& b) const {
-      return bar_chart_height(b, ctx);
-    }
-    double operator()(const TableBlock& b) const {
-      return table_min_height(b, ctx);
-    }
-    double operator()(const Note& b) const { return note_height(b, ctx); }
-  } visitor{ctx};
-  return std::visit(visitor, block);
-}
-
-void place(const Block& block, Flow& flow, const RenderContext& ctx) {
-  struct {
-    Flow& flow;
-    const RenderContext& ctx;
-    void operator()(const TileRow& b) const { place_tile_row(b, flow, ctx); }
-    void operator()(const LineChart& b) const {
-      place_line_chart(b, flow, ctx);
-    }
-    void operator()(const BarChart& b) const { place_bar_chart(b, flow, ctx); }
-    void operator()(const TableBlock& b) const { place_table(b, flow, ctx); }
-    void operator()(const Note& b) const { place_note(b, flow, ctx); }
-  } visitor{flow, ctx};
-  std::visit(visitor, block);
-}
-
 void place_section_title(const Section& section, Flow& flow,
                          const RenderContext& ctx) {
   // Kept with the start of its first block: a title alone at the foot of
   // a page reads as a mistake.
-  const double first =
-      section.blocks.empty() ? 0 : min_height(section.blocks.front(), ctx);
+  const double first = section.blocks.empty()
+                           ? 0
+                           : block_min_height(section.blocks.front(), ctx);
   flow.ensure(theme::kSectionTitleHeight + first);
   Page& page = flow.page();
   const Font font{theme::kSectionTitleSize, true};
@@ -82,6 +50,77 @@ void draw_footer(Page& page, const RenderContext& ctx, const std::string& title,
 
 }  // namespace
 
+double block_min_height(const Block& block, const RenderContext& ctx) {
+  struct {
+    const RenderContext& ctx;
+    double operator()(const TileRow& b) const {
+      return tile_row_min_height(b, ctx);
+    }
+    double operator()(const LineChart& b) const { return line_chart_height(b); }
+    double operator()(const BarChart& b) const {
+      return bar_chart_height(b, ctx);
+    }
+    double operator()(const StackedBarChart& b) const {
+      return stacked_bar_chart_height(b, ctx);
+    }
+    double operator()(const DonutChart& b) const {
+      return donut_chart_height(b, ctx);
+    }
+    double operator()(const FunnelChart& b) const {
+      return funnel_chart_height(b, ctx);
+    }
+    double operator()(const Heatmap& b) const { return heatmap_height(b, ctx); }
+    double operator()(const WaterfallChart& b) const {
+      return waterfall_chart_height(b, ctx);
+    }
+    double operator()(const BulletChart& b) const {
+      return bullet_chart_min_height(b, ctx);
+    }
+    double operator()(const SmallMultiples& b) const {
+      return small_multiples_min_height(b, ctx);
+    }
+    double operator()(const TableBlock& b) const {
+      return table_min_height(b, ctx);
+    }
+    double operator()(const Note& b) const { return note_height(b, ctx); }
+  } visitor{ctx};
+  return std::visit(visitor, block);
+}
+
+void place_block(const Block& block, Flow& flow, const RenderContext& ctx) {
+  struct {
+    Flow& flow;
+    const RenderContext& ctx;
+    void operator()(const TileRow& b) const { place_tile_row(b, flow, ctx); }
+    void operator()(const LineChart& b) const {
+      place_line_chart(b, flow, ctx);
+    }
+    void operator()(const BarChart& b) const { place_bar_chart(b, flow, ctx); }
+    void operator()(const StackedBarChart& b) const {
+      place_stacked_bar_chart(b, flow, ctx);
+    }
+    void operator()(const DonutChart& b) const {
+      place_donut_chart(b, flow, ctx);
+    }
+    void operator()(const FunnelChart& b) const {
+      place_funnel_chart(b, flow, ctx);
+    }
+    void operator()(const Heatmap& b) const { place_heatmap(b, flow, ctx); }
+    void operator()(const WaterfallChart& b) const {
+      place_waterfall_chart(b, flow, ctx);
+    }
+    void operator()(const BulletChart& b) const {
+      place_bullet_chart(b, flow, ctx);
+    }
+    void operator()(const SmallMultiples& b) const {
+      place_small_multiples(b, flow, ctx);
+    }
+    void operator()(const TableBlock& b) const { place_table(b, flow, ctx); }
+    void operator()(const Note& b) const { place_note(b, flow, ctx); }
+  } visitor{flow, ctx};
+  std::visit(visitor, block);
+}
+
 void draw_block_title(Page& page, const RenderContext& ctx,
                       const std::string& title, double x, double y) {
   const Font font{theme::kBlockTitleSize, true};
@@ -103,7 +142,7 @@ std::vector<Page> layout_document(const Document& doc,
     if (!flow.at_page_top()) flow.advance(theme::kBlockGap);
     place_section_title(section, flow, ctx);
     section_pages.push_back(pages.size());
-    for (const Block& block : section.blocks) place(block, flow, ctx);
+    for (const Block& block : section.blocks) place_block(block, flow, ctx);
   }
   // The cover lists the sections with their pages, known only now.
   draw_cover(doc, section_pages, pages.front(), ctx);

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -59,8 +60,12 @@ class CairoOutput {
   // Finishes the surface and checks that all of it reached the disk.
   void finish(cairo_surface_t* surface) {
     cairo_surface_finish(surface);
+    close(cairo_surface_status(surface));
+  }
+
+  // Checks that what Cairo wrote (ending with `status`) reached the disk.
+  void close(cairo_status_t status) {
     if (failure_) std::rethrow_exception(failure_);
-    const cairo_status_t status = cairo_surface_status(surface);
     if (status != CAIRO_STATUS_SUCCESS)
       throw std::runtime_error(fmt::format("cannot write {}: {}",
                                            file_.path().string(),
@@ -113,6 +118,40 @@ std::vector<std::filesystem::path> render_svg_pages(
                      fmt::format("p{}-", i + 1));
     pages[i].replay(canvas);
     io::write_file(path, canvas.svg());
+    paths.push_back(path);
+  }
+  return paths;
+}
+
+std::vector<std::filesystem::path> render_png_pages(
+    const Document& doc, const std::filesystem::path& dir, double dpi) {
+  if (!(dpi > 0) || dpi > 1200)
+    throw std::invalid_argument(
+        fmt::format("a PNG page takes 1 to 1200 dpi, not {}", dpi));
+  const TextMeasurer measurer;
+  const std::vector<Page> pages = layout_document(doc, measurer);
+  std::filesystem::create_directories(dir);
+  const double scale = dpi / 72;
+  const int width = static_cast<int>(std::ceil(theme::kPageWidth * scale));
+  const int height = static_cast<int>(std::ceil(theme::kPageHeight * scale));
+  std::vector<std::filesystem::path> paths;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Surface surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+    cairo_t* cr = cairo_create(surface.get());
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    {
+      CairoCanvas canvas(cr, measurer.font_map());
+      pages[i].replay(canvas);
+    }
+    cairo_destroy(cr);
+    cairo_surface_flush(surface.get());
+    const std::filesystem::path path = dir / fmt::format("page-{}.png", i + 1);
+    CairoOutput output(path);
+    output.close(cairo_surface_write_to_png_stream(
+        surface.get(), &CairoOutput::write, &output));
     paths.push_back(path);
   }
   return paths;

@@ -1,11 +1,14 @@
 // A table split across pages by rows: its title (with "(suite)" after the
 // first page) and its header repeated on each page it spans, zebra rows,
-// numeric columns right-aligned. Its columns are sized once, by
+// numeric columns right-aligned, cells set off by their status colour or
+// an in-cell bar (CellStyle). Its columns are sized once, by
 // layout_table, for every page.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "render/blocks.hpp"
+#include "render/chart_frame.hpp"
 #include "render/draw_text.hpp"
 #include "render/table_layout.hpp"
 
@@ -21,10 +24,51 @@ Align column_align(const TableBlock& table, size_t column) {
   return is_numeric_column(table, column) ? Align::Right : Align::Left;
 }
 
+Color status_color(Status status) {
+  switch (status) {
+    case Status::Ok:
+      return theme::kGood;
+    case Status::Warning:
+      return theme::kWarning;
+    case Status::Alert:
+      return theme::kBad;
+    case Status::None:
+      break;
+  }
+  return theme::kWhite;
+}
+
+// A cell's status as a tint of its colour behind it, and its bar: from the
+// cell's left, as long as its share of the column's largest figure, light
+// blue (light red for a negative figure), under the text.
+void draw_cell_style(Page& page, const CellStyle& style, double x, double top,
+                     double width, double height) {
+  if (style.status != Status::None) {
+    page.fill_rect(x, top, width, height,
+                   lighten(status_color(style.status), 0.78));
+    page.fill_rect(x, top, 2, height, status_color(style.status));
+  }
+  if (style.bar && std::isfinite(*style.bar) && *style.bar != 0) {
+    const double inner = width - 2 * theme::kTableCellPadding;
+    const double length = std::min(std::fabs(*style.bar), 1.0) * inner;
+    page.fill_rect(
+        x + theme::kTableCellPadding, top + 3, length, height - 6,
+        *style.bar > 0 ? theme::kPrimaryLight : lighten(theme::kBad, 0.7));
+  }
+}
+
 void draw_row(Page& page, const RenderContext& ctx, const TableBlock& table,
               const TableLayout& layout, const std::vector<std::string>& cells,
-              double x, double top) {
+              const std::vector<CellStyle>* styles, double x, double top) {
   const Font font = layout.cell_font;
+  if (styles != nullptr) {
+    double cell_x = x;
+    for (size_t c = 0; c < layout.widths.size() && c < styles->size(); ++c) {
+      draw_cell_style(page, (*styles)[c], cell_x, top, layout.widths[c],
+                      layout.row_height);
+      cell_x += layout.widths[c];
+    }
+  }
   for (size_t c = 0; c < layout.widths.size(); ++c) {
     const double inner = layout.widths[c] - 2 * theme::kTableCellPadding;
     if (c < cells.size() && inner > 0) {
@@ -109,7 +153,9 @@ void place_table(const TableBlock& table, Flow& flow,
       page.fill_rect(flow.left(), flow.y(), flow.width(), layout.row_height,
                      theme::kZebra);
     }
-    draw_row(page, ctx, table, layout, table.rows[r], flow.left(), flow.y());
+    draw_row(page, ctx, table, layout, table.rows[r],
+             r < table.styles.size() ? &table.styles[r] : nullptr, flow.left(),
+             flow.y());
     flow.advance(layout.row_height);
   }
   Page& page = flow.page();

@@ -46,6 +46,15 @@ inline constexpr double kVerticalBarChartHeight = 190;
 inline constexpr double kTableHeaderHeight = 20;
 inline constexpr double kTableRowHeight = 16;
 inline constexpr double kTableCellPadding = 6;
+inline constexpr double kStackedBarChartHeight = 210;
+inline constexpr double kDonutChartHeight = 190;
+inline constexpr double kFunnelStepHeight = 34;  // a bar and its conversion
+inline constexpr double kHeatmapCellHeight = 18;
+inline constexpr double kWaterfallChartHeight = 210;
+inline constexpr double kBulletHeight = 34;  // a KPI's line
+inline constexpr double kSmallMultipleHeight = 120;
+inline constexpr int kSmallMultiplesPerRow = 3;
+inline constexpr double kSparklineHeight = 22;  // added to a tile
 
 // Colours.
 inline constexpr Color kInk{0.122, 0.161, 0.200};             // #1F2933
@@ -64,5 +73,25 @@ inline constexpr Color kWarning{0.863, 0.522, 0.039};       // #DC850A
 inline constexpr Color kTarget{0.776, 0.157, 0.157};        // #C62828
 inline constexpr Color kNoteBackground{1.0, 0.973, 0.882};  // #FFF8E1
 inline constexpr Color kNoteAccent{0.863, 0.522, 0.039};    // #DC850A
+// The series of one chart, in this order: apart in hue and in lightness,
+// so that they stay apart printed in grey. Past the last, they repeat.
+inline constexpr Color kSeries[] = {
+    {0.114, 0.306, 0.537},  // #1D4E89 (kPrimary)
+    {0.902, 0.553, 0.165},  // #E68D2A
+    {0.204, 0.624, 0.490},  // #349F7D
+    {0.494, 0.333, 0.659},  // #7E55A8
+    {0.439, 0.702, 0.878},  // #70B3E0
+    {0.753, 0.251, 0.329},  // #C04054
+    {0.667, 0.600, 0.200},  // #AA9933
+    {0.400, 0.400, 0.400},  // #666666
+};
+inline constexpr Color kOthers{0.690, 0.718, 0.749};  // #B0B7BF, "others"
+// A heatmap's colour scale, from its lowest value to its highest.
+inline constexpr Color kHeatLow{0.937, 0.957, 0.980};   // #EFF4FA
+inline constexpr Color kHeatHigh{0.078, 0.220, 0.408};  // #143868
+// A bullet chart's zones, from the alert zone to the good one.
+inline constexpr Color kZoneAlert{0.812, 0.827, 0.847};    // #CFD3D8
+inline constexpr Color kZoneWarning{0.878, 0.890, 0.906};  // #E0E3E7
+inline constexpr Color kZoneGood{0.941, 0.949, 0.957};     // #F0F2F4
 
 }  // namespace vigie::render::theme

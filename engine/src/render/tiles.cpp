@@ -5,6 +5,7 @@
 
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
+#include "render/sparkline.hpp"
 
 namespace vigie::render {
 
@@ -65,6 +66,8 @@ constexpr Font kLabelFont{8, false};
 constexpr double kLabelTop = kAccentHeight + 8;
 constexpr double kValueTop = 36;
 constexpr double kLabelRoom = kValueTop - kLabelTop - 2;
+// Where a sparkline starts, under the value.
+constexpr double kSparkTop = 62;
 // Past this many lines a label is cut rather than growing its row more.
 constexpr size_t kMaxLabelLines = 3;
 
@@ -195,10 +198,12 @@ void draw_shrunk(Page& page, const RenderContext& ctx, const std::string& text,
 }
 
 // `height` is the row's: a tile whose label needs more room than the
-// theme gives grows its whole row, the lines under the label moving down.
+// theme gives grows its whole row, the lines under the label moving down;
+// `spark` is the room of the row's sparklines (0 when it has none), under
+// the value.
 void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
                const TileLabel& label, double x, double y, double width,
-               double height) {
+               double height, double spark) {
   page.fill_rect(x, y, width, height, theme::kTileBackground);
   page.rect(x, y, width, height);
   page.stroke(theme::kRule, 0.75);
@@ -209,8 +214,13 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
   draw_badge(page, ctx, tile.status, x + width - kPadding, y + kLabelTop);
   draw_label(page, ctx, label, inner_x, y + kLabelTop);
   // Everything under the label moves down by what the row grew.
-  const double below = y + height - theme::kTileHeight;
+  double below = y + height - theme::kTileHeight - spark;
   draw_value(page, ctx, tile.value, inner_x, below + kValueTop, inner_width);
+  if (spark > 0) {
+    draw_sparkline(page, tile.sparkline, inner_x, below + kSparkTop,
+                   inner_width, spark - 4, theme::kPrimary);
+    below += spark;
+  }
 
   if (!tile.change.empty()) {
     draw_shrunk(
@@ -241,15 +251,24 @@ size_t tiles_per_line(const TileRow& row) {
   return std::min(row.tiles.size(), static_cast<size_t>(theme::kTilesPerRow));
 }
 
+// The room a line of tiles gives sparklines: none unless one has values.
+double spark_room(const TileRow& row, size_t first, size_t last) {
+  for (size_t i = first; i < last; ++i) {
+    if (!row.tiles[i].sparkline.empty()) return theme::kSparklineHeight;
+  }
+  return 0;
+}
+
 // One line of tiles shares one height: the theme's, or more when a label
-// needs it.
-double line_height(const std::vector<TileLabel>& labels, size_t first,
-                   size_t last) {
+// needs it or it has sparklines.
+double line_height(const TileRow& row, const std::vector<TileLabel>& labels,
+                   size_t first, size_t last) {
   double label = 0;
   for (size_t i = first; i < last; ++i) {
     label = std::max(label, labels[i].height);
   }
-  return theme::kTileHeight + std::max(0.0, label - kLabelRoom);
+  return theme::kTileHeight + std::max(0.0, label - kLabelRoom) +
+         spark_room(row, first, last);
 }
 
 std::vector<TileLabel> lay_out_labels(const TileRow& row,
@@ -268,7 +287,7 @@ double tile_row_min_height(const TileRow& row, const RenderContext& ctx) {
   const size_t columns = tiles_per_line(row);
   const std::vector<TileLabel> labels =
       lay_out_labels(row, ctx, tile_width(columns));
-  return line_height(labels, 0, columns);
+  return line_height(row, labels, 0, columns);
 }
 
 void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
@@ -278,13 +297,14 @@ void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
   const std::vector<TileLabel> labels = lay_out_labels(row, ctx, width);
   for (size_t first = 0; first < row.tiles.size(); first += columns) {
     const size_t last = std::min(first + columns, row.tiles.size());
-    const double height = line_height(labels, first, last);
+    const double height = line_height(row, labels, first, last);
+    const double spark = spark_room(row, first, last);
     flow.ensure(height);
     for (size_t i = first; i < last; ++i) {
       const double x = flow.left() + static_cast<double>(i - first) *
                                          (width + theme::kTileGap);
       draw_tile(flow.page(), ctx, row.tiles[i], labels[i], x, flow.y(), width,
-                height);
+                height, spark);
     }
     flow.advance(height + (last < row.tiles.size() ? theme::kTileGap
                                                    : theme::kBlockGap));

@@ -21,6 +21,8 @@ struct Wording {
   std::string colon;     // "Objectif : " in French, "Target: " in English
   std::string actual;    // chart legend: the series, against its target
   std::string contents;  // cover: the sections and their pages
+  std::string no_data;   // a chart with nothing to draw
+  std::string total;     // a waterfall's last bar
 };
 
 inline Wording wording_for(const locale::Locale& l) {
@@ -30,7 +32,8 @@ inline Wording wording_for(const locale::Locale& l) {
           text(l, "cover.generated"), text(l, "cover.notes"),
           text(l, "status.ok"),       text(l, "status.warning"),
           text(l, "status.alert"),    text(l, "punctuation.colon"),
-          text(l, "chart.actual"),    text(l, "cover.contents")};
+          text(l, "chart.actual"),    text(l, "cover.contents"),
+          text(l, "chart.no_data"),   text(l, "chart.total")};
 }
 
 }  // namespace vigie::render

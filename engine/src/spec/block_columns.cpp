@@ -57,4 +57,28 @@ void check_block_columns(Document& doc, const std::string& kpi,
   }
 }
 
+void check_number_columns(Document& doc, const std::string& kpi,
+                          const OutputDescriptor& output,
+                          const std::vector<NamedColumn>& named) {
+  using plugin_host::ColumnType;
+  const auto is_number = [](ColumnType t) {
+    return t == ColumnType::Int64 || t == ColumnType::Double ||
+           t == ColumnType::Decimal;
+  };
+  std::vector<std::string> numbers;
+  for (const auto& column : output.columns)
+    if (is_number(column.type)) numbers.push_back(column.name);
+  for (const auto& column : named) {
+    const auto it =
+        std::find_if(output.columns.begin(), output.columns.end(),
+                     [&](const auto& c) { return c.name == column.name; });
+    if (it == output.columns.end() || is_number(it->type)) continue;
+    doc.error(column.at,
+              fmt::format("column '{}' of KPI '{}' is not a number, and "
+                          "this place takes numbers; its number columns: {}",
+                          column.name, kpi,
+                          numbers.empty() ? "none" : join(numbers)));
+  }
+}
+
 }  // namespace vigie::spec

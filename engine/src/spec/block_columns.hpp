@@ -25,4 +25,11 @@ void check_block_columns(Document& doc, const std::string& kpi,
                          const OutputDescriptor& output, bool raw_customer_id,
                          const std::vector<NamedColumn>& named);
 
+// Reports, at each place, a column `output` declares with a type that is
+// not a number (a chart's values, a table's thresholds and bars), with the
+// number columns it has.
+void check_number_columns(Document& doc, const std::string& kpi,
+                          const OutputDescriptor& output,
+                          const std::vector<NamedColumn>& named);
+
 }  // namespace vigie::spec

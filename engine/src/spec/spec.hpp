@@ -138,19 +138,74 @@ struct Kpi {
   Location location;
 };
 
-enum class BlockKind { Tiles, LineChart, BarChart, Table, List, Note };
+// In the order of the block names (reader_sections.cpp).
+enum class BlockKind {
+  Tiles,
+  LineChart,
+  BarChart,
+  Table,
+  List,
+  Note,
+  AreaChart,
+  StackedBarChart,
+  DonutChart,
+  FunnelChart,
+  Heatmap,
+  WaterfallChart,
+  BulletChart,
+  SmallMultiples,
+  KpiTable,
+};
+
+enum class Orientation { Auto, Horizontal, Vertical };
+
+// A table column's cells coloured by status, with a KPI target's zones
+// (Target above: `objective` is where the good zone starts).
+struct ColumnThresholds {
+  std::string column;
+  Target zones;
+};
 
 struct Block {
   BlockKind kind = BlockKind::Tiles;
-  std::vector<std::string> kpis;  // tiles: several; others: one (kpis[0])
+  // tiles, bullet_chart, kpi_table, and line charts and small multiples
+  // of value KPIs: several; the others: one (kpis[0]).
+  std::vector<std::string> kpis;
   std::string title;
-  std::string label_column;  // bar chart: the table column for the bars' labels
-  std::string value_column;  // bar chart: the table column for their values
+  // Charts of a table KPI: the column of the categories (bars, slices,
+  // steps, the x axis of a line chart) and of their values.
+  std::string label_column;
+  std::string value_column;
+  // Line and area charts, stacked bars: the value columns drawn as
+  // series or parts, and their names in the legend (empty: the header
+  // the column's name gives).
+  std::vector<std::string> value_columns;
+  std::vector<std::string> value_headers;
+  std::string row_column;       // heatmap: one row of cells a value of it
+  std::string column_column;    // heatmap: one column a value of it
+  std::string category_column;  // small multiples of a table: a panel a value
   std::vector<std::string> columns;  // table/list: columns shown (all if empty)
   std::vector<std::string> column_headers;  // by column; empty: the name
   // table/list: rows shown in the report at most (0: all); the rest is
   // named in a note, and every row stays in kpis.json and the list CSV.
   int max_rows = 0;
+  // table/list: cells coloured by their column's thresholds, and columns
+  // whose cells carry a bar as long as their share of the largest.
+  std::vector<ColumnThresholds> thresholds;
+  std::vector<std::string> bar_columns;
+  Orientation orientation = Orientation::Auto;  // bars
+  bool percent = false;     // stacked bars: each bar as 100 %
+  bool comparison = false;  // lines: the comparison period's, dashed
+  bool sparkline = false;   // tiles: the trend under the value
+  int max_categories = 0;   // bars, slices: 0 is the chart's own limit
+  // The axes' titles: the category axis (periods, labels) and the value
+  // axis, whichever way they run; a heatmap's rows and columns. Not
+  // given: from the columns' names, the periods' grain and the unit; an
+  // empty one: none.
+  std::optional<std::string> category_title;
+  std::optional<std::string> value_title;
+  std::optional<std::string> row_title;
+  std::optional<std::string> column_title;
   std::string text;  // note
   Location location;
 };

@@ -37,6 +37,9 @@ class UniqueIds {
   std::map<std::string, int> first_lines_;
 };
 
+// Which kind of KPI a block (or one of its keys) shows.
+enum class BlockShows { Values, Tables, Either };
+
 class SpecReader {
  public:
   SpecReader(Document& doc, const PluginCatalog& plugins)
@@ -154,20 +157,49 @@ class SpecReader {
   std::vector<Section> read_sections(const Cursor& at);
   std::optional<Block> read_block(const Cursor& at);
   void read_note(const Cursor& at, Block& block);
-  // [kpi, ...] or {kpis: [kpi, ...], title: "..."}
-  void read_tiles(const Cursor& at, Block& block);
+  // [kpi, ...] or {kpis: [kpi, ...], title: "...", <extra keys>}
+  void read_kpi_list(const Cursor& at, Block& block,
+                     std::vector<std::string> extra_keys);
   // kpi or {kpi: ..., title: ..., <extra keys>}
   void read_single_kpi(const Cursor& at, Block& block,
                        std::vector<std::string> extra_keys);
-  void read_bar_chart(const Cursor& at, Block& block);
-  // The columns a block names, against its KPI's declared ones.
-  void check_columns(const Block& block, const std::vector<NamedColumn>& named);
+  // {column: {value, direction, warning, alert}, ...}
+  void read_thresholds(const Cursor& at, Block& block);
+  // kpi, {kpi | kpis, comparison, ...} or, of a table, {kpi, label,
+  // values, ...}
+  void read_line_chart(const Cursor& at, Block& block);
+  // {kpis, comparison, ...} or, of a table, {kpi, category, label, value}
+  void read_small_multiples(const Cursor& at, Block& block);
+  // {kpi, <columns, all required>, title, <options>}: a chart of a table.
+  void read_table_chart(const Cursor& at, Block& block,
+                        const std::vector<std::string>& columns,
+                        std::vector<std::string> options);
+  // orientation, percent, comparison, sparkline, max_bars, max_slices,
+  // and the axes' titles: those `f` allows and has.
+  void read_chart_options(const Fields& f, Block& block);
+  // `kpi` (any kind the block shows) or `kpis` (value KPIs), one of them.
+  void read_kpi_or_kpis(Fields& f, Block& block);
+  // The kind of the block's KPI: Value for several; nullopt when unknown.
+  std::optional<OutputKind> block_kpi_kind(const Block& block);
+  // A chart of a table names its columns; one of value KPIs names none.
+  void check_table_keys(const Cursor& at, Block& block, bool has_label,
+                        bool has_values);
+  // The columns a block names, against its KPI's declared ones; with
+  // `numbers`, each must be a number column too.
+  void check_columns(const Block& block, const std::vector<NamedColumn>& named,
+                     bool numbers = false);
+  // The columns of a table chart that give values must be numbers.
+  void check_value_columns(const Block& block,
+                           const std::vector<NamedColumn>& named, bool table);
   // [column, {column: "Header"}, ...]: a column name, or a one-entry map
-  // giving its header.
-  std::vector<NamedColumn> read_columns(const Cursor& at, Block& block);
+  // giving its header, into `columns` and `headers`.
+  std::vector<NamedColumn> read_columns(const Cursor& at,
+                                        std::vector<std::string>& columns,
+                                        std::vector<std::string>& headers);
   // A KPI id in a block: defined under kpis, of an output kind the block
-  // can show.
+  // (or, with `wanted`, the key naming it) can show.
   void read_kpi_reference(const Cursor& at, Block& block);
+  void read_kpi_reference(const Cursor& at, Block& block, BlockShows wanted);
   // The KPI ids defined, sorted; read once, when the first unknown one is
   // met (kpi_kinds_ is complete by then).
   const std::vector<std::string>& defined_kpis();

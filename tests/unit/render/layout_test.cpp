@@ -147,12 +147,14 @@ bool same(Color a, Color b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
 
 TEST(Layout, TileArrowIsColouredByWhetherTheMoveIsGood) {
   const TextMeasurer m;
-  Tile up_good{"Ventes", "10", "9", "+11,1 %", +1, true, Status::Ok, ""};
-  Tile up_bad{"Attrition", "5 %", "4 %",         "+1,0 pt",
-              +1,          -1,    Status::Alert, "3 %"};
-  Tile down_bad{"Clients", "90", "100",           "-10,0 %",
-                -1,        true, Status::Warning, ""};
-  Tile flat{"Stock", "7", "7", "0,0 %", 0, true, Status::None, ""};
+  Tile up_good = testing::make_tile("Ventes", "10", "9", "+11,1 %", +1, true,
+                                    Status::Ok, "");
+  Tile up_bad = testing::make_tile("Attrition", "5 %", "4 %", "+1,0 pt", +1, -1,
+                                   Status::Alert, "3 %");
+  Tile down_bad = testing::make_tile("Clients", "90", "100", "-10,0 %", -1,
+                                     true, Status::Warning, "");
+  Tile flat =
+      testing::make_tile("Stock", "7", "7", "0,0 %", 0, true, Status::None, "");
   const auto pages = layout_document(
       with_blocks({TileRow{{up_good, up_bad, down_bad, flat}}}), m);
   const Page& page = pages[1];
@@ -170,11 +172,12 @@ TEST(Layout, TileArrowIsColouredByWhetherTheMoveIsGood) {
 
 TEST(Layout, LineChartBreaksAtMissingValuesAndDashesTheTarget) {
   const TextMeasurer m;
-  LineChart chart{"CA",
-                  "count",
-                  {"j", "f", "m", "a", "m"},
-                  {1, std::nullopt, 3, 4, std::nullopt},
-                  2.0};
+  LineChart chart;
+  chart.title = "CA";
+  chart.unit = "count";
+  chart.labels = {"j", "f", "m", "a", "m"};
+  chart.series = {{"CA", {1, std::nullopt, 3, 4, std::nullopt}, {}}};
+  chart.target = 2.0;
   const auto pages = layout_document(with_blocks({chart}), m);
   const Page& page = pages[1];
   // One point a value: 3 values, 3 dots (the legend's sample adds one).
@@ -192,21 +195,15 @@ TEST(Layout, LineChartBreaksAtMissingValuesAndDashesTheTarget) {
 
 TEST(Layout, TextStaysInsideTheMargins) {
   const TextMeasurer m;
-  Tile long_tile{
+  const Tile long_tile = testing::make_tile(
       "Un libellé d'indicateur bien trop long pour tenir dans "
       "sa tuile sans être coupé",
-      "123 456 789,12 €",
-      "1 €",
-      "+12 345,6 %",
-      1,
-      true,
-      Status::Alert,
-      "1 000 000,00 €"};
-  BarChart bars{"Par canal",
-                "currency",
-                {"Un canal au nom interminable qui déborde", "Web"},
-                {1500.5, -200},
-                BarOrientation::Auto};
+      "123 456 789,12 €", "1 €", "+12 345,6 %", 1, 1, Status::Alert,
+      "1 000 000,00 €");
+  const BarChart bars =
+      testing::bar_chart("Par canal", "currency",
+                         {"Un canal au nom interminable qui déborde", "Web"},
+                         {1500.5, -200}, BarOrientation::Auto);
   TableBlock t = table_of(3);
   t.rows[0][0] = std::string(300, 'x');
   const auto pages = layout_document(
@@ -248,7 +245,7 @@ TEST(Layout, SectionTitleIsKeptWithItsFirstBlock) {
   // Page 2 ends with 38 rows at y = 122 + 38 * 16 + 18 = 748: the next
   // section title and a chart (20 + 210) cannot fit under it.
   doc.sections.push_back(
-      Section{"Tendances", {LineChart{"CA", "count", {"a"}, {1.0}, {}}}});
+      Section{"Tendances", {testing::line_chart("CA", "count", {"a"}, {1.0})}});
   const auto pages = layout_document(doc, m);
   ASSERT_EQ(pages.size(), 3u);
   EXPECT_FALSE(has_text(pages[1], "Tendances"));
@@ -389,9 +386,10 @@ std::vector<double> tile_heights(const Page& page) {
 
 TEST(Layout, TileLabelBesideABadgeWrapsInsteadOfBeingCut) {
   const TextMeasurer m;
-  Tile renewal{
-      "Ratio de renouvellement", "78,8 %", "", "", 0, 1, Status::Alert, ""};
-  Tile plain{"Acheteurs", "3 513", "", "", 0, 1, Status::None, ""};
+  Tile renewal = testing::make_tile("Ratio de renouvellement", "78,8 %", "", "",
+                                    0, 1, Status::Alert, "");
+  Tile plain =
+      testing::make_tile("Acheteurs", "3 513", "", "", 0, 1, Status::None, "");
   const auto pages = layout_document(
       with_blocks({TileRow{{plain, plain, renewal, plain}}}), m);
   // "Ratio de" beside the badge, "renouvellement" on a whole line under
@@ -407,15 +405,11 @@ TEST(Layout, TileLabelBesideABadgeWrapsInsteadOfBeingCut) {
 
 TEST(Layout, ALabelOnThreeLinesGrowsEveryTileOfItsRow) {
   const TextMeasurer m;
-  Tile wordy{"Taux de rebond web vers un appel au centre de contacts",
-             "17,3 %",
-             "",
-             "",
-             0,
-             1,
-             Status::Warning,
-             ""};
-  Tile plain{"Acheteurs", "3 513", "", "", 0, 1, Status::None, ""};
+  Tile wordy = testing::make_tile(
+      "Taux de rebond web vers un appel au centre de contacts", "17,3 %", "",
+      "", 0, 1, Status::Warning, "");
+  Tile plain =
+      testing::make_tile("Acheteurs", "3 513", "", "", 0, 1, Status::None, "");
   const auto pages =
       layout_document(with_blocks({TileRow{{plain, wordy, plain}}}), m);
   for (const cmd::Text* t : texts(pages[1])) {

@@ -6,6 +6,7 @@
 
 #include "locale/number_format.hpp"
 #include "render/document.hpp"
+#include "sample_charts.hpp"
 
 namespace vigie::render::testing {
 
@@ -101,6 +102,46 @@ inline TableBlock self_care_by_action() {
   return t;
 }
 
+inline BarChart bar_chart(std::string title, std::string unit,
+                          std::vector<std::string> labels,
+                          std::vector<double> values,
+                          BarOrientation orientation) {
+  BarChart chart;
+  chart.title = std::move(title);
+  chart.unit = std::move(unit);
+  chart.labels = std::move(labels);
+  chart.values = std::move(values);
+  chart.orientation = orientation;
+  return chart;
+}
+
+inline LineChart line_chart(std::string title, std::string unit,
+                            std::vector<std::string> labels,
+                            std::vector<std::optional<double>> values) {
+  LineChart chart;
+  chart.title = title;
+  chart.unit = std::move(unit);
+  chart.labels = std::move(labels);
+  chart.series = {{std::move(title), std::move(values), {}}};
+  return chart;
+}
+
+// A tile as the pipeline fills it (tile_of), without a sparkline.
+inline Tile make_tile(std::string label, std::string value,
+                      std::string previous, std::string change, int direction,
+                      int good_direction, Status status, std::string target) {
+  Tile t;
+  t.label = std::move(label);
+  t.value = std::move(value);
+  t.previous = std::move(previous);
+  t.change = std::move(change);
+  t.direction = direction;
+  t.good_direction = good_direction;
+  t.status = status;
+  t.target = std::move(target);
+  return t;
+}
+
 inline Document sample_document() {
   const Locale fr;
   Document doc;
@@ -116,79 +157,82 @@ inline Document sample_document() {
 
   Section base{"Base clients", {}};
   base.blocks.push_back(TileRow{{
-      Tile{"Chiffre d'affaires", format_value(1234567.891, "currency", fr),
-           format_value(1184000, "currency", fr),
-           format_change(50567.891, 0.0427, "currency", fr), +1, true,
-           Status::Ok, format_value(1200000, "currency", fr)},
-      Tile{"Clients actifs", format_value(48213, "count", fr),
-           format_value(49100, "count", fr),
-           format_change(-887, -0.0181, "count", fr), -1, true, Status::Warning,
-           ""},
-      Tile{"Taux d'attrition", format_value(0.058, "ratio", fr),
-           format_value(0.045, "ratio", fr),
-           format_change(0.013, 0.289, "ratio", fr), +1, -1, Status::Alert,
-           format_value(0.04, "ratio", fr)},
-      Tile{"Récence moyenne (jours)", format_value(41.26, "days", fr),
-           format_value(41.3, "days", fr), format_change(0, 0, "days", fr), 0,
-           false, Status::None, ""},
+      make_tile("Chiffre d'affaires", format_value(1234567.891, "currency", fr),
+                format_value(1184000, "currency", fr),
+                format_change(50567.891, 0.0427, "currency", fr), +1, true,
+                Status::Ok, format_value(1200000, "currency", fr)),
+      make_tile("Clients actifs", format_value(48213, "count", fr),
+                format_value(49100, "count", fr),
+                format_change(-887, -0.0181, "count", fr), -1, true,
+                Status::Warning, ""),
+      make_tile("Taux d'attrition", format_value(0.058, "ratio", fr),
+                format_value(0.045, "ratio", fr),
+                format_change(0.013, 0.289, "ratio", fr), +1, -1, Status::Alert,
+                format_value(0.04, "ratio", fr)),
+      make_tile("Récence moyenne (jours)", format_value(41.26, "days", fr),
+                format_value(41.3, "days", fr), format_change(0, 0, "days", fr),
+                0, false, Status::None, ""),
   }});
   // Long labels next to a status badge: they wrap rather than be cut.
   base.blocks.push_back(TileRow{{
-      Tile{"Croissance nette", format_value(-158, "count", fr),
-           format_value(-465, "count", fr),
-           format_change(307, 0.66, "count", fr), +1, 1, Status::None, ""},
-      Tile{"Ratio de renouvellement", format_value(0.788, "ratio", fr),
-           format_value(0.488, "ratio", fr),
-           format_change(0.299, 0.61, "ratio", fr), +1, 1, Status::Alert,
-           format_value(1, "ratio", fr)},
-      Tile{"Taux de rebond web → appel", format_value(0.173, "ratio", fr),
-           format_value(0.171, "ratio", fr),
-           format_change(0.002, 0.01, "ratio", fr), +1, -1, Status::Warning,
-           format_value(0.1, "ratio", fr)},
-      Tile{"Valeur client prédictive", format_value(98.01, "currency", fr),
-           format_value(117.44, "currency", fr),
-           format_change(-19.43, -0.165, "currency", fr), -1, 1, Status::Ok,
-           ""},
+      make_tile("Croissance nette", format_value(-158, "count", fr),
+                format_value(-465, "count", fr),
+                format_change(307, 0.66, "count", fr), +1, 1, Status::None, ""),
+      make_tile("Ratio de renouvellement", format_value(0.788, "ratio", fr),
+                format_value(0.488, "ratio", fr),
+                format_change(0.299, 0.61, "ratio", fr), +1, 1, Status::Alert,
+                format_value(1, "ratio", fr)),
+      make_tile("Taux de rebond web → appel", format_value(0.173, "ratio", fr),
+                format_value(0.171, "ratio", fr),
+                format_change(0.002, 0.01, "ratio", fr), +1, -1,
+                Status::Warning, format_value(0.1, "ratio", fr)),
+      make_tile("Valeur client prédictive", format_value(98.01, "currency", fr),
+                format_value(117.44, "currency", fr),
+                format_change(-19.43, -0.165, "currency", fr), -1, 1,
+                Status::Ok, ""),
   }});
-  base.blocks.push_back(LineChart{
-      "Chiffre d'affaires mensuel",
-      "currency",
-      {"nov. 25", "déc. 25", "janv. 26", "févr. 26", "mars 26", "avr. 26",
-       "mai 26", "juin 26", "juil. 26", "août 26", "sept. 26", "oct. 26"},
-      {1020000, 1110000, 980000, 1005000, std::nullopt, 1090000, 1150000,
-       1130000, 990000, 1060000, 1184000, 1234567.89},
-      1200000});
+  LineChart revenue;
+  revenue.title = "Chiffre d'affaires mensuel";
+  revenue.unit = "currency";
+  revenue.labels = {"nov. 25",  "déc. 25", "janv. 26", "févr. 26",
+                    "mars 26",  "avr. 26", "mai 26",   "juin 26",
+                    "juil. 26", "août 26", "sept. 26", "oct. 26"};
+  revenue.series = {{"Chiffre d'affaires",
+                     {1020000, 1110000, 980000, 1005000, std::nullopt, 1090000,
+                      1150000, 1130000, 990000, 1060000, 1184000, 1234567.89},
+                     {}}};
+  revenue.target = 1200000;
+  base.blocks.push_back(std::move(revenue));
   base.blocks.push_back(Note{
       "Mars 2026 manque : l'export CRM de ce mois était incomplet et a été "
       "écarté."});
   doc.sections.push_back(std::move(base));
 
   Section segments{"Segments et canaux", {}};
+  segments.blocks.push_back(bar_chart(
+      "Chiffre d'affaires par segment", "currency",
+      {"Clients très occasionnels", "Occasionnels", "Réguliers", "Fidèles",
+       "Ambassadeurs"},
+      {152340.5, 310220, 402118.2, 298764, 71125}, BarOrientation::Horizontal));
   segments.blocks.push_back(
-      BarChart{"Chiffre d'affaires par segment",
-               "currency",
-               {"Clients très occasionnels", "Occasionnels", "Réguliers",
-                "Fidèles", "Ambassadeurs"},
-               {152340.5, 310220, 402118.2, 298764, 71125},
-               BarOrientation::Horizontal});
-  segments.blocks.push_back(
-      BarChart{"Contacts par canal",
-               "count",
-               {"Web", "Appli", "Téléphone", "Agence", "Courrier"},
-               {18250, 9420, 6310, 2210, 340},
-               BarOrientation::Vertical});
-  segments.blocks.push_back(BarChart{"Solde net de clients par canal",
-                                     "count",
-                                     {"Web", "Appli", "Téléphone", "Agence"},
-                                     {420, 1310, -260, -890},
-                                     BarOrientation::Auto});
-  LineChart self_care{"Taux de self-care", "ratio", {}, {}, {}};
+      bar_chart("Contacts par canal", "count",
+                {"Web", "Appli", "Téléphone", "Agence", "Courrier"},
+                {18250, 9420, 6310, 2210, 340}, BarOrientation::Vertical));
+  segments.blocks.push_back(bar_chart("Solde net de clients par canal", "count",
+                                      {"Web", "Appli", "Téléphone", "Agence"},
+                                      {420, 1310, -260, -890},
+                                      BarOrientation::Auto));
+  LineChart self_care;
+  self_care.title = "Taux de self-care";
+  self_care.unit = "ratio";
+  self_care.series.push_back({"Taux de self-care", {}, {}});
   const char* months[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
                           "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
   for (int i = 0; i < 36; ++i) {
     self_care.labels.push_back(
         fmt::format("{} {}", months[(i + 10) % 12], 23 + (i + 10) / 12));
-    self_care.values.push_back(0.42 + 0.004 * i + (i % 5 == 0 ? 0.03 : 0));
+    self_care.series[0].values.push_back(0.42 + 0.004 * i +
+                                         (i % 5 == 0 ? 0.03 : 0));
   }
   segments.blocks.push_back(std::move(self_care));
   doc.sections.push_back(std::move(segments));
@@ -198,6 +242,22 @@ inline Document sample_document() {
   lists.blocks.push_back(self_care_by_action());
   lists.blocks.push_back(inactive_customers(60));
   doc.sections.push_back(std::move(lists));
+
+  // Every other kind of chart, last: the pages above keep their numbers.
+  Section charts{"Graphiques", {}};
+  charts.blocks.push_back(sample_sparkline_tiles());
+  charts.blocks.push_back(sample_line_chart());
+  charts.blocks.push_back(sample_area_chart());
+  charts.blocks.push_back(sample_stacked_bar_chart(false));
+  charts.blocks.push_back(sample_stacked_bar_chart(true));
+  charts.blocks.push_back(sample_donut_chart());
+  charts.blocks.push_back(sample_funnel_chart());
+  charts.blocks.push_back(sample_heatmap());
+  charts.blocks.push_back(sample_waterfall_chart());
+  charts.blocks.push_back(sample_bullet_chart());
+  charts.blocks.push_back(sample_small_multiples());
+  charts.blocks.push_back(sample_styled_table());
+  doc.sections.push_back(std::move(charts));
   return doc;
 }
 

@@ -1,0 +1,128 @@
+// Steps that add up to a total, as floating columns: each starts where the
+// one before ended, green when it adds, red when it takes away, joined by
+// a dotted line; the last column, from zero, is the total. Each step's
+// signed value is written above it. Past `kMaxBars` steps, the
+// smallest are summed into one "others" step (the total is unchanged).
+#include <algorithm>
+#include <cmath>
+
+#include "locale/number_format.hpp"
+#include "render/blocks.hpp"
+#include "render/chart_axes.hpp"
+#include "render/chart_frame.hpp"
+#include "render/chart_legend.hpp"
+#include "render/draw_text.hpp"
+
+namespace vigie::render {
+
+namespace {
+
+constexpr double kNoDataHeight = 60;
+constexpr double kValueRoom = 14;
+constexpr double kLabelsRoom = 18;
+
+struct Steps {
+  std::vector<std::string> labels;  // the steps, then the total
+  std::vector<double> from, to;     // each column's ends
+  std::vector<double> values;       // each step's value, then the total
+};
+
+Steps steps_of(const WaterfallChart& chart, const RenderContext& ctx) {
+  const Categories categories =
+      top_categories(chart.labels, chart.values, kMaxBars - 1, ctx);
+  Steps steps;
+  double sum = 0;
+  for (size_t c = 0; c < categories.size(); ++c) {
+    const double v = category_value(categories, c, chart.values);
+    steps.labels.push_back(categories.labels[c]);
+    steps.from.push_back(sum);
+    sum += v;
+    steps.to.push_back(sum);
+    steps.values.push_back(v);
+  }
+  steps.labels.push_back(ctx.words.total);
+  steps.from.push_back(0);
+  steps.to.push_back(sum);
+  steps.values.push_back(sum);
+  return steps;
+}
+
+}  // namespace
+
+double waterfall_chart_height(const WaterfallChart& chart,
+                              const RenderContext& ctx) {
+  const double heading =
+      chart_heading_height(ctx, chart.title, {}, theme::kContentWidth);
+  if (!has_values(chart.values)) return heading + kNoDataHeight;
+  return heading + theme::kWaterfallChartHeight;
+}
+
+void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
+                           const RenderContext& ctx) {
+  const double height = waterfall_chart_height(chart, ctx);
+  flow.ensure(height);
+  Page& page = flow.page();
+  const double left = flow.left();
+  const double width = flow.width();
+  const double bottom = flow.y() + height;
+  double top = flow.y() + draw_chart_heading(page, ctx, chart.title, {}, left,
+                                             flow.y(), width);
+  if (!has_values(chart.values)) {
+    draw_no_data(page, ctx, left, top, width, bottom - top);
+    flow.advance(height + theme::kBlockGap);
+    return;
+  }
+  draw_y_title(page, ctx, chart.axes.value, left, top, width);
+  if (!chart.axes.value.empty()) top += kAxisTitleHeight;
+  const Steps steps = steps_of(chart, ctx);
+  double lo = 0;
+  double hi = 0;
+  for (size_t i = 0; i < steps.to.size(); ++i) {
+    lo = std::min({lo, steps.from[i], steps.to[i]});
+    hi = std::max({hi, steps.from[i], steps.to[i]});
+  }
+  const Scale scale = nice_scale(lo, hi == lo ? lo + 1 : hi);
+  const double axis = value_axis_width(scale, chart.unit, ctx);
+  const double x_title = chart.axes.category.empty() ? 0 : kAxisTitleHeight;
+  const PlotArea plot{left + axis + kAxisLabelGap, top + kValueRoom,
+                      width - axis - kAxisLabelGap,
+                      bottom - x_title - kLabelsRoom - top - kValueRoom};
+  draw_value_axis(page, scale, plot, chart.unit, ctx);
+  const size_t n = steps.values.size();
+  const double slot = plot.width / static_cast<double>(n);
+  const double bar = std::min(slot * 0.7, 48.0);
+  for (size_t i = 0; i < n; ++i) {
+    const bool total = i + 1 == n;
+    const double center = plot.slot_center(i, n);
+    const double y1 = plot.y_of(scale, steps.from[i]);
+    const double y2 = plot.y_of(scale, steps.to[i]);
+    const double v = steps.values[i];
+    const Color color =
+        total ? theme::kPrimary : (v >= 0 ? theme::kGood : theme::kBad);
+    // A step of nothing still shows where it stands.
+    page.fill_rect(center - bar / 2, std::min(y1, y2), bar,
+                   std::max(std::fabs(y2 - y1), 0.8), color);
+    if (!total) {
+      // To the next column's start.
+      const double next = plot.slot_center(i + 1, n) - bar / 2;
+      page.line(center + bar / 2, y2, next, y2, theme::kMuted, 0.6, 1.5);
+    }
+    std::string text = data_label(v, chart.unit, kDataLabelFont, slot - 2, ctx);
+    if (!total && v > 0 && !text.empty()) {
+      const std::string plus = "+" + text;
+      if (ctx.text.width(plus, kDataLabelFont) <= slot - 2) text = plus;
+    }
+    if (text.empty()) continue;
+    const TextExtent extent = ctx.text.measure(text, kDataLabelFont);
+    // Above the column, in its own slot: never on another label.
+    const double text_top = std::min(y1, y2) - 2 - extent.height;
+    draw_text(page, ctx.text, text, kDataLabelFont, theme::kInk,
+              center - slot / 2, text_top, slot, Align::Center);
+  }
+  draw_category_labels(page, steps.labels, plot, plot.bottom() + 5, ctx);
+  draw_x_title(page, ctx, chart.axes.category, plot.left,
+               bottom - kAxisTitleHeight + 1, plot.width);
+  flow.advance(height + theme::kBlockGap);
+}
+
+}  // namespace vigie::render

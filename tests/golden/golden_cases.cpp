@@ -1,0 +1,35 @@
+#include "golden_cases.hpp"
+
+#include <cmath>
+
+#include "render/renderer.hpp"
+#include "render/theme.hpp"
+
+namespace vigie::golden {
+
+Image crop_page(const Image& page, double dpi, bool with_title) {
+  namespace theme = render::theme;
+  const double scale = dpi / 72;
+  const double top =
+      theme::kMarginTop + (with_title ? 0 : theme::kSectionTitleHeight - 4);
+  return crop_to_content(
+      page, static_cast<int>(std::floor(top * scale)),
+      static_cast<int>(std::ceil(theme::kContentBottom * scale)),
+      static_cast<int>(std::ceil(4 * scale)));
+}
+
+Image render_case(const render::testing::ChartCase& c, double dpi,
+                  const std::filesystem::path& scratch) {
+  render::Document doc;
+  doc.title = "Vigie";
+  doc.locale = render::Locale(c.locale, "Europe/Paris");
+  doc.sections.push_back(render::Section{c.name, {c.block}});
+  const std::filesystem::path dir = scratch / c.name;
+  std::filesystem::remove_all(dir);
+  const auto pages = render::render_png_pages(doc, dir, dpi);
+  const Image page = read_png(pages.at(1));
+  std::filesystem::remove_all(dir);
+  return crop_page(page, dpi, false);
+}
+
+}  // namespace vigie::golden
