@@ -99,15 +99,14 @@ void place_horizontal(const BarChart& chart, const Bars& bars, Page& page,
   draw_y_title(page, ctx, chart.axes.category, left, top, label_width);
   if (!chart.axes.category.empty()) top += kAxisTitleHeight;
   const auto [lo, hi] = value_range(bars.values);
-  // The room a value takes at a bar's end: the widest in full, capped.
+  // The room a value takes at a bar's end: the widest as written, capped.
   double value_width = 0;
   for (double v : bars.values) {
-    value_width =
-        std::max(value_width,
-                 ctx.text.width(locale::format_value(v, chart.unit, ctx.locale),
-                                kDataLabelFont));
+    value_width = std::max(
+        value_width, ctx.text.width(data_label(v, chart.unit, kDataLabelFont,
+                                               kMostValueWidth, ctx),
+                                    kDataLabelFont));
   }
-  value_width = std::min(value_width, kMostValueWidth);
   // Negative bars grow leftwards and need room for their value there.
   const double bars_left =
       left + label_width + kGap + (lo < 0 ? value_width + kGap : 0);
@@ -156,7 +155,7 @@ void place_vertical(const BarChart& chart, const Bars& bars, Page& page,
   // the plot, and below it too when some bars go down.
   const double value_room = 14;
   const double below = lo < 0 ? value_room : 0;
-  const double labels_room = 18;
+  const double labels_room = kCategoryLabelsHeight;
   const double x_title = chart.axes.category.empty() ? 0 : kAxisTitleHeight;
   const PlotArea plot{
       left + axis + kAxisLabelGap, top + value_room,
@@ -182,7 +181,7 @@ void place_vertical(const BarChart& chart, const Bars& bars, Page& page,
               center - slot / 2, text_top, slot, Align::Center);
   }
   draw_category_labels(page, bars.categories.labels, plot,
-                       plot.bottom() + below + 5, ctx);
+                       plot.bottom() + below + 5, ctx, left, left + width);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
 }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "locale/number_format.hpp"
+#include "render/chart_frame.hpp"
 #include "render/draw_text.hpp"
 
 namespace vigie::render {
@@ -41,27 +43,73 @@ size_t label_stride(size_t count, double label_width, double width) {
   return static_cast<size_t>(std::max(1.0, std::ceil(label_width / slot)));
 }
 
+namespace {
+
+// A cut label shorter than this would not be read: rather fewer labels.
+constexpr double kMinLabelRoom = 32;
+constexpr double kLabelGap = 6;
+
+struct PlacedLabel {
+  std::vector<std::string> lines;
+  double x, width;
+};
+
+// The labels shown with every `stride`-th one, or nothing when they would
+// collide or be cut too short.
+std::optional<std::vector<PlacedLabel>> place_labels(
+    const std::vector<std::string>& labels, const PlotArea& plot, size_t stride,
+    const RenderContext& ctx, double min_x, double max_x) {
+  const size_t n = labels.size();
+  const double slot = plot.width / static_cast<double>(n);
+  const double room =
+      std::min(slot * static_cast<double>(stride), max_x - min_x) - kLabelGap;
+  if (room <= 0) return std::nullopt;
+  std::vector<PlacedLabel> placed;
+  bool cut = false;
+  for (size_t i = 0; i < n; ++i) {
+    if ((n - 1 - i) % stride != 0 || labels[i].empty()) continue;
+    PlacedLabel p;
+    p.lines = fit_lines(ctx.text, labels[i], kAxisFont, room, 2);
+    std::string joined;
+    p.width = 0;
+    for (const std::string& line : p.lines) {
+      joined += (joined.empty() ? "" : " ") + line;
+      p.width = std::max(p.width, ctx.text.width(line, kAxisFont));
+    }
+    cut |= joined != labels[i];
+    p.x = std::clamp(plot.slot_center(i, n) - p.width / 2, min_x,
+                     max_x - p.width);
+    if (!placed.empty() &&
+        p.x < placed.back().x + placed.back().width + kLabelGap / 2)
+      return std::nullopt;
+    placed.push_back(std::move(p));
+  }
+  if (cut && room < kMinLabelRoom) return std::nullopt;
+  return placed;
+}
+
+}  // namespace
+
 void draw_category_labels(Page& page, const std::vector<std::string>& labels,
                           const PlotArea& plot, double top,
-                          const RenderContext& ctx) {
-  if (labels.empty()) return;
-  double widest = 0;
-  for (const std::string& label : labels) {
-    widest = std::max(widest, ctx.text.width(label, kAxisFont));
-  }
-  const double gap = 6;
-  const double slot = plot.width / static_cast<double>(labels.size());
-  const size_t stride = label_stride(labels.size(), widest + gap, plot.width);
-  // A label may spread over the slots of the labels left out around it.
-  const double room =
-      std::min(slot * static_cast<double>(stride), plot.width) - gap;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    if ((labels.size() - 1 - i) % stride != 0 || labels[i].empty()) continue;
-    const std::string text = ctx.text.fit(labels[i], kAxisFont, room);
-    const double width = ctx.text.width(text, kAxisFont);
-    const double x = std::clamp(plot.slot_center(i, labels.size()) - width / 2,
-                                plot.left, plot.right() - width);
-    draw_text(page, ctx.text, text, kAxisFont, theme::kMuted, x, top, width);
+                          const RenderContext& ctx, double min_x,
+                          double max_x) {
+  if (labels.empty() || plot.width <= 0) return;
+  const double line = ctx.text.measure("Ag", kAxisFont).height;
+  for (size_t stride = 1; stride <= labels.size(); ++stride) {
+    const auto placed = place_labels(labels, plot, stride, ctx, min_x, max_x);
+    if (!placed) continue;
+    for (const PlacedLabel& p : *placed) {
+      double y = top;
+      for (const std::string& text : p.lines) {
+        // Each line centred under the slot as the block is.
+        const double w = ctx.text.width(text, kAxisFont);
+        draw_text(page, ctx.text, text, kAxisFont, theme::kMuted,
+                  p.x + (p.width - w) / 2, y, w);
+        y += line;
+      }
+    }
+    return;
   }
 }
 

@@ -36,12 +36,18 @@ double value_axis_width(const Scale& scale, const std::string& unit,
 void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
                      const std::string& unit, const RenderContext& ctx);
 
-// One label a slot, their tops at `top` (under the plot); when they would
-// collide, every k-th only, counted back from the last (the latest period
-// stays labelled).
+// Room under a plot for its category labels: two lines of kAxisFont.
+inline constexpr double kCategoryLabelsHeight = 24;
+
+// One label a slot, their tops at `top` (under the plot), each centred on
+// its slot and wrapped on up to two lines, within [min_x, max_x] (the
+// chart's width: a long first or last label may go past the plot's
+// ends). When they would collide, or be cut too short to read, every k-th
+// only, counted back from the last (the latest period stays labelled),
+// the smallest such k; labels never overlap.
 void draw_category_labels(Page& page, const std::vector<std::string>& labels,
                           const PlotArea& plot, double top,
-                          const RenderContext& ctx);
+                          const RenderContext& ctx, double min_x, double max_x);
 
 // When `count` labels `label_width` wide share `width`: k such that every
 // k-th label, counted back from the last, is shown (1: all of them).

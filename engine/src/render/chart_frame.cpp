@@ -121,7 +121,8 @@ Categories top_categories(const std::vector<std::string>& labels,
     }
     return out;
   }
-  // The largest first, ties in their order; then kept in their order.
+  // The largest first, ties in their order: past its limit, a chart is a
+  // top N.
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   const auto size_of = [&](size_t i) {
@@ -131,7 +132,6 @@ Categories top_categories(const std::vector<std::string>& labels,
                    [&](size_t a, size_t b) { return size_of(a) > size_of(b); });
   const size_t shown = max > 1 ? max - 1 : 1;
   out.kept.assign(order.begin(), order.begin() + static_cast<long>(shown));
-  std::sort(out.kept.begin(), out.kept.end());
   out.rest.assign(order.begin() + static_cast<long>(shown), order.end());
   std::sort(out.rest.begin(), out.rest.end());
   for (size_t i : out.kept) out.labels.push_back(label_of(i));

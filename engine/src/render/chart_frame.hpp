@@ -63,9 +63,10 @@ Color text_color_on(Color background);
 std::string data_label(double value, const std::string& unit, Font font,
                        double room, const RenderContext& ctx);
 
-// The categories a chart shows: the `max - 1` largest (by absolute value,
-// in their first order) and, when there are more than `max`, one last
-// category summing the rest, labelled with the catalog's "Others (N)".
+// The categories a chart shows: all of them, in their order, when there
+// are at most `max`; else the `max - 1` largest (by absolute value, the
+// largest first: a top N) and one last category summing the rest,
+// labelled with the catalog's "Others (N)".
 struct Categories {
   std::vector<std::string> labels;
   std::vector<size_t> kept;  // the input's index of each but "others"

@@ -19,7 +19,6 @@ namespace vigie::render {
 
 namespace {
 
-constexpr double kXLabelsHeight = 18;
 constexpr double kPointRadius = 2.6;
 // The most points a line carries dots on; past it, the dots would merge.
 constexpr size_t kMostDots = 40;
@@ -204,7 +203,7 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   const double right_room = ends.empty() ? 0 : end_width + kLastValueGap;
   const PlotArea plot{left + axis + kAxisLabelGap, y + 6,
                       width - axis - kAxisLabelGap - right_room,
-                      bottom - x_title - kXLabelsHeight - (y + 6)};
+                      bottom - x_title - kCategoryLabelsHeight - (y + 6)};
   draw_value_axis(page, scale, plot, chart.unit, ctx);
   if (chart.target && std::isfinite(*chart.target)) {
     const double ty = plot.y_of(scale, *chart.target);
@@ -251,7 +250,8 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   // Labels and values are paired by position; extra labels have no point.
   std::vector<std::string> labels = chart.labels;
   labels.resize(n);
-  draw_category_labels(page, labels, plot, plot.bottom() + 5, ctx);
+  draw_category_labels(page, labels, plot, plot.bottom() + 5, ctx, left,
+                       left + width);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
   flow.advance(height + theme::kBlockGap);

@@ -207,7 +207,7 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
   const double axis = value_axis_width(scale, stacks.unit, ctx);
   const double total_room = chart.percent ? 4 : 14;
   const double below = lo < 0 ? 4 : 0;
-  const double labels_room = 18;
+  const double labels_room = kCategoryLabelsHeight;
   const double x_title = chart.axes.category.empty() ? 0 : kAxisTitleHeight;
   const PlotArea plot{
       left + axis + kAxisLabelGap, top + total_room,
@@ -246,7 +246,7 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
     }
   }
   draw_category_labels(page, stacks.categories.labels, plot,
-                       plot.bottom() + below + 5, ctx);
+                       plot.bottom() + below + 5, ctx, left, left + width);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
 }

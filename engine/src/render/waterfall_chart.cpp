@@ -1,8 +1,8 @@
 // Steps that add up to a total, as floating columns: each starts where the
 // one before ended, green when it adds, red when it takes away, joined by
 // a dotted line; the last column, from zero, is the total. Each step's
-// signed value is written above it. Past `kMaxBars` steps, the
-// smallest are summed into one "others" step (the total is unchanged).
+// signed value is written above it. Past kMostSteps steps, the smallest
+// are summed into one "others" step (the total is unchanged).
 #include <algorithm>
 #include <cmath>
 
@@ -18,8 +18,10 @@ namespace vigie::render {
 namespace {
 
 constexpr double kNoDataHeight = 60;
+// Columns side by side get narrow fast: past this many steps, the
+// smallest are summed into "others", so that each column keeps a label.
+constexpr size_t kMostSteps = 10;
 constexpr double kValueRoom = 14;
-constexpr double kLabelsRoom = 18;
 
 struct Steps {
   std::vector<std::string> labels;  // the steps, then the total
@@ -29,7 +31,7 @@ struct Steps {
 
 Steps steps_of(const WaterfallChart& chart, const RenderContext& ctx) {
   const Categories categories =
-      top_categories(chart.labels, chart.values, kMaxBars - 1, ctx);
+      top_categories(chart.labels, chart.values, kMostSteps, ctx);
   Steps steps;
   double sum = 0;
   for (size_t c = 0; c < categories.size(); ++c) {
@@ -84,9 +86,10 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
   const Scale scale = nice_scale(lo, hi == lo ? lo + 1 : hi);
   const double axis = value_axis_width(scale, chart.unit, ctx);
   const double x_title = chart.axes.category.empty() ? 0 : kAxisTitleHeight;
-  const PlotArea plot{left + axis + kAxisLabelGap, top + kValueRoom,
-                      width - axis - kAxisLabelGap,
-                      bottom - x_title - kLabelsRoom - top - kValueRoom};
+  const PlotArea plot{
+      left + axis + kAxisLabelGap, top + kValueRoom,
+      width - axis - kAxisLabelGap,
+      bottom - x_title - kCategoryLabelsHeight - top - kValueRoom};
   draw_value_axis(page, scale, plot, chart.unit, ctx);
   const size_t n = steps.values.size();
   const double slot = plot.width / static_cast<double>(n);
@@ -119,7 +122,8 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
     draw_text(page, ctx.text, text, kDataLabelFont, theme::kInk,
               center - slot / 2, text_top, slot, Align::Center);
   }
-  draw_category_labels(page, steps.labels, plot, plot.bottom() + 5, ctx);
+  draw_category_labels(page, steps.labels, plot, plot.bottom() + 5, ctx, left,
+                       left + width);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
   flow.advance(height + theme::kBlockGap);

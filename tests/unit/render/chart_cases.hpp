@@ -3,7 +3,7 @@
 // the draw commands and the golden-image tests compare as pictures.
 #pragma once
 
-#include <limits>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,6 +18,9 @@ struct ChartCase {
   // Whether the block must show the catalog's "no data" message.
   bool no_data = false;
 };
+
+// Test names and failures show the case by its name.
+inline void PrintTo(const ChartCase& c, std::ostream* os) { *os << c.name; }
 
 inline LineChart one_series(std::string title, std::string unit,
                             std::vector<std::string> labels,
