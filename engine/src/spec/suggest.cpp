@@ -38,6 +38,16 @@ std::optional<std::string> closest(std::string_view word,
       best_distance = distance;
     }
   }
+  if (best || word.size() < 3) return best;
+  // A name written without its last part ("donut" for "donut_chart"):
+  // the one candidate it begins, up to an underscore.
+  for (const auto& candidate : candidates) {
+    if (candidate.size() > word.size() && candidate.starts_with(word) &&
+        candidate[word.size()] == '_') {
+      if (best) return std::nullopt;  // two of them: no guess
+      best = candidate;
+    }
+  }
   return best;
 }
 

@@ -16,7 +16,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, if it is close enough to be a likely
 // typo: at most one edit for words of up to 5 characters, two up to 9,
-// three beyond. Ties go to the first candidate in the list.
+// three beyond. Ties go to the first candidate in the list. Else the one
+// candidate the word begins up to an underscore ("donut" for
+// "donut_chart"), for a word of 3 characters or more.
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates);
 

@@ -42,6 +42,18 @@ TEST(Closest, TiesGoToTheFirstCandidate) {
   EXPECT_EQ(closest("cat", {"bat", "cap"}), "bat");
 }
 
+TEST(Closest, AWordWithoutItsLastPartFindsTheOneItBegins) {
+  const std::vector<std::string> kinds = {"bar_chart", "stacked_bar_chart",
+                                          "donut_chart", "bullet_chart"};
+  EXPECT_EQ(closest("donut", kinds), "donut_chart");
+  EXPECT_EQ(closest("stacked", kinds), "stacked_bar_chart");
+  EXPECT_EQ(closest("bar", kinds), "bar_chart");
+  // Two it begins, or too short a word: no guess.
+  EXPECT_EQ(closest("bar", {"bar_chart", "bar_table"}), std::nullopt);
+  EXPECT_EQ(closest("do", kinds), std::nullopt);
+  EXPECT_EQ(closest("donu", kinds), std::nullopt);  // not up to an underscore
+}
+
 TEST(Closest, NothingFromAnEmptyList) {
   EXPECT_EQ(closest("x", {}), std::nullopt);
 }
