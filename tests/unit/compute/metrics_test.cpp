@@ -400,5 +400,18 @@ TEST(MetricReferences, CumulativeRunsOverTheConsecutivePeriodsEndingWithP) {
             (PeriodValues{std::nullopt, 2.0, 2.0, 5.0}));
 }
 
+// The months planned for the comparison lines of a chart lie before the
+// trend: a running total still starts with the trend.
+TEST(MetricReferences, CumulativeStartsWithTheTrendWhateverLiesBefore) {
+  spec::Report report = paris(2);
+  report.comparison = spec::Comparison::PreviousPeriod;
+  const PeriodPlan plan = plan_periods(report, kOctober, true);
+  ASSERT_EQ(plan.periods.size(), 3u);  // August, then the trend
+  EXPECT_EQ(cumulative_values({1.0, 2.0, 3.0}, plan.periods, plan.current, 1),
+            (PeriodValues{std::nullopt, 2.0, 5.0}));
+  EXPECT_EQ(cumulative_values({1.0, 2.0, 3.0}, plan.periods, plan.current),
+            (PeriodValues{1.0, 3.0, 6.0}));
+}
+
 }  // namespace
 }  // namespace vigie::compute

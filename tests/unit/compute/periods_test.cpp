@@ -210,5 +210,46 @@ TEST(Periods, ThePlanHoldsTheTrendAndTheComparedPeriod) {
   EXPECT_EQ(ids(plan), (std::vector<std::string>{"2025-W52", "2026-W01"}));
 }
 
+// Charts drawing the comparison period's line: the plan also holds each
+// trend period's comparison period, and says where.
+TEST(Periods, TheComparisonLinesAddEachPeriodsComparedPeriod) {
+  spec::Report report;
+  report.time_zone = "UTC";
+  report.locale = "en_GB";
+  report.comparison = spec::Comparison::PreviousYear;
+  // 12 months a year before the 12 of the trend: 24 consecutive months.
+  auto plan = plan_periods(report, month(2026, 10), true);
+  ASSERT_EQ(plan.periods.size(), 24u);
+  EXPECT_EQ(plan.periods.front().id, "2024-11");
+  EXPECT_EQ(plan.periods[plan.current].id, "2026-10");
+  EXPECT_EQ(plan.periods[plan.previous].id, "2025-10");
+  ASSERT_EQ(plan.compared.size(), 12u);
+  for (size_t i = 0; i < 12; ++i) {
+    ASSERT_TRUE(plan.compared[i].has_value());
+    EXPECT_EQ(*plan.compared[i], i);  // 2024-11 for 2025-11, ...
+  }
+  // Days: each day of the trend and the same day a year before.
+  report.period = Grain::Day;
+  plan = plan_periods(report, *table::parse_period_id(Grain::Day, "2026-10-31"),
+                      true);
+  ASSERT_EQ(plan.periods.size(), 24u);
+  EXPECT_EQ(plan.periods.front().id, "2025-10-20");
+  EXPECT_EQ(plan.periods[*plan.compared.back()].id, "2025-10-31");
+  EXPECT_EQ(plan.periods[12].id, "2026-10-20");
+  // Against the period before: one more month ahead of the trend.
+  report.period = Grain::Month;
+  report.comparison = spec::Comparison::PreviousPeriod;
+  plan = plan_periods(report, month(2026, 10), true);
+  ASSERT_EQ(plan.periods.size(), 13u);
+  EXPECT_EQ(plan.periods[*plan.compared.front()].id, "2025-10");
+  EXPECT_EQ(plan.periods[*plan.compared.back()].id, "2026-09");
+  // Without the lines, the plan is as before; the trend's first period has
+  // no comparison period in it.
+  plan = plan_periods(report, month(2026, 10));
+  ASSERT_EQ(plan.periods.size(), 12u);
+  EXPECT_FALSE(plan.compared.front().has_value());
+  EXPECT_EQ(plan.periods[*plan.compared.back()].id, "2026-09");
+}
+
 }  // namespace
 }  // namespace vigie::compute
