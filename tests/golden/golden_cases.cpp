@@ -7,15 +7,15 @@
 
 namespace vigie::golden {
 
-Image crop_page(const Image& page, double dpi, bool with_title) {
+Image crop_page(const Image& page, double dpi, bool with_title, double bottom) {
   namespace theme = render::theme;
   const double scale = dpi / 72;
   const double top =
       theme::kMarginTop + (with_title ? 0 : theme::kSectionTitleHeight - 4);
-  return crop_to_content(
-      page, static_cast<int>(std::floor(top * scale)),
-      static_cast<int>(std::ceil(theme::kContentBottom * scale)),
-      static_cast<int>(std::ceil(4 * scale)));
+  if (bottom <= 0) bottom = theme::kContentBottom;
+  return crop_to_content(page, static_cast<int>(std::floor(top * scale)),
+                         static_cast<int>(std::ceil(bottom * scale)),
+                         static_cast<int>(std::ceil(4 * scale)));
 }
 
 Image render_case(const render::testing::ChartCase& c, double dpi,

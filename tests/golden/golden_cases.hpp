@@ -20,9 +20,11 @@ inline constexpr double kDpi = 72;
 Image render_case(const render::testing::ChartCase& c, double dpi,
                   const std::filesystem::path& scratch);
 
-// Page `page` of a PNG rendering at `dpi`, cropped to what is drawn
-// between the top margin and the footer (the section title included when
-// `with_title`).
-Image crop_page(const Image& page, double dpi, bool with_title);
+// A page rendered at `dpi` (render_png_pages, pdftoppm), cropped to what
+// is drawn between the top margin (or under the section title, unless
+// `with_title`) and `bottom` points from the page's top (the footer's
+// margin when 0).
+Image crop_page(const Image& page, double dpi, bool with_title,
+                double bottom = 0);
 
 }  // namespace vigie::golden

@@ -4,7 +4,7 @@
 //   vigie_golden check  --refs DIR [--out DIR] [--tolerance N] [--only NAME]
 //   vigie_golden update --refs DIR [--only NAME]
 //   vigie_golden list
-//   vigie_golden crop IN.png OUT.png [--dpi D] [--with-title]
+//   vigie_golden crop IN.png OUT.png [--dpi D] [--with-title] [--bottom PT]
 //
 // `check` draws every case and compares it with DIR/<case>.png: a pixel
 // differs when one of its channels is off by more than the tolerance
@@ -43,6 +43,7 @@ struct Options {
   std::set<std::string> only;
   double dpi = vigie::golden::kDpi;
   bool with_title = false;
+  double bottom = 0;
 };
 
 int usage() {
@@ -51,7 +52,7 @@ int usage() {
                "       vigie_golden update --refs DIR [--only NAME]...\n"
                "       vigie_golden list\n"
                "       vigie_golden crop IN.png OUT.png [--dpi D] "
-               "[--with-title]\n";
+               "[--with-title] [--bottom PT]\n";
   return 2;
 }
 
@@ -74,6 +75,8 @@ bool parse(int argc, char** argv, Options& o) {
       o.only.insert(value());
     } else if (a == "--dpi") {
       o.dpi = std::stod(value());
+    } else if (a == "--bottom") {
+      o.bottom = std::stod(value());
     } else if (a == "--with-title") {
       o.with_title = true;
     } else if (a.starts_with("--")) {
@@ -190,8 +193,9 @@ int update(const Options& o) {
 int crop(const Options& o) {
   if (o.arguments.size() != 2) return usage();
   const Image page = vigie::golden::read_png(o.arguments[0]);
-  vigie::golden::write_png(vigie::golden::crop_page(page, o.dpi, o.with_title),
-                           o.arguments[1]);
+  vigie::golden::write_png(
+      vigie::golden::crop_page(page, o.dpi, o.with_title, o.bottom),
+      o.arguments[1]);
   return 0;
 }
 

@@ -181,7 +181,8 @@ void place_vertical(const BarChart& chart, const Bars& bars, Page& page,
               center - slot / 2, text_top, slot, Align::Center);
   }
   draw_category_labels(page, bars.categories.labels, plot,
-                       plot.bottom() + below + 5, ctx, left, left + width);
+                       plot.bottom() + below + 5, ctx, left, left + width,
+                       CrowdedLabels::Cut);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
 }

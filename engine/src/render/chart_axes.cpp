@@ -55,10 +55,10 @@ struct PlacedLabel {
 };
 
 // The labels shown with every `stride`-th one, or nothing when they would
-// collide or be cut too short.
+// collide, be cut at all (`whole`) or be cut too short.
 std::optional<std::vector<PlacedLabel>> place_labels(
     const std::vector<std::string>& labels, const PlotArea& plot, size_t stride,
-    const RenderContext& ctx, double min_x, double max_x) {
+    const RenderContext& ctx, double min_x, double max_x, bool whole) {
   const size_t n = labels.size();
   const double slot = plot.width / static_cast<double>(n);
   const double room =
@@ -84,7 +84,7 @@ std::optional<std::vector<PlacedLabel>> place_labels(
       return std::nullopt;
     placed.push_back(std::move(p));
   }
-  if (cut && room < kMinLabelRoom) return std::nullopt;
+  if (cut && (whole || room < kMinLabelRoom)) return std::nullopt;
   return placed;
 }
 
@@ -92,24 +92,29 @@ std::optional<std::vector<PlacedLabel>> place_labels(
 
 void draw_category_labels(Page& page, const std::vector<std::string>& labels,
                           const PlotArea& plot, double top,
-                          const RenderContext& ctx, double min_x,
-                          double max_x) {
+                          const RenderContext& ctx, double min_x, double max_x,
+                          CrowdedLabels crowded) {
   if (labels.empty() || plot.width <= 0) return;
-  const double line = ctx.text.measure("Ag", kAxisFont).height;
-  for (size_t stride = 1; stride <= labels.size(); ++stride) {
-    const auto placed = place_labels(labels, plot, stride, ctx, min_x, max_x);
-    if (!placed) continue;
-    for (const PlacedLabel& p : *placed) {
-      double y = top;
-      for (const std::string& text : p.lines) {
-        // Each line centred under the slot as the block is.
-        const double w = ctx.text.width(text, kAxisFont);
-        draw_text(page, ctx.text, text, kAxisFont, theme::kMuted,
-                  p.x + (p.width - w) / 2, y, w);
-        y += line;
-      }
+  std::optional<std::vector<PlacedLabel>> placed;
+  // Thinned labels stay whole while some stride allows it; else, and for
+  // bars, they may be cut.
+  for (const bool whole : {crowded == CrowdedLabels::Thin, false}) {
+    for (size_t stride = 1; stride <= labels.size() && !placed; ++stride) {
+      placed = place_labels(labels, plot, stride, ctx, min_x, max_x, whole);
     }
-    return;
+    if (placed) break;
+  }
+  if (!placed) return;
+  const double line = ctx.text.measure("Ag", kAxisFont).height;
+  for (const PlacedLabel& p : *placed) {
+    double y = top;
+    for (const std::string& text : p.lines) {
+      // Each line centred under the slot as the block is.
+      const double w = ctx.text.width(text, kAxisFont);
+      draw_text(page, ctx.text, text, kAxisFont, theme::kMuted,
+                p.x + (p.width - w) / 2, y, w);
+      y += line;
+    }
   }
 }
 

@@ -39,15 +39,22 @@ void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
 // Room under a plot for its category labels: two lines of kAxisFont.
 inline constexpr double kCategoryLabelsHeight = 24;
 
+// What to give up first when category labels do not fit: the labels of a
+// time axis are thinned, each shown whole (a date cut short says
+// nothing); those of bars are kept one a bar, cut if they must (a bar
+// without a name says nothing).
+enum class CrowdedLabels { Thin, Cut };
+
 // One label a slot, their tops at `top` (under the plot), each centred on
 // its slot and wrapped on up to two lines, within [min_x, max_x] (the
-// chart's width: a long first or last label may go past the plot's
-// ends). When they would collide, or be cut too short to read, every k-th
-// only, counted back from the last (the latest period stays labelled),
-// the smallest such k; labels never overlap.
+// chart's width: a long first or last label may go past the plot's ends).
+// When they would collide, every k-th only, counted back from the last
+// (the latest period stays labelled), the smallest such k that `crowded`
+// allows; labels never overlap.
 void draw_category_labels(Page& page, const std::vector<std::string>& labels,
                           const PlotArea& plot, double top,
-                          const RenderContext& ctx, double min_x, double max_x);
+                          const RenderContext& ctx, double min_x, double max_x,
+                          CrowdedLabels crowded);
 
 // When `count` labels `label_width` wide share `width`: k such that every
 // k-th label, counted back from the last, is shown (1: all of them).

@@ -63,13 +63,31 @@ std::vector<std::string> fit_lines(const TextMeasurer& text,
                                    const std::string& label, Font font,
                                    double width, size_t max_lines) {
   if (width <= 0 || max_lines == 0) return {};
-  std::vector<std::string> lines = text.wrap(label, font, width);
-  if (lines.size() <= max_lines) return lines;
-  // What the kept lines leave goes on the last one, cut.
-  std::string rest = lines[max_lines - 1];
-  for (size_t i = max_lines; i < lines.size(); ++i) rest += " " + lines[i];
-  lines.resize(max_lines);
-  lines.back() = text.fit(rest, font, width);
+  // Broken between words only: a word cut in two would read as two.
+  std::vector<std::string> words;
+  for (size_t start = 0; start < label.size();) {
+    const size_t end = std::min(label.find(' ', start), label.size());
+    if (end > start) words.push_back(label.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> lines;
+  size_t w = 0;
+  while (w < words.size() && lines.size() + 1 < max_lines) {
+    // A word longer than the line: it and the rest go on the last line.
+    if (text.width(words[w], font) > width) break;
+    std::string line = words[w++];
+    while (w < words.size() &&
+           text.width(line + " " + words[w], font) <= width) {
+      line += " " + words[w++];
+    }
+    lines.push_back(std::move(line));
+  }
+  if (w < words.size()) {
+    // The last line: what is left, cut when it does not fit.
+    std::string rest;
+    for (; w < words.size(); ++w) rest += (rest.empty() ? "" : " ") + words[w];
+    lines.push_back(text.fit(rest, font, width));
+  }
   return lines;
 }
 

@@ -40,8 +40,9 @@ Color series_color(size_t i);
 // `c` moved towards white by `amount` (0: itself, 1: white).
 Color lighten(Color c, double amount);
 
-// `text` on at most `max_lines` lines of `width`: wrapped at words, the
-// last line kept cut with an ellipsis when the rest does not fit.
+// `label` on at most `max_lines` lines of `width`, broken between words
+// only (a word cut in two would read as two); the last line holds the
+// rest, cut with an ellipsis when it does not fit.
 std::vector<std::string> fit_lines(const TextMeasurer& text,
                                    const std::string& label, Font font,
                                    double width, size_t max_lines);

@@ -251,7 +251,7 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   std::vector<std::string> labels = chart.labels;
   labels.resize(n);
   draw_category_labels(page, labels, plot, plot.bottom() + 5, ctx, left,
-                       left + width);
+                       left + width, CrowdedLabels::Thin);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
   flow.advance(height + theme::kBlockGap);

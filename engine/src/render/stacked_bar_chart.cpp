@@ -246,7 +246,8 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
     }
   }
   draw_category_labels(page, stacks.categories.labels, plot,
-                       plot.bottom() + below + 5, ctx, left, left + width);
+                       plot.bottom() + below + 5, ctx, left, left + width,
+                       CrowdedLabels::Cut);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
 }

@@ -123,7 +123,7 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
               center - slot / 2, text_top, slot, Align::Center);
   }
   draw_category_labels(page, steps.labels, plot, plot.bottom() + 5, ctx, left,
-                       left + width);
+                       left + width, CrowdedLabels::Cut);
   draw_x_title(page, ctx, chart.axes.category, plot.left,
                bottom - kAxisTitleHeight + 1, plot.width);
   flow.advance(height + theme::kBlockGap);

@@ -143,9 +143,9 @@ std::optional<Block> SpecReader::read_block(const Cursor& at) {
           {"orientation", "max_bars", "category_title", "value_title"});
       break;
     case BlockKind::StackedBarChart:
-      read_table_chart(
-          value, block, {"label", "values"},
-          {"percent", "orientation", "max_bars", "category_title", "value_title"});
+      read_table_chart(value, block, {"label", "values"},
+                       {"percent", "orientation", "max_bars", "category_title",
+                        "value_title"});
       break;
     case BlockKind::DonutChart:
       read_table_chart(value, block, {"label", "value"}, {"max_slices"});
@@ -241,8 +241,8 @@ void SpecReader::read_line_chart(const Cursor& at, Block& block) {
     return;
   }
   Fields f(doc_, at,
-           {"kpi", "kpis", "label", "values", "comparison", "title", "category_title",
-            "value_title"});
+           {"kpi", "kpis", "label", "values", "comparison", "title",
+            "category_title", "value_title"});
   read_kpi_or_kpis(f, block);
   doc_.assign(block.title, f.optional("title"));
   read_chart_options(f, block);
