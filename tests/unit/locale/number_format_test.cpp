@@ -167,6 +167,33 @@ TEST(FormatAxisTicks, AllTicksInTheLargestMagnitude) {
   EXPECT_TRUE(format_axis_ticks({}, "count", french()).empty());
 }
 
+// A chart of figures a millionth apart: each tick keeps the decimals that
+// tell it from the next, rather than all reading "0".
+TEST(FormatAxisTicks, TinyFiguresKeepTheirDecimals) {
+  EXPECT_EQ(
+      format_axis_ticks({0, 2e-7, 4e-7, 6e-7}, "", french()),
+      (std::vector<std::string>{"0", "0,0000002", "0,0000004", "0,0000006"}));
+  EXPECT_EQ(
+      format_axis_ticks({0, 0.000005}, "ratio", french()),
+      (std::vector<std::string>{"0" + kNnbsp + "%", "0,0005" + kNnbsp + "%"}));
+  EXPECT_EQ(format_axis_ticks({0, 2e-7}, "", english()),
+            (std::vector<std::string>{"0", "0.0000002"}));
+  // Ordinary steps keep two decimals at most, as before.
+  EXPECT_EQ(format_axis_ticks({0, 0.25, 0.5}, "", french()),
+            (std::vector<std::string>{"0", "0,25", "0,5"}));
+  // One figure alone keeps two significant digits.
+  EXPECT_EQ(format_axis(0.0000036, "", french()), "0,0000036");
+  EXPECT_EQ(format_axis(2e-6, "ratio", french()), "0,0002" + kNnbsp + "%");
+  EXPECT_EQ(format_axis(1e-15, "", french()), "0");  // past 12 decimals
+}
+
+// 1e12: a thousand billions, the largest magnitude the axes name.
+TEST(FormatAxis, HugeFiguresStayInTheLargestMagnitude) {
+  EXPECT_EQ(format_axis(1.2e12, "currency", french()),
+            "1" + kNnbsp + "200" + kNnbsp + "Md€");
+  EXPECT_EQ(format_axis(1.2e12, "count", english()), "1,200B");
+}
+
 TEST(FormatValue, RoundsTheDoublesBinaryValueAsTheReportsAlwaysHave) {
   // 2.675 is 2.67499999... as a double: "2,67", where ICU's own rounding
   // of the shortest decimal text would give "2,68".

@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cairo.h>
+
 #include <future>
 #include <set>
 #include <sstream>
@@ -262,6 +264,49 @@ TEST_F(RenderOutput, UnwritablePathThrowsAndLeavesNothing) {
   const auto pdf = dir_ / "missing-dir" / "report.pdf";
   EXPECT_THROW(render_pdf(testing::sample_document(), pdf), std::runtime_error);
   EXPECT_FALSE(std::filesystem::exists(pdf));
+}
+
+// PNG pages: one a PDF page, the size the dpi gives an A4 page, drawn
+// (not blank), and the same bytes from the same Document.
+TEST_F(RenderOutput, PngPagesAreTheDocumentsPages) {
+  const Document doc = testing::sample_document();
+  const int pages = render_pdf(doc, dir_ / "report.pdf");
+  const auto pngs = render_png_pages(doc, dir_ / "png", 72);
+  ASSERT_EQ(static_cast<int>(pngs.size()), pages);
+  for (size_t i = 0; i < pngs.size(); ++i) {
+    EXPECT_EQ(pngs[i].filename(), fmt::format("page-{}.png", i + 1));
+    cairo_surface_t* png = cairo_image_surface_create_from_png(pngs[i].c_str());
+    ASSERT_EQ(cairo_surface_status(png), CAIRO_STATUS_SUCCESS);
+    EXPECT_EQ(cairo_image_surface_get_width(png), 596);  // 595.276 pt
+    EXPECT_EQ(cairo_image_surface_get_height(png), 842);
+    // Some pixel is not white: the page is drawn.
+    const unsigned char* data = cairo_image_surface_get_data(png);
+    const int stride = cairo_image_surface_get_stride(png);
+    bool drawn = false;
+    for (int y = 0; y < 842 && !drawn; ++y)
+      for (int x = 0; x < 596 && !drawn; ++x)
+        drawn = (*reinterpret_cast<const uint32_t*>(data + y * stride + x * 4) &
+                 0xffffff) != 0xffffff;
+    EXPECT_TRUE(drawn) << pngs[i];
+    cairo_surface_destroy(png);
+  }
+  const auto twice = render_png_pages(doc, dir_ / "again", 72);
+  EXPECT_EQ(testing::read_file(pngs[1]), testing::read_file(twice[1]));
+  // 144 dpi: twice the pixels each way.
+  const auto fine = render_png_pages(doc, dir_ / "fine", 144);
+  cairo_surface_t* png = cairo_image_surface_create_from_png(fine[0].c_str());
+  EXPECT_EQ(cairo_image_surface_get_width(png), 1191);
+  cairo_surface_destroy(png);
+  EXPECT_THROW(render_png_pages(doc, dir_ / "x", 0), std::invalid_argument);
+  // A page that cannot be written (a folder in its place) is named in the
+  // error.
+  std::filesystem::create_directories(dir_ / "taken" / "page-1.png");
+  try {
+    render_png_pages(doc, dir_ / "taken", 72);
+    ADD_FAILURE() << "wrote over a folder";
+  } catch (const std::exception& e) {
+    EXPECT_THAT(e.what(), HasSubstr("page-1.png"));
+  }
 }
 
 }  // namespace
