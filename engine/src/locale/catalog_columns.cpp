@@ -147,7 +147,7 @@ constexpr std::array kColumns = std::to_array<CatalogEntry>({
     {"column.status", "État", "Status"},
     {"column.attempts", "Tentatives", "Attempts"},
     {"column.run_id", "Exécution", "Run"},
-    {"column.instance", "Destinataire du découpage", "Burst value"},
+    {"column.instance", "Valeur du découpage", "Burst value"},
     {"column.recipient", "Destinataire", "Recipient"},
     {"column.runs", "Exécutions", "Runs"},
     {"column.succeeded", "Réussies", "Succeeded"},
