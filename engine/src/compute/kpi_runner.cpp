@@ -91,7 +91,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
                                     const Datasets& datasets,
                                     const PeriodPlan& plan) {
   std::vector<KpiResult> results(kpis.size());
-  const locale::Locale words(report.locale, report.time_zone);
+  const locale::Locale words(report.locale, report.time_zone, report.currency);
   const auto periods = request_periods(plan.periods);
   for (const auto& run : runs) {
     const std::string& name = run.indicator;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "locale/catalog.hpp"
+#include "locale/labels.hpp"
 #include "locale/number_format.hpp"
 #include "pipeline/errors.hpp"
 
@@ -77,7 +78,8 @@ double number_at(const Column& c, size_t i) {
 }
 
 // A table cell as a reader expects it: numbers in the locale and their
-// unit, times local (in the locale's time zone).
+// unit, times local (in the locale's time zone), codes of the data with
+// their label (kpis.json and the lists keep the codes).
 std::string cell_display(const Column& c, int64_t row,
                          const render::Locale& locale) {
   if (!c.is_valid(row)) return "";
@@ -93,17 +95,9 @@ std::string cell_display(const Column& c, int64_t row,
       return locale::format_local_time(c.ints[i], locale);
     case Type::String:
     case Type::Dictionary:
-      return std::string(c.string_at(row));
+      return locale::term(locale, c.string_at(row));
   }
   return "";
-}
-
-std::string header_of(const std::string& column) {
-  std::string h = column;
-  std::replace(h.begin(), h.end(), '_', ' ');
-  if (!h.empty())
-    h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
-  return h;
 }
 
 render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
@@ -116,7 +110,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
   if (b.columns.empty()) {
     for (const auto& c : k.table->columns) {
       columns.push_back(&c);
-      headers.push_back(header_of(c.name));
+      headers.push_back(locale::column_header(locale, c.name));
     }
   } else {
     for (size_t i = 0; i < b.columns.size(); ++i) {
@@ -129,7 +123,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
       columns.push_back(c);
       const std::string& h =
           i < b.column_headers.size() ? b.column_headers[i] : std::string();
-      headers.push_back(h.empty() ? header_of(c->name) : h);
+      headers.push_back(h.empty() ? locale::column_header(locale, c->name) : h);
     }
   }
   t.header = headers;
@@ -160,7 +154,8 @@ std::string more_rows_note(const KpiResult& k, int64_t hidden,
   return locale::message(locale, "table.more_rows", args);
 }
 
-render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
+render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k,
+                              const render::Locale& locale) {
   render::BarChart chart;
   chart.title = b.title.empty() ? k.label : b.title;
   if (!k.table) return chart;
@@ -180,7 +175,7 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k) {
                     b.location.str(), b.location.path, b.value_column, k.id));
   chart.unit = display_unit(*values);
   for (int64_t r = 0; r < k.table->rows(); ++r) {
-    chart.labels.emplace_back(labels->string_at(r));
+    chart.labels.push_back(locale::term(locale, labels->string_at(r)));
     chart.values.push_back(
         values->is_valid(r) ? number_at(*values, static_cast<size_t>(r)) : 0);
   }
@@ -197,7 +192,7 @@ render::Document build_document(const spec::Report& report,
                                 const std::string& generated_at,
                                 const std::vector<std::string>& notes) {
   render::Document doc;
-  doc.locale = locale::Locale(report.locale, report.time_zone);
+  doc.locale = locale::Locale(report.locale, report.time_zone, report.currency);
   doc.title = report.title;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
@@ -244,7 +239,8 @@ render::Document build_document(const spec::Report& report,
           break;
         }
         case spec::BlockKind::BarChart:
-          s.blocks.emplace_back(bar_chart_of(b, find_kpi(kpis, b.kpis.at(0))));
+          s.blocks.emplace_back(
+              bar_chart_of(b, find_kpi(kpis, b.kpis.at(0)), doc.locale));
           break;
         case spec::BlockKind::Table:
         case spec::BlockKind::List: {

@@ -185,6 +185,7 @@ struct Report {
   std::string id;
   std::string title;
   std::string locale = "fr_FR";  // one of kLocales
+  std::string currency = "EUR";  // ISO 4217: the sign money is shown with
   std::string time_zone = "Europe/Paris";
   table::Grain period = table::Grain::Month;  // the grain of P
   Comparison comparison = Comparison::PreviousPeriod;

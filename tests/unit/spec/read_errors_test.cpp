@@ -380,6 +380,20 @@ outputs: {hmac_key_env: "NOT A NAME"}
               HasSubstr("expected the name of an environment variable"));
 }
 
+TEST(ReadSpec, CurrencyMustBeAnIso4217Code) {
+  // "EURO" starts at column 37 of line 1.
+  auto r = testing::read(
+      "report: {id: r, title: T, currency: EURO}\n"
+      "sources: []\nkpis: []\nsections: []\n");
+  ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
+  EXPECT_EQ(r.errors[0].where.line, 1);
+  EXPECT_EQ(r.errors[0].where.column, 37);
+  EXPECT_EQ(r.errors[0].where.path, "report.currency");
+  EXPECT_THAT(r.errors[0].message,
+              ::testing::HasSubstr("unknown currency 'EURO': expected an ISO "
+                                   "4217 code such as EUR, GBP or USD"));
+}
+
 }  // namespace
 }  // namespace vigie::spec
 

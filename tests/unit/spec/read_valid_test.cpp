@@ -288,10 +288,19 @@ kpis: []
 sections: []
 )";
 
+TEST(ReadValidSpec, CurrencyIsTheSpecsIsoCode) {
+  auto r = read(
+      "report: {id: r, title: T, locale: en_GB, currency: GBP}\n"
+      "sources: []\nkpis: []\nsections: []\n");
+  ASSERT_TRUE(r.spec) << all(r);
+  EXPECT_EQ(r.spec->report.currency, "GBP");
+}
+
 TEST(ReadMinimalSpec, DefaultsFromTheModel) {
   auto r = read(kMinimal);
   ASSERT_TRUE(r.spec) << all(r);
   EXPECT_EQ(r.spec->report.locale, "fr_FR");
+  EXPECT_EQ(r.spec->report.currency, "EUR");
   EXPECT_EQ(r.spec->report.time_zone, "Europe/Paris");
   EXPECT_EQ(r.spec->report.comparison, Comparison::PreviousPeriod);
   EXPECT_EQ(r.spec->report.series, 12);
