@@ -137,27 +137,6 @@ class DerivedDatasetsTest(unittest.TestCase):
             "(add a source with `dataset: web_events`)", result.stderr)
         self.assertNotIn("stage deriving", result.stderr)
 
-    def test_a_column_no_source_gives_names_the_kpi(self):
-        # The web events have no load_time_ms (an optional column): the
-        # load-time KPI says so, before any figure is computed.
-        spec = self.write(spec_text(self.web_source,
-                                    ["visits", "load_time_p50"],
-                                    "web_analytics"))
-        result = self.run_spec(spec)
-        self.assertEqual(result.returncode, 4, lib.describe(result))
-        self.assertIn(
-            "KPI 'load_time_p50' needs column 'load_time_ms' of dataset "
-            "'web_events', which no source of the spec gives: map it in the "
-            "`mapping:` of a source with `dataset: web_events`",
-            result.stderr)
-        self.assertFalse((self.out / "kpis.json").exists())
-        # Without that KPI the same source gives its visits.
-        spec = self.write(spec_text(self.web_source, ["visits"],
-                                    "web_analytics"))
-        result = self.run_spec(spec)
-        self.assertEqual(result.returncode, 0, lib.describe(result))
-        self.assertGreater(self.kpis()["visits"]["value"], 0)
-
     def test_validate_accepts_derived_inputs(self):
         spec = self.write(spec_text(self.web_source, PROBE_KPIS,
                                     "derived_probe"))
