@@ -137,6 +137,23 @@ class DerivedDatasetsTest(unittest.TestCase):
             "(add a source with `dataset: web_events`)", result.stderr)
         self.assertNotIn("stage deriving", result.stderr)
 
+    def test_load_times_without_a_load_time_column_have_no_value(self):
+        # load_time_ms is optional: these web events have none. The load
+        # times have no value and say why; the visits are counted as ever.
+        spec = self.write(spec_text(self.web_source,
+                                    ["visits", "load_time_p50"],
+                                    "web_analytics"))
+        result = self.run_spec(spec)
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        kpis = self.kpis()
+        self.assertIsNone(kpis["load_time_p50"]["value"])
+        self.assertIsNone(kpis["load_time_p50"]["previous"])
+        self.assertIn("Aucune source des événements web ne donne de "
+                      "temps de chargement",
+                      " ".join(kpis["load_time_p50"]["notes"]))
+        self.assertGreater(kpis["visits"]["value"], 0)
+        self.assertEqual(kpis["visits"]["notes"], [])
+
     def test_validate_accepts_derived_inputs(self):
         spec = self.write(spec_text(self.web_source, PROBE_KPIS,
                                     "derived_probe"))

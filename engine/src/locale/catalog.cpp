@@ -218,6 +218,12 @@ constexpr std::array kMessages = std::to_array<CatalogEntry>({
      "{threshold} s d'attente / appels entrants offerts (abandons compris).",
      "service level = inbound calls answered after a wait of at most "
      "{threshold} s / inbound calls offered (abandoned ones included)."},
+    // web_analytics's notes.
+    {"web_analytics.no_load_times",
+     "Aucune source des événements web ne donne de temps de chargement "
+     "(colonne load_time_ms) : pas de valeur.",
+     "No source of the web events gives load times (column load_time_ms): "
+     "no value."},
     {"call_centre.fcr_calls_end_before_period_end",
      "Un rappel jusqu'à {window} jours après un appel compte, même après la "
      "fin de la période, mais les données d'appels s'arrêtent avant cette "
