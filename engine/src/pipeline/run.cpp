@@ -191,7 +191,8 @@ void write_report(const plan::ReportPlan& report_plan,
       .run = {report.id, report.title, report.time_zone, generated_at,
               report.comparison == spec::Comparison::PreviousYear ? "year"
                                                                   : "previous",
-              run_id},
+              run_id, report.locale},
+      .outputs = report_plan.outputs,
       .plan = plan,
       .kpis = kpis,
       .rejects = rejects,
@@ -209,7 +210,7 @@ void write_report(const plan::ReportPlan& report_plan,
       })};
   try {
     output::builtin_writers().write(
-        products, report_plan.outputs, folder,
+        products, folder,
         [&progress](std::string_view stage) {
           progress.stage(std::string(stage));
         },
