@@ -12,6 +12,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import vigie_testlib as lib
+from test_locale_reports import read_catalog
 
 SVG = "{http://www.w3.org/2000/svg}"
 SPEC = ("tests", "golden", "templates.yaml")
@@ -29,6 +30,16 @@ def grouped(number):
 
 def percent(share):
     return grouped(f"{share * 100:.1f}") + " %"
+
+
+_CATALOG = {}
+
+
+def term(code):
+    """A code of the data as the French report writes it (locale::term)."""
+    if not _CATALOG:
+        _CATALOG.update(read_catalog())
+    return _CATALOG.get(f"term.{code}", (code, code))[0]
 
 
 def table(kpis, kpi_id):
@@ -93,7 +104,7 @@ class ChartsTest(unittest.TestCase):
         # Donut: each device's share of the visits.
         devices = table(kpis, "visits_by_device")
         total = sum(row["visits"] for row in devices)
-        self.assert_drawn([row["device"] for row in devices] +
+        self.assert_drawn([term(row["device"]) for row in devices] +
                           [percent(row["visits"] / total) for row in devices] +
                           [grouped(str(total))], runs, pdf)
         # Funnel: each step against the step before and the first.
@@ -101,7 +112,7 @@ class ChartsTest(unittest.TestCase):
         first = steps[0]["persons"]
         for before, step in zip(steps, steps[1:]):
             self.assert_drawn(
-                [step["name"],
+                [term(step["name"]),
                  percent(step["persons"] / before["persons"]) +
                  " de l'étape précédente",
                  percent(step["persons"] / first) + " de la première"],
@@ -115,8 +126,9 @@ class ChartsTest(unittest.TestCase):
                            for s in savings if s > 0], runs, pdf)
         # Heatmap: every step and channel of the touchpoint matrix.
         cells = table(kpis, "touchpoints")
-        self.assert_drawn(sorted({c["step"] for c in cells} |
-                                 {c["channel"] for c in cells}), runs, pdf)
+        self.assert_drawn(sorted({term(c["step"]) for c in cells} |
+                                 {term(c["channel"]) for c in cells}),
+                          runs, pdf)
         # Legends, comparison and axes' titles.
         self.assert_drawn(["En ligne", "Par téléphone", "Période précédente",
                            "Visites", "Visiteurs uniques", "Mois",

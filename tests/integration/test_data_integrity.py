@@ -312,7 +312,8 @@ class DataIntegrityTest(unittest.TestCase):
                          {"source": "web_orders", "rows_read": 0,
                           "rows_rejected": 0})
         self.assertEqual(sources["shop_orders"]["rows_read"], 100)
-        self.assertIn("Data quality: source 'web_orders' has no rows.",
+        # The report names a source by its dataset, then its id.
+        self.assertIn("Data quality: source Orders (web_orders) has no rows.",
                       quality["notes"])
         self.assertIn("web_orders", lib.pdf_text(self.out / "report.pdf"))
 

@@ -5,7 +5,6 @@ customer-base and self-care KPIs recomputed from the raw demo files
 (kpi_crosscheck.py), the web-analytics ones too (web_crosscheck.py), and
 reruns."""
 
-import csv
 import datetime
 import decimal
 import json
@@ -18,6 +17,7 @@ import unittest
 import kpi_crosscheck as xcheck
 import vigie_testlib as lib
 import web_crosscheck as webcheck
+import xlsx_reader
 
 LIST_KEY = "integration-test-list-key"
 MANAGEMENT = "management"
@@ -127,11 +127,14 @@ class DemoReportTest(unittest.TestCase):
         self.assertLess(ids[0], ids[1])
 
     def test_operational_lists_are_exported(self):
+        # As CSV and XLSX (their cells: test_list_files.py).
         out = self.output(OPERATIONAL)
-        names = sorted(p.name for p in (out / "lists").glob("*.csv"))
+        names = sorted(p.name for p in (out / "lists").iterdir())
         self.assertEqual(names,
-                         ["alert_1m.csv", "alert_2m.csv", "failed_journeys.csv",
-                          "life_moment_list.csv"])
+                         [f"{kpi}.{suffix}"
+                          for kpi in ["alert_1m", "alert_2m", "failed_journeys",
+                                      "life_moment_list"]
+                          for suffix in ["csv", "xlsx"]])
 
     # ---- PDF -----------------------------------------------------------
 
@@ -443,13 +446,13 @@ class DemoReportTest(unittest.TestCase):
             if row["customer_id"] in consenting]
         self.assertGreater(len(expected), 0)
         path = self.output(OPERATIONAL) / "lists" / "life_moment_list.csv"
-        with open(path, newline="", encoding="utf-8") as f:
-            rows = list(csv.reader(f))
+        listed = lib.read_list_csv(path)
         # The list's own columns, then the customer's profile (8b).
-        self.assertEqual(rows[0], ["customer_key", "moment", "last_visit",
-                                   "suggested_action"] + PROFILE_COLUMNS)
+        self.assertEqual(listed.header, ["customer_key", "moment",
+                                         "last_visit", "suggested_action"]
+                         + PROFILE_COLUMNS)
         got = [[key, moment, datetime.datetime.fromisoformat(at), action]
-               for key, moment, at, action, *_ in rows[1:]]
+               for key, moment, at, action, *_ in listed.rows]
         self.assertEqual(got, expected)
 
     # ---- operational lists ---------------------------------------------
@@ -468,17 +471,25 @@ class DemoReportTest(unittest.TestCase):
         listed = 0
         for path in sorted((self.output(OPERATIONAL) / "lists").glob("*.csv")):
             with self.subTest(list=path.name):
-                with open(path, newline="", encoding="utf-8") as f:
-                    rows = list(csv.reader(f))
-                self.assertEqual(rows[0][0], "customer_key")
-                self.assertNotIn("customer_id", rows[0])
-                self.assertNotIn("email", rows[0])
-                self.assertNotIn("consent_marketing", rows[0])
-                for row in rows[1:]:
+                csv_list = lib.read_list_csv(path)
+                header = csv_list.header
+                self.assertEqual(header[0], "customer_key")
+                self.assertNotIn("customer_id", header)
+                self.assertNotIn("email", header)
+                self.assertNotIn("consent_marketing", header)
+                for row in csv_list.rows:
                     self.assertRegex(row[0], r"^[0-9a-f]{32}$")
                     self.assertIn(row[0], consenting)
                     self.assertNotIn(row[0], refusing)
                     listed += 1
+                # The XLSX beside it: the same header and keys.
+                cells = xlsx_reader.Workbook(path.with_suffix(".xlsx")).cells()
+                self.assertEqual([cells[0, i].value for i in range(len(header))],
+                                 header)
+                self.assertEqual([cells[r + 1, 0].value
+                                  for r in range(len(csv_list.rows))],
+                                 [row[0] for row in csv_list.rows])
+                self.assertNotIn((len(csv_list.rows) + 1, 0), cells)
         self.assertGreater(listed, 0)
 
     def test_no_customer_id_nor_email_in_any_output(self):

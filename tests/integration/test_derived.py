@@ -137,26 +137,22 @@ class DerivedDatasetsTest(unittest.TestCase):
             "(add a source with `dataset: web_events`)", result.stderr)
         self.assertNotIn("stage deriving", result.stderr)
 
-    def test_a_column_no_source_gives_names_the_kpi(self):
-        # The web events have no load_time_ms (an optional column): the
-        # load-time KPI says so, before any figure is computed.
+    def test_load_times_without_a_load_time_column_have_no_value(self):
+        # load_time_ms is optional: these web events have none. The load
+        # times have no value and say why; the visits are counted as ever.
         spec = self.write(spec_text(self.web_source,
                                     ["visits", "load_time_p50"],
                                     "web_analytics"))
         result = self.run_spec(spec)
-        self.assertEqual(result.returncode, 4, lib.describe(result))
-        self.assertIn(
-            "KPI 'load_time_p50' needs column 'load_time_ms' of dataset "
-            "'web_events', which no source of the spec gives: map it in the "
-            "`mapping:` of a source with `dataset: web_events`",
-            result.stderr)
-        self.assertFalse((self.out / "kpis.json").exists())
-        # Without that KPI the same source gives its visits.
-        spec = self.write(spec_text(self.web_source, ["visits"],
-                                    "web_analytics"))
-        result = self.run_spec(spec)
         self.assertEqual(result.returncode, 0, lib.describe(result))
-        self.assertGreater(self.kpis()["visits"]["value"], 0)
+        kpis = self.kpis()
+        self.assertIsNone(kpis["load_time_p50"]["value"])
+        self.assertIsNone(kpis["load_time_p50"]["previous"])
+        self.assertIn("Aucune source des événements web ne donne de "
+                      "temps de chargement",
+                      " ".join(kpis["load_time_p50"]["notes"]))
+        self.assertGreater(kpis["visits"]["value"], 0)
+        self.assertEqual(kpis["visits"]["notes"], [])
 
     def test_validate_accepts_derived_inputs(self):
         spec = self.write(spec_text(self.web_source, PROBE_KPIS,

@@ -493,9 +493,13 @@ class Ga4RealTest(unittest.TestCase):
         self.assertIn("Google Merchandise Store, GA4 export", text)
         self.assertIn("Web analytics", text)
         self.assertIn("January 2021", text)
-        # The device table's rows: the devices of January's visits.
+        # The device table's rows: the devices of January's visits, each
+        # printed with the locale catalog's English label (kpis.json keeps
+        # the code).
+        labels = {"desktop": "Desktop", "mobile": "Mobile",
+                  "tablet": "Tablet"}
         for row in self.table(self.kpis(), "visits_by_device"):
-            self.assertIn(row["device"], text)
+            self.assertIn(labels.get(row["device"], row["device"]), text)
 
     # ---- bad lines ---------------------------------------------------------
 

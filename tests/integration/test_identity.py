@@ -128,7 +128,7 @@ class IdentityTest(unittest.TestCase):
         self.assertEqual(sources["web"]["unmatched_ids"], 1)
         self.assertNotIn("unmatched_ids", sources["customers"])
         notes = self.kpis()["data_quality"]["notes"]
-        self.assertIn("Data quality: 1 id(s) of source 'calls' (of 5 rows) "
+        self.assertIn("Data quality: 1 id(s) of source Calls (of 5 rows) "
                       "match no customer.", notes)
 
     def test_an_unknown_lookup_is_an_error_at_its_place(self):

@@ -9,9 +9,13 @@ picked by name:
 """
 
 import argparse
+import codecs
+import collections
+import csv
 import decimal
 import hashlib
 import hmac
+import io
 import os
 import pathlib
 import re
@@ -21,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import unittest
+
+import xlsx_reader
 
 # Filled by parse_arguments() before the tests run.
 PATHS = argparse.Namespace(vigie=None, source_dir=None, test_plugins=None,
@@ -196,11 +202,35 @@ def files_under(folder):
 
 def readable_text(path):
     """A file's text for a leak check: PDF through pdftotext (its streams
-    are compressed), anything else as UTF-8 with errors replaced."""
+    are compressed), XLSX as the text of its XML parts (a zip), anything
+    else as UTF-8 with errors replaced."""
     path = pathlib.Path(path)
     if path.suffix == ".pdf":
         return pdf_text(path)
+    if path.suffix == ".xlsx":
+        return xlsx_reader.Workbook(path).text()
     return path.read_bytes().decode("utf-8", errors="replace")
+
+
+ListCsv = collections.namedtuple("ListCsv", "bom separator header rows")
+
+
+def read_list_csv(path):
+    """A list CSV in whichever dialect Vigie wrote it
+    (docs/spec-reference.md, "The list files"): whether it starts with a
+    UTF-8 byte order mark, its separator, its header and its rows (lists
+    of texts, quotes undone). Column names hold no separator, so the
+    separator is the first of ',', ';', tab or '|' in the header line (a
+    list of one column has none: ','). The decimal mark cannot be told
+    from the file; the caller knows the report's locale."""
+    data = pathlib.Path(path).read_bytes()
+    bom = data.startswith(codecs.BOM_UTF8)
+    text = data[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8")
+    header_line = text.split("\r\n", 1)[0]
+    separator = next((c for c in header_line if c in ",;\t|"), ",")
+    rows = list(csv.reader(io.StringIO(text, newline=""),
+                           delimiter=separator))
+    return ListCsv(bom, separator, rows[0], rows[1:])
 
 
 def value_kpis(kpis_json):

@@ -41,7 +41,7 @@ DEMO_PARAMETERS = {
         "accueil": "/",
         "produits": "/produits/*|/offres",
         "achat": "/panier|/commande|/commande/confirmation",
-        "espace_client": "/espace-client|/espace-client/*",
+        "espace-client": "/espace-client|/espace-client/*",
         "aide": "/aide|/aide/*|/contact",
         "inscription": "/inscription",
     },

@@ -78,31 +78,6 @@ std::string default_label(const locale::Locale& words,
   return output.label.value_or(output.id);
 }
 
-// A column a KPI declares it reads, of a dataset the sources give, that no
-// source gives (an optional column, such as web_events.load_time_ms from a
-// source without load times): named here, with the KPI, rather than as a
-// missing column inside the plugin.
-void check_columns_given(const std::string& kpi,
-                         const plugin_host::OutputDescriptor& output,
-                         const Datasets& datasets) {
-  for (const std::string& read : output.reads) {
-    const size_t dot = read.find('.');
-    if (dot == std::string::npos) continue;
-    const std::string dataset = read.substr(0, dot);
-    const std::string column = read.substr(dot + 1);
-    const auto it = datasets.find(dataset);
-    if (column == "*" || it == datasets.end() ||
-        derive::find_derived(dataset) != nullptr ||
-        it->second->find(column) != nullptr)
-      continue;
-    throw plugin_host::PluginError(fmt::format(
-        "KPI '{}' needs column '{}' of dataset '{}', which no source of the "
-        "spec gives: map it in the `mapping:` of a source with `dataset: {}` "
-        "(docs/data-model.md), or remove the KPI",
-        kpi, column, dataset, dataset));
-  }
-}
-
 }  // namespace
 
 std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
@@ -112,7 +87,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
                                     const Datasets& datasets,
                                     const PeriodPlan& plan) {
   std::vector<KpiResult> results(kpis.size());
-  const locale::Locale words(report.locale, report.time_zone);
+  const locale::Locale words(report.locale, report.time_zone, report.currency);
   const auto periods = request_periods(plan.periods);
   for (const auto& run : runs) {
     const std::string& name = run.indicator;
@@ -141,11 +116,7 @@ std::vector<KpiResult> compute_kpis(const std::vector<plan::IndicatorRun>& runs,
             who, dataset, dataset));
     }
     std::vector<std::string> ids;
-    for (size_t m : members) {
-      ids.push_back(kpis[m].output);
-      if (const auto* o = info.find_output(kpis[m].output))
-        check_columns_given(kpis[m].id, *o, datasets);
-    }
+    for (size_t m : members) ids.push_back(kpis[m].output);
 
     plugin_host::Indicator indicator(library, parameters, who);
     auto out =

@@ -43,7 +43,8 @@ std::string text(const json& object, const char* key) {
 }  // namespace
 
 std::vector<HeadlineKpi> headline_kpis(const std::filesystem::path& kpis_json,
-                                       const std::string& locale) {
+                                       const std::string& locale,
+                                       const std::string& currency) {
   const json doc = read_kpis_json(kpis_json);
   const auto kpis = doc.find("kpis");
   if (kpis == doc.end() || !kpis->is_array())
@@ -51,7 +52,7 @@ std::vector<HeadlineKpi> headline_kpis(const std::filesystem::path& kpis_json,
   // The time zone only matters for times, which no value KPI has.
   const std::string zone =
       text(doc.value("report", json::object()), "time_zone");
-  const locale::Locale words(locale, zone.empty() ? "UTC" : zone);
+  const locale::Locale words(locale, zone.empty() ? "UTC" : zone, currency);
   std::vector<HeadlineKpi> out;
   for (const auto& k : *kpis) {
     if (!k.is_object() || text(k, "kind") != "value") continue;

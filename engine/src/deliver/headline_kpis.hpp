@@ -14,11 +14,13 @@ namespace vigie::deliver {
 
 // Every value KPI of `kpis_json`, in the spec's order: its label, its value
 // for the period and its change in `locale` ("fr_FR", the spec's
-// report.locale), and its target status ("ok", "warning", "alert"; "" when
+// report.locale) with the spec's `currency` (report.currency), and its
+// target status ("ok", "warning", "alert"; "" when
 // it has no target or no value). Throws std::runtime_error naming the file
 // when it cannot be read, is not JSON or not schema vigie.kpis/1.
 std::vector<HeadlineKpi> headline_kpis(const std::filesystem::path& kpis_json,
-                                       const std::string& locale);
+                                       const std::string& locale,
+                                       const std::string& currency = "EUR");
 
 // The report period's label as kpis.json has it ("octobre 2026"); same
 // errors.

@@ -1,16 +1,21 @@
 #include "locale/catalog.hpp"
 
-#include <algorithm>
 #include <array>
+#include <unordered_map>
+#include <vector>
+
+#include "locale/catalog_parts.hpp"
 
 namespace vigie::locale {
 namespace {
 
 // Ids: "<who>.<what>". Engine words first, then each built-in plugin's
 // notes ("<plugin>.<note>") and KPI labels ("kpi.<plugin>.<kpi>", used
-// when a spec gives a KPI no label). A plugin of another repository keeps
-// its own words (its descriptor's labels, notes given as prose).
-constexpr std::array kCatalog = std::to_array<CatalogEntry>({
+// when a spec gives a KPI no label). Column headers and the values of the
+// data are in catalog_columns.cpp and catalog_terms.cpp. A plugin of
+// another repository keeps its own words (its descriptor's labels, notes
+// given as prose), or has the engine's where it uses the same names.
+constexpr std::array kMessages = std::to_array<CatalogEntry>({
     // Values and tables.
     {"value.none", "n/a", "n/a"},
     {"value.yes", "oui", "yes"},
@@ -19,7 +24,7 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"table.more_rows", "… et {count} autre(s) ligne(s), dans {file}.",
      "… and {count} more row(s), in {file}."},
     // A note of an indicator printed under its tiles.
-    {"tile.note", "{label} : {note}", "{label} : {note}"},
+    {"tile.note", "{label} : {note}", "{label}: {note}"},
     {"tile.previous", "Précédent", "Previous"},
     {"tile.target", "Objectif", "Target"},
     {"status.ok", "OK", "OK"},
@@ -27,6 +32,8 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"status.alert", "Alerte", "Alert"},
     // Between a word and its value: "Objectif : 5", "Target: 5".
     {"punctuation.colon", "\u00a0: ", ": "},
+    // A change of a ratio or a score, in points: "+1,3 pt", "+1.3 pts".
+    {"change.points", "{value}\u202fpt", "{value}\u00a0pts"},
     {"chart.actual", "Réalisé", "Actual"},
     // Charts: what a chart writes when it has nothing to draw, the bar or
     // slice the smallest categories are summed into, the dashed lines of
@@ -75,8 +82,8 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "{count} client(s) non listé(s) faute de consentement.",
      "{count} customer(s) not listed for lack of consent."},
     {"quality.source_empty",
-     "Qualité des données : la source '{source}' n'a fourni aucune ligne.",
-     "Data quality: source '{source}' has no rows."},
+     "Qualité des données : la source {source} n'a fourni aucune ligne.",
+     "Data quality: source {source} has no rows."},
     {"quality.rejected",
      "Qualité des données : {rejected} ligne(s) rejetée(s) sur {read} "
      "lue(s) ; le détail est dans rejects.csv.",
@@ -95,9 +102,9 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"quality.column.first", "Première date", "First"},
     {"quality.column.last", "Dernière date", "Last"},
     {"quality.stops_early",
-     "Attention : la source '{source}' s'arrête le {last}, avant la fin de "
+     "Attention : la source {source} s'arrête le {last}, avant la fin de "
      "la période ({end}) ; ses chiffres de la période sont incomplets.",
-     "Warning: source '{source}' stops at {last}, before the end of the "
+     "Warning: source {source} stops at {last}, before the end of the "
      "period ({end}); its figures for the period are incomplete."},
     {"quality.repaired",
      "{source} : {count} valeur(s) en UTF-8 invalide réparée(s) (chaque "
@@ -110,8 +117,8 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "{source}: {count} row(s) rejected: {reason} (first: {where})."},
     {"quality.unmatched",
      "Qualité des données : {unmatched} identifiant(s) de la source "
-     "'{source}' (sur {read} ligne(s)) ne correspondent à aucun client.",
-     "Data quality: {unmatched} id(s) of source '{source}' (of {read} "
+     "{source} (sur {read} ligne(s)) ne correspondent à aucun client.",
+     "Data quality: {unmatched} id(s) of source {source} (of {read} "
      "rows) match no customer."},
     // self_care's notes.
     {"customer_base.cac_needs_months",
@@ -242,6 +249,12 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
      "{threshold} s d'attente / appels entrants offerts (abandons compris).",
      "service level = inbound calls answered after a wait of at most "
      "{threshold} s / inbound calls offered (abandoned ones included)."},
+    // web_analytics's notes.
+    {"web_analytics.no_load_times",
+     "Aucune source des événements web ne donne de temps de chargement "
+     "(colonne load_time_ms) : pas de valeur.",
+     "No source of the web events gives load times (column load_time_ms): "
+     "no value."},
     {"call_centre.fcr_calls_end_before_period_end",
      "Un rappel jusqu'à {window} jours après un appel compte, même après la "
      "fin de la période, mais les données d'appels s'arrêtent avant cette "
@@ -298,15 +311,35 @@ constexpr std::array kCatalog = std::to_array<CatalogEntry>({
     {"kpi.experience.journey_curve", "Courbe émotionnelle", "Journey curve"},
 });
 
+// Every part in one list, and an index by id, built once.
+struct Catalog {
+  std::vector<CatalogEntry> entries;
+  std::unordered_map<std::string_view, const CatalogEntry*> by_id;
+
+  Catalog() {
+    for (auto part : {message_entries(), column_entries(), term_entries()})
+      entries.insert(entries.end(), part.begin(), part.end());
+    // A twice-written id keeps its first entry here; the catalog's test
+    // fails on it.
+    for (const CatalogEntry& e : entries) by_id.emplace(e.id, &e);
+  }
+};
+
+const Catalog& the_catalog() {
+  static const Catalog catalog;
+  return catalog;
+}
+
 }  // namespace
 
-std::span<const CatalogEntry> catalog() { return kCatalog; }
+std::span<const CatalogEntry> message_entries() { return kMessages; }
+
+std::span<const CatalogEntry> catalog() { return the_catalog().entries; }
 
 const CatalogEntry* find_message(std::string_view id) {
-  const auto* found =
-      std::find_if(kCatalog.begin(), kCatalog.end(),
-                   [&](const CatalogEntry& e) { return e.id == id; });
-  return found == kCatalog.end() ? nullptr : found;
+  const auto& index = the_catalog().by_id;
+  const auto found = index.find(id);
+  return found == index.end() ? nullptr : found->second;
 }
 
 }  // namespace vigie::locale

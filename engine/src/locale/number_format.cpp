@@ -87,7 +87,9 @@ std::string format_change(std::optional<double> absolute,
   if (unit == "ratio" || unit == "score") {
     if (!absolute || !std::isfinite(*absolute)) return no_value(locale);
     const double points = unit == "ratio" ? *absolute * 100 : *absolute;
-    return write(signed_one, rounded(points, 1)) + locale.unit_space + "pt";
+    const Arg value[] = {
+        Arg::of_text("value", write(signed_one, rounded(points, 1)))};
+    return message(locale, "change.points", value);
   }
   if (!relative || !std::isfinite(*relative)) return no_value(locale);
   return write(signed_one, rounded(*relative * 100, 1)) + locale.unit_space +

@@ -12,6 +12,7 @@ WriterRegistry builtin_writers() {
   writers.add(svg_writer());
   writers.add(kpis_json_writer());
   writers.add(list_csv_writer());
+  writers.add(list_xlsx_writer());
   writers.add(rejects_writer());
   return writers;
 }

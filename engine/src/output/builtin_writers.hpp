@@ -12,6 +12,7 @@ std::unique_ptr<Writer> pdf_writer();        // report.pdf
 std::unique_ptr<Writer> svg_writer();        // page-N.svg
 std::unique_ptr<Writer> kpis_json_writer();  // kpis.json
 std::unique_ptr<Writer> list_csv_writer();   // lists/<id>.csv
+std::unique_ptr<Writer> list_xlsx_writer();  // lists/<id>.xlsx
 std::unique_ptr<Writer> rejects_writer();    // rejects.csv
 
 }  // namespace vigie::output

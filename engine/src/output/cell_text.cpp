@@ -20,13 +20,18 @@ std::string decimal_text(int64_t scaled) {
   return out;
 }
 
+std::chrono::seconds zone_offset(int64_t micros, const std::string& time_zone) {
+  using namespace std::chrono;
+  const sys_seconds t{duration_cast<seconds>(microseconds(micros))};
+  return date::locate_zone(time_zone)->get_info(t).offset;
+}
+
 std::string timestamp_text(int64_t micros, const std::string& time_zone) {
   using namespace std::chrono;
-  const auto* tz = date::locate_zone(time_zone);
   const sys_seconds t{duration_cast<seconds>(microseconds(micros))};
-  const auto info = tz->get_info(t);
-  const auto local = date::local_seconds{t.time_since_epoch() + info.offset};
-  const auto offset = duration_cast<minutes>(info.offset).count();
+  const seconds zone = zone_offset(micros, time_zone);
+  const auto local = date::local_seconds{t.time_since_epoch() + zone};
+  const auto offset = duration_cast<minutes>(zone).count();
   return fmt::format("{}{}{:02d}:{:02d}", date::format("%FT%T", local),
                      offset < 0 ? '-' : '+', std::abs(offset) / 60,
                      std::abs(offset) % 60);

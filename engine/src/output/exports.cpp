@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "io/file_writer.hpp"
+#include "locale/locale.hpp"
 #include "output/cell_text.hpp"
 #include "secrets/redactor.hpp"
 #include "table/csv_field.hpp"
@@ -165,18 +168,44 @@ void write_kpis_json(const std::filesystem::path& path, const RunInfo& run,
 }
 
 void write_table_csv(const std::filesystem::path& path, const Table& table,
-                     const std::string& time_zone) {
-  std::string text;
-  for (size_t i = 0; i < table.columns.size(); ++i)
-    text += (i ? "," : "") + table::csv_field(table.columns[i].name);
+                     const std::string& time_zone,
+                     const table::CsvDialect& dialect) {
+  std::string text(dialect.bom ? table::kUtf8Bom : "");
+  const char sep = dialect.separator;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (i) text += sep;
+    text += table::csv_field(table.columns[i].name, sep);
+  }
   text += table::kCsvLineEnd;
   for (int64_t r = 0; r < table.rows(); ++r) {
-    for (size_t i = 0; i < table.columns.size(); ++i)
-      text += (i ? "," : "") +
-              table::csv_field(cell_text(table.columns[i], r, time_zone));
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const Column& c = table.columns[i];
+      std::string cell = cell_text(c, r, time_zone);
+      if (c.type == Type::Decimal || c.type == Type::Double)
+        std::replace(cell.begin(), cell.end(), '.', dialect.decimal);
+      if (i) text += sep;
+      text += table::csv_field(cell, sep);
+    }
     text += table::kCsvLineEnd;
   }
   io::write_file(path, text);
+}
+
+table::CsvDialect list_csv_dialect(const spec::CsvFormat& format,
+                                   const std::string& locale) {
+  const bool french = locale::Locale(locale).french();
+  table::CsvDialect d;
+  d.separator = format.separator.value_or(french ? ';' : ',');
+  d.decimal = format.decimal.value_or(french ? ',' : '.');
+  d.bom = format.bom.value_or(french);
+  // Both given and equal is refused by the spec reader: one was defaulted.
+  if (d.separator == d.decimal) {
+    if (format.separator)
+      d.decimal = '.';
+    else
+      d.separator = ';';
+  }
+  return d;
 }
 
 void write_rejects_csv(const std::filesystem::path& path,

@@ -13,6 +13,7 @@
 #include "ingest/rejects.hpp"
 #include "output/exports.hpp"
 #include "render/document.hpp"
+#include "spec/spec.hpp"
 
 namespace vigie::output {
 
@@ -38,6 +39,9 @@ class LazyDocument {
 
 struct RunProducts {
   RunInfo run;  // the report's ids, title, time zone, generation time
+  // The spec's outputs: which writers run (Writer::enabled) and their
+  // options.
+  spec::Outputs outputs;
   const compute::PeriodPlan& plan;
   // In the spec's order; lists already through the personal-data rule.
   const std::vector<compute::KpiResult>& kpis;

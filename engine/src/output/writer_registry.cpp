@@ -20,7 +20,7 @@ void WriterRegistry::add(std::unique_ptr<Writer> writer) {
 }
 
 void WriterRegistry::write(
-    const RunProducts& run, const spec::Outputs& outputs, ReportFolder& folder,
+    const RunProducts& run, ReportFolder& folder,
     const std::function<void(std::string_view stage)>& on_stage,
     const std::filesystem::path& under) const {
   // A writer that names its own files writes them straight into its
@@ -35,7 +35,7 @@ void WriterRegistry::write(
   };
   std::vector<Slot> slots;
   for (const auto& w : writers_)
-    if (w->enabled(outputs))
+    if (w->enabled(run.outputs))
       slots.push_back({w.get(), StagedFiles(folder.staging() / under), {}});
 
   // The stages, in the order they first appear.

@@ -25,16 +25,15 @@ class WriterRegistry {
     return writers_;
   }
 
-  // Runs every writer that `outputs` enables into the staging folder of
-  // `folder`, calling `on_stage` as each stage with an enabled writer
+  // Runs every writer that `run.outputs` enables into the staging folder
+  // of `folder`, calling `on_stage` as each stage with an enabled writer
   // begins (the run's progress stages and pause points). The files are
   // handed to `folder` in registry order once every writer has finished.
   // Failure: every writer started is waited for, then the exception of the
   // first failed writer (in registry order) is thrown; `folder` is left
   // unpublished, so DIR keeps its previous report. With `under` (a burst
   // value's folder), the files go into that sub-folder of the report.
-  void write(const RunProducts& run, const spec::Outputs& outputs,
-             ReportFolder& folder,
+  void write(const RunProducts& run, ReportFolder& folder,
              const std::function<void(std::string_view stage)>& on_stage,
              const std::filesystem::path& under = {}) const;
 
@@ -43,7 +42,7 @@ class WriterRegistry {
 };
 
 // The writers of this version, in the order they run: the PDF, the SVG
-// pages, kpis.json, the list CSVs, rejects.csv.
+// pages, kpis.json, the list CSVs, the list XLSXs, rejects.csv.
 WriterRegistry builtin_writers();
 
 }  // namespace vigie::output

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "locale/catalog.hpp"
+#include "locale/labels.hpp"
 #include "locale/number_format.hpp"
 
 namespace vigie::pipeline {
@@ -30,21 +31,31 @@ std::string count_text(int64_t n, const locale::Locale& locale) {
   return locale::format_number(static_cast<double>(n), 0, locale);
 }
 
+// The source as the report names it: "Événements web (web)".
+std::string source_text(const std::string& id, const SourceDatasets& datasets,
+                        const locale::Locale& locale) {
+  const auto found = datasets.find(id);
+  return locale::source_name(
+      locale, id, found == datasets.end() ? std::string() : found->second);
+}
+
 }  // namespace
 
 std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
+                                            const SourceDatasets& datasets,
                                             const locale::Locale& locale) {
   std::vector<std::string> notes;
   int64_t read = 0;
   for (const auto& [id, c] : rejects.counts()) {
     read += c.read;
     if (c.read == 0) {
-      const locale::Arg source[] = {locale::Arg::of_text("source", id)};
+      const locale::Arg source[] = {
+          locale::Arg::of_text("source", source_text(id, datasets, locale))};
       notes.push_back(locale::message(locale, "quality.source_empty", source));
     }
     if (c.unmatched.value_or(0) > 0) {
       const locale::Arg args[] = {
-          locale::Arg::of_text("source", id),
+          locale::Arg::of_text("source", source_text(id, datasets, locale)),
           locale::Arg::of_number("unmatched", locale::ArgType::Count,
                                  static_cast<double>(*c.unmatched)),
           locale::Arg::of_number("read", locale::ArgType::Count,
@@ -63,6 +74,7 @@ std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
 }
 
 render::Section data_quality_appendix(const ingest::RejectLog& rejects,
+                                      const SourceDatasets& datasets,
                                       const compute::PeriodPlan& plan,
                                       const locale::Locale& locale) {
   render::Section section;
@@ -86,19 +98,20 @@ render::Section data_quality_appendix(const ingest::RejectLog& rejects,
       return us ? locale::format_local_time(*us, locale) : std::string("–");
     };
     table.rows.push_back(
-        {id, count_text(c.read, locale), count_text(c.rejected, locale),
+        {source_text(id, datasets, locale), count_text(c.read, locale),
+         count_text(c.rejected, locale),
          c.unmatched ? count_text(*c.unmatched, locale) : std::string("–"),
          time(c.first_us), time(c.last_us)});
     if (c.repaired.value_or(0) > 0) {
       const locale::Arg args[] = {
-          locale::Arg::of_text("source", id),
+          locale::Arg::of_text("source", source_text(id, datasets, locale)),
           locale::Arg::of_number("count", locale::ArgType::Count,
                                  static_cast<double>(*c.repaired))};
       warnings.push_back({locale::message(locale, "quality.repaired", args)});
     }
     if (c.last_us && *c.last_us < period.end_us - kStopsEarlyUs) {
       const locale::Arg args[] = {
-          locale::Arg::of_text("source", id),
+          locale::Arg::of_text("source", source_text(id, datasets, locale)),
           locale::Arg::of_instant("last", *c.last_us),
           locale::Arg::of_instant("end", period.end_us)};
       warnings.push_back(
@@ -125,7 +138,7 @@ render::Section data_quality_appendix(const ingest::RejectLog& rejects,
     if (ranked.size() > 3) ranked.resize(3);
     for (const auto& [kind, rc] : ranked) {
       const locale::Arg args[] = {
-          locale::Arg::of_text("source", source),
+          locale::Arg::of_text("source", source_text(source, datasets, locale)),
           locale::Arg::of_number("count", locale::ArgType::Count,
                                  static_cast<double>(rc.count)),
           locale::Arg::of_text("reason", kind),

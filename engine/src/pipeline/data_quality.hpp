@@ -7,6 +7,7 @@
 // period ends.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,17 @@
 
 namespace vigie::pipeline {
 
+// The dataset each source of the spec fills, by source id: a source is
+// named by its dataset's label in the report's language, followed by its
+// id when that differs (locale::source_name).
+using SourceDatasets = std::map<std::string, std::string>;
+
 std::vector<std::string> data_quality_notes(const ingest::RejectLog& rejects,
+                                            const SourceDatasets& datasets,
                                             const locale::Locale& locale);
 
 render::Section data_quality_appendix(const ingest::RejectLog& rejects,
+                                      const SourceDatasets& datasets,
                                       const compute::PeriodPlan& plan,
                                       const locale::Locale& locale);
 

@@ -9,6 +9,7 @@
 
 #include "compute/kpi_result.hpp"
 #include "locale/catalog.hpp"
+#include "locale/labels.hpp"
 #include "locale/number_format.hpp"
 #include "pipeline/errors.hpp"
 
@@ -81,7 +82,8 @@ double number_at(const Column& c, size_t i) {
 }
 
 // A table cell as a reader expects it: numbers in the locale and their
-// unit, times local (in the locale's time zone).
+// unit, times local (in the locale's time zone), codes of the data with
+// their label (kpis.json and the lists keep the codes).
 std::string cell_display(const Column& c, int64_t row,
                          const render::Locale& locale) {
   if (!c.is_valid(row)) return "";
@@ -97,17 +99,9 @@ std::string cell_display(const Column& c, int64_t row,
       return locale::format_local_time(c.ints[i], locale);
     case Type::String:
     case Type::Dictionary:
-      return std::string(c.string_at(row));
+      return locale::term(locale, c.string_at(row));
   }
   return "";
-}
-
-std::string header_of(const std::string& column) {
-  std::string h = column;
-  std::replace(h.begin(), h.end(), '_', ' ');
-  if (!h.empty())
-    h[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(h[0])));
-  return h;
 }
 
 void style_table(const spec::Block& b, const KpiResult& k,
@@ -124,7 +118,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
   if (b.columns.empty()) {
     for (const auto& c : k.table->columns) {
       columns.push_back(&c);
-      headers.push_back(header_of(c.name));
+      headers.push_back(locale::column_header(locale, c.name));
     }
   } else {
     for (size_t i = 0; i < b.columns.size(); ++i) {
@@ -137,7 +131,7 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
       columns.push_back(c);
       const std::string& h =
           i < b.column_headers.size() ? b.column_headers[i] : std::string();
-      headers.push_back(h.empty() ? header_of(c->name) : h);
+      headers.push_back(h.empty() ? locale::column_header(locale, c->name) : h);
     }
   }
   t.header = headers;
@@ -291,19 +285,21 @@ render::BarChart bar_chart_of(const spec::Block& b, const KpiResult& k,
   chart.unit = display_unit(values);
   chart.labels = texts(labels, locale);
   chart.values = numbers(values);
-  chart.axes =
-      axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+  chart.axes = axes_of(b, locale::column_header(locale, b.label_column),
+                       unit_title(chart.unit, locale));
   return chart;
 }
 
 // The names of a table chart's value columns: the spec's, else from the
 // columns' names.
-std::vector<std::string> series_names(const spec::Block& b) {
+std::vector<std::string> series_names(const spec::Block& b,
+                                      const render::Locale& locale) {
   std::vector<std::string> names;
   for (size_t i = 0; i < b.value_columns.size(); ++i) {
     const std::string& h =
         i < b.value_headers.size() ? b.value_headers[i] : std::string();
-    names.push_back(h.empty() ? header_of(b.value_columns[i]) : h);
+    names.push_back(
+        h.empty() ? locale::column_header(locale, b.value_columns[i]) : h);
   }
   return names;
 }
@@ -316,7 +312,7 @@ render::StackedBarChart stacked_bar_chart_of(const spec::Block& b,
   chart.percent = b.percent;
   chart.orientation = orientation_of(b.orientation);
   chart.max_bars = max_categories(b, render::kMaxBars);
-  chart.series = series_names(b);
+  chart.series = series_names(b, locale);
   if (!k.table) return chart;
   chart.labels = texts(column_of(b, k, b.label_column), locale);
   for (const std::string& name : b.value_columns) {
@@ -325,7 +321,7 @@ render::StackedBarChart stacked_bar_chart_of(const spec::Block& b,
     chart.values.push_back(numbers(c));
   }
   chart.axes = axes_of(
-      b, header_of(b.label_column),
+      b, locale::column_header(locale, b.label_column),
       b.percent ? unit_title("ratio", locale) : unit_title(chart.unit, locale));
   return chart;
 }
@@ -365,8 +361,8 @@ render::WaterfallChart waterfall_chart_of(const spec::Block& b,
   chart.unit = display_unit(values);
   chart.labels = texts(column_of(b, k, b.label_column), locale);
   chart.values = numbers(values);
-  chart.axes =
-      axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+  chart.axes = axes_of(b, locale::column_header(locale, b.label_column),
+                       unit_title(chart.unit, locale));
   return chart;
 }
 
@@ -406,8 +402,10 @@ render::Heatmap heatmap_of(const spec::Block& b, const KpiResult& k,
     auto& cell = map.values[rows.of_row[r]][columns.of_row[r]];
     if (!cell) cell = v[r];
   }
-  map.row_title = b.row_title.value_or(header_of(b.row_column));
-  map.column_title = b.column_title.value_or(header_of(b.column_column));
+  map.row_title =
+      b.row_title.value_or(locale::column_header(locale, b.row_column));
+  map.column_title =
+      b.column_title.value_or(locale::column_header(locale, b.column_column));
   return map;
 }
 
@@ -482,14 +480,14 @@ render::LineChart line_chart_of(const spec::Block& b,
     // A table: its label column along the x axis, a line a value column.
     if (!first.table) return chart;
     chart.labels = texts(column_of(b, first, b.label_column), locale);
-    const std::vector<std::string> names = series_names(b);
+    const std::vector<std::string> names = series_names(b, locale);
     for (size_t i = 0; i < b.value_columns.size(); ++i) {
       const Column& c = number_column_of(b, first, b.value_columns[i]);
       if (chart.unit.empty()) chart.unit = display_unit(c);
       chart.series.push_back({names[i], optional_numbers(c), {}});
     }
-    chart.axes =
-        axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+    chart.axes = axes_of(b, locale::column_header(locale, b.label_column),
+                         unit_title(chart.unit, locale));
     return chart;
   }
   chart.unit = shared_unit(b, kpis);
@@ -531,8 +529,8 @@ render::SmallMultiples small_multiples_of(const spec::Block& b,
       auto& point = chart.panels[categories.of_row[r]].values[labels.of_row[r]];
       if (!point) point = v[r];
     }
-    chart.axes =
-        axes_of(b, header_of(b.label_column), unit_title(chart.unit, locale));
+    chart.axes = axes_of(b, locale::column_header(locale, b.label_column),
+                         unit_title(chart.unit, locale));
     return chart;
   }
   chart.unit = shared_unit(b, kpis);
@@ -647,7 +645,7 @@ render::Document build_document(const spec::Report& report,
                                 const std::string& generated_at,
                                 const std::vector<std::string>& notes) {
   render::Document doc;
-  doc.locale = locale::Locale(report.locale, report.time_zone);
+  doc.locale = locale::Locale(report.locale, report.time_zone, report.currency);
   const render::Locale& locale = doc.locale;
   doc.title = report.title;
   const auto& p = plan.periods[plan.current];

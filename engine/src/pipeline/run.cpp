@@ -135,6 +135,14 @@ void protect_lists(const spec::Outputs& outputs,
   }
 }
 
+// The dataset each source of the plan fills.
+SourceDatasets source_datasets(const plan::ReportPlan& report_plan) {
+  SourceDatasets out;
+  for (const auto& d : report_plan.datasets)
+    for (const auto& s : d.sources) out.emplace(s.source.id, d.name);
+  return out;
+}
+
 // Derives, computes, renders and stages one report from its data: the
 // whole report, or one burst value's (into its sub-folder, `under`).
 void write_report(const plan::ReportPlan& report_plan,
@@ -144,7 +152,7 @@ void write_report(const plan::ReportPlan& report_plan,
                   const plugin_host::Registry& plugins,
                   output::ReportFolder& folder, const std::string& run_id,
                   const std::filesystem::path& under, Progress& progress) {
-  const locale::Locale locale(report.locale, report.time_zone);
+  const locale::Locale locale(report.locale, report.time_zone, report.currency);
   // Sessions, stitching and customer profiles, once, for every indicator
   // (and list) that reads them.
   // What a derived dataset needs and no source gives: compute_kpis names it.
@@ -174,14 +182,17 @@ void write_report(const plan::ReportPlan& report_plan,
       profiles != datasets.end())
     join_profiles(kpis, *profiles->second);
   protect_lists(report_plan.outputs, datasets, kpis, locale);
-  const std::vector<std::string> notes = data_quality_notes(rejects, locale);
+  const SourceDatasets sources = source_datasets(report_plan);
+  const std::vector<std::string> notes =
+      data_quality_notes(rejects, sources, locale);
 
   const std::string generated_at = now_iso(report.time_zone);
   const output::RunProducts products{
       .run = {report.id, report.title, report.time_zone, generated_at,
               report.comparison == spec::Comparison::PreviousYear ? "year"
                                                                   : "previous",
-              run_id},
+              run_id, report.locale},
+      .outputs = report_plan.outputs,
       .plan = plan,
       .kpis = kpis,
       .rejects = rejects,
@@ -192,13 +203,14 @@ void write_report(const plan::ReportPlan& report_plan,
             generated_at.substr(0, 10) + " " + generated_at.substr(11, 5) +
                 " " + report.time_zone,
             notes);
-        doc.sections.push_back(data_quality_appendix(rejects, plan, locale));
+        doc.sections.push_back(
+            data_quality_appendix(rejects, sources, plan, locale));
         doc.created = generated_at;
         return doc;
       })};
   try {
     output::builtin_writers().write(
-        products, report_plan.outputs, folder,
+        products, folder,
         [&progress](std::string_view stage) {
           progress.stage(std::string(stage));
         },

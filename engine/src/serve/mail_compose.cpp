@@ -90,7 +90,8 @@ ComposedMail compose_report_mail(const plan::ReportPlan& plan,
   context.burst_value = burst_value;
   context.period_label = deliver::period_label(kpis_json);
   context.run_id = run_id_of(kpis_json);
-  context.kpis = deliver::headline_kpis(kpis_json, plan.report.locale);
+  context.kpis = deliver::headline_kpis(kpis_json, plan.report.locale,
+                                        plan.report.currency);
   context.alerts = deliver::alert_labels(context.kpis);
 
   ComposedMail mail;

@@ -5,17 +5,61 @@
 #include "spec/substitute.hpp"
 
 namespace vigie::spec {
+namespace {
+
+// The characters a separator may be: those spreadsheets offer. A letter,
+// a digit, a quote or a line break would make the file unreadable.
+constexpr std::string_view kSeparators = ",;|\t";
+
+}  // namespace
+
+CsvFormat SpecReader::read_csv_format(const Cursor& at) {
+  CsvFormat format;
+  if (!doc_.expect_map(at, "a map with separator, decimal and bom"))
+    return format;
+  Fields f(doc_, at, {"separator", "decimal", "bom"});
+  if (auto separator_at = f.optional("separator"))
+    if (auto t = doc_.text(*separator_at)) {
+      if (t->value.size() == 1 &&
+          kSeparators.find(t->value[0]) != std::string_view::npos)
+        format.separator = t->value[0];
+      else
+        doc_.error(*separator_at,
+                   fmt::format("expected ',', ';', '|' or \"\\t\" (a tab), "
+                               "got {}",
+                               doc_.quote(*separator_at, *t)));
+    }
+  if (auto decimal_at = f.optional("decimal"))
+    if (auto t = doc_.text(*decimal_at)) {
+      if (t->value == "." || t->value == ",")
+        format.decimal = t->value[0];
+      else
+        doc_.error(*decimal_at, fmt::format("expected '.' or ',', got {}",
+                                            doc_.quote(*decimal_at, *t)));
+      // Only ',' can be both.
+      if (format.decimal && format.decimal == format.separator)
+        doc_.error(*decimal_at,
+                   "',' is also the separator: a spreadsheet would split "
+                   "every number in two; with decimal: ',' use separator: "
+                   "';'");
+    }
+  if (auto bom_at = f.optional("bom")) format.bom = doc_.boolean(*bom_at);
+  return format;
+}
 
 Outputs SpecReader::read_outputs(const Cursor& at) {
   Outputs outputs;
   if (!doc_.expect_map(at)) return outputs;
   Fields f(doc_, at,
-           {"pdf", "svg", "json", "lists", "raw_customer_id",
-            "raw_customer_id_reason", "hmac_key_env"});
+           {"pdf", "svg", "json", "lists", "lists_xlsx", "lists_csv",
+            "raw_customer_id", "raw_customer_id_reason", "hmac_key_env"});
   doc_.assign(outputs.pdf, f.optional("pdf"));
   doc_.assign(outputs.svg, f.optional("svg"));
   doc_.assign(outputs.json, f.optional("json"));
   doc_.assign(outputs.lists, f.optional("lists"));
+  doc_.assign(outputs.lists_xlsx, f.optional("lists_xlsx"));
+  if (auto csv = f.optional("lists_csv"))
+    outputs.lists_csv = read_csv_format(*csv);
   auto raw_at = f.optional("raw_customer_id");
   doc_.assign(outputs.raw_customer_id, raw_at);
   doc_.assign(outputs.raw_customer_id_reason,

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "locale/locale.hpp"
 #include "table/date_tz.hpp"
 
 namespace vigie::spec {
@@ -32,12 +33,19 @@ Report SpecReader::read_report(const Cursor& at) {
   Report report;
   if (!doc_.expect_map(at)) return report;
   Fields f(doc_, at,
-           {"id", "title", "locale", "time_zone", "period", "comparison",
-            "series", "session_gap_minutes", "reject_threshold"});
+           {"id", "title", "locale", "currency", "time_zone", "period",
+            "comparison", "series", "session_gap_minutes", "reject_threshold"});
   read_id(report.id, f.required("id", "a name, used in file names"));
   doc_.assign(report.title, f.required("title", "a string"));
   if (auto l = f.optional("locale"))
     if (auto i = doc_.choice(*l, kLocales)) report.locale = kLocales[*i];
+  if (auto c = f.optional("currency")) {
+    doc_.assign(report.currency, c);
+    if (!locale::known_currency(report.currency))
+      doc_.error(*c, fmt::format("unknown currency '{}': expected an ISO "
+                                 "4217 code such as EUR, GBP or USD",
+                                 report.currency));
+  }
   if (auto tz = f.optional("time_zone")) {
     doc_.assign(report.time_zone, tz);
     if (!known_time_zone(report.time_zone))

@@ -218,11 +218,22 @@ struct Section {
 
 enum class Comparison { PreviousPeriod, PreviousYear };
 
+// The format of the list CSVs as the spec gives it; what it leaves out
+// follows report.locale (output::list_csv_dialect). The reader refuses a
+// separator equal to the decimal mark.
+struct CsvFormat {
+  std::optional<char> separator = {};  // ',', ';', '|' or a tab
+  std::optional<char> decimal = {};    // '.' or ','
+  std::optional<bool> bom = {};
+};
+
 struct Outputs {
   bool pdf = true;
   bool svg = true;
   bool json = true;
-  bool lists = true;
+  bool lists = true;       // lists/<id>.csv
+  bool lists_xlsx = true;  // and lists/<id>.xlsx, when lists is true
+  CsvFormat lists_csv;
   // Operational lists carry a keyed HMAC of the customer id unless
   // raw_customer_id is set, which needs a reason written beside it.
   bool raw_customer_id = false;
@@ -240,6 +251,7 @@ struct Report {
   std::string id;
   std::string title;
   std::string locale = "fr_FR";  // one of kLocales
+  std::string currency = "EUR";  // ISO 4217: the sign money is shown with
   std::string time_zone = "Europe/Paris";
   table::Grain period = table::Grain::Month;  // the grain of P
   Comparison comparison = Comparison::PreviousPeriod;

@@ -206,6 +206,7 @@ class SpecReader {
 
   // ---- outputs (reader_outputs.cpp)
   Outputs read_outputs(const Cursor& at);
+  CsvFormat read_csv_format(const Cursor& at);
 
   // ---- schedule (reader_schedule.cpp)
   Schedule read_schedule(const Cursor& at, const Report& report);

@@ -11,11 +11,27 @@
 namespace vigie::table {
 
 inline constexpr std::string_view kCsvLineEnd = "\r\n";
+// The byte order mark by which a spreadsheet recognises a UTF-8 CSV
+// (without it, Excel reads the file in the machine's 8-bit code page).
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// How a CSV is written for the program that opens it: RFC 4180's ',' and
+// '.', or what a French spreadsheet reads without an import dialog: ';'
+// between fields, ',' in decimal numbers, and the byte order mark.
+struct CsvDialect {
+  char separator = ',';
+  char decimal = '.';
+  bool bom = false;
+  bool operator==(const CsvDialect&) const = default;
+};
 
 // Secrets are hidden here, the one way a field of any CSV becomes text.
-inline std::string csv_field(std::string_view raw) {
+inline std::string csv_field(std::string_view raw, char separator = ',') {
   const std::string s = secrets::redact(raw);
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return s;
+  const char special[] = {separator, '"', '\r', '\n'};
+  if (s.find_first_of(std::string_view(special, sizeof special)) ==
+      std::string::npos)
+    return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -46,6 +46,14 @@ Series unique_people(Run& run) {
 
 LoadTimeFigures measure_load_times(Run& run) {
   const int32_t n = run.period_count();
+  LoadTimeFigures out;
+  // load_time_ms is optional: a source without it gives no value (never a
+  // percentile of nothing), said in a note.
+  if (run.web().find("load_time_ms") == nullptr) {
+    out.p50.assign(static_cast<size_t>(n), std::nullopt);
+    out.p95.assign(static_cast<size_t>(n), std::nullopt);
+    return out;
+  }
   // The measured page views of each period as row lists (a counting sort,
   // 8 bytes a page view), then each period's values gathered in turn into
   // one buffer: GroupValues would hold every (period, value) pair at once.
@@ -54,7 +62,6 @@ LoadTimeFigures measure_load_times(Run& run) {
   const PeriodRows rows = PeriodIndex::rows_of(measured.groups(), n);
   measured = GroupKeys();
   const int64_t* load = run.web().column("load_time_ms").ints();
-  LoadTimeFigures out;
   std::vector<int64_t> values;
   for (int32_t p = 0; p < n; ++p) {
     values.clear();
@@ -67,8 +74,23 @@ LoadTimeFigures measure_load_times(Run& run) {
   return out;
 }
 
-Series load_time_p50(Run& run) { return as_series(run.load_times().p50); }
-Series load_time_p95(Run& run) { return as_series(run.load_times().p95); }
+namespace {
+
+void note_missing_load_times(Run& run) {
+  if (run.web().find("load_time_ms") == nullptr)
+    run.sink.message(run.kpi, "web_analytics.no_load_times", {});
+}
+
+}  // namespace
+
+Series load_time_p50(Run& run) {
+  note_missing_load_times(run);
+  return as_series(run.load_times().p50);
+}
+Series load_time_p95(Run& run) {
+  note_missing_load_times(run);
+  return as_series(run.load_times().p95);
+}
 
 CrossDeviceFigures count_cross_device(Run& run) {
   const int32_t n = run.period_count();
@@ -110,6 +132,13 @@ Series cross_device_share(Run& run) {
 }
 
 Table load_time_by_group(Run& run) {
+  Table out;
+  auto& group_column = out.add("group", Type::String);
+  auto& views_column = out.add("page_views", Type::Int64, "count");
+  auto& p50_column = out.add("p50", Type::Int64, "ms");
+  auto& p95_column = out.add("p95", Type::Int64, "ms");
+  note_missing_load_times(run);
+  if (run.web().find("load_time_ms") == nullptr) return out;  // no rows
   const PageClasses& classes = run.page_classes();
   const ColumnView& page = run.web_dictionary("page");
   const int32_t groups = run.parameters.page_groups.size();
@@ -127,11 +156,6 @@ Table load_time_by_group(Run& run) {
   GroupValues load(groups, run.web().column("load_time_ms"));
   aggregate(keys, load);
 
-  Table out;
-  auto& group_column = out.add("group", Type::String);
-  auto& views_column = out.add("page_views", Type::Int64, "count");
-  auto& p50_column = out.add("p50", Type::Int64, "ms");
-  auto& p95_column = out.add("p95", Type::Int64, "ms");
   // Groups are indexed in name order: the rows come sorted.
   for (int32_t g = 0; g < groups; ++g) {
     std::span<int64_t> values = load.of(g);

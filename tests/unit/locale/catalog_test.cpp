@@ -63,7 +63,9 @@ TEST(Message, EveryTypeOfValue) {
     a.name = "label";
     const Arg args[] = {a, Arg::of_text("note", "x")};
     const std::string s = message(l, "tile.note", args);
-    return s.substr(0, s.size() - std::string(" : x").size());
+    // "{label} : {note}" in French, "{label}: {note}" in English.
+    return s.substr(0,
+                    s.size() - std::string(l.french() ? " : x" : ": x").size());
   };
   EXPECT_EQ(one(fr, Arg::of_number("", ArgType::Number, 2.345678)), "2,35");
   EXPECT_EQ(one(fr, Arg::of_number("", ArgType::Hours, 12.54)), "12,5");

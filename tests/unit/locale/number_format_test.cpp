@@ -13,12 +13,11 @@ const std::string kNnbsp = "\u202f";
 
 Locale french() { return Locale("fr_FR"); }
 
-// The report's currency sign is its own, whatever the language.
-Locale english() {
-  Locale l("en_GB");
-  l.currency = "$";
-  return l;
-}
+// The report's currency is the spec's, whatever the language.
+Locale english() { return Locale("en_GB", "UTC", "USD"); }
+
+// U+00A0, between an English figure and its "pts".
+const std::string kNbsp = "\u00a0";
 
 TEST(FormatValue, CurrencyGroupsThousandsAndPutsTheSignAfter) {
   EXPECT_EQ(format_value(1234567.891, "currency", french()),
@@ -98,7 +97,8 @@ TEST(FormatChange, ScoreChangeIsInPoints) {
   // An NPS from -42.9 to -39.7: +3.2 points, whatever the relative change.
   EXPECT_EQ(format_change(3.2, -0.0746, "score", french()),
             "+3,2" + kNnbsp + "pt");
-  EXPECT_EQ(format_change(-12.0, std::nullopt, "score", english()), "-12.0pt");
+  EXPECT_EQ(format_change(-12.0, std::nullopt, "score", english()),
+            "-12.0" + kNbsp + "pts");
 }
 
 TEST(FormatChange, RatioChangeIsInPoints) {
@@ -108,6 +108,8 @@ TEST(FormatChange, RatioChangeIsInPoints) {
   EXPECT_EQ(format_change(-0.0251, -0.1, "ratio", french()),
             "-2,5" + kNnbsp + "pt");
   EXPECT_EQ(format_change(std::nullopt, 0.1, "ratio", french()), "n/a");
+  EXPECT_EQ(format_change(0.013, 0.053, "ratio", english()),
+            "+1.3" + kNbsp + "pts");
 }
 
 TEST(FormatChange, NothingToCompareIsNotAvailable) {
@@ -207,6 +209,21 @@ TEST(FormatValue, EnglishGroupsWithCommas) {
   EXPECT_EQ(format_value(-1234.5, "count", gb), "-1,234");  // half to even
   EXPECT_EQ(format_value(0.1234, "ratio", gb), "12.3%");
   EXPECT_EQ(format_value(1200.1, "", gb), "1,200.1");
+}
+
+TEST(Currency, TheSpecsCodeGivesTheSignInTheLanguage) {
+  EXPECT_EQ(format_value(1234.5, "currency", Locale("en_GB", "UTC", "GBP")),
+            "£1,234.50");
+  EXPECT_EQ(format_value(1234.5, "currency", Locale("en_GB", "UTC", "EUR")),
+            "€1,234.50");
+  EXPECT_EQ(format_value(1234.5, "currency", Locale("fr_FR", "UTC", "GBP")),
+            "1" + kNnbsp + "234,50" + kNnbsp + "£");
+  EXPECT_EQ(format_axis(12500, "currency", Locale("en_GB", "UTC", "GBP")),
+            "£12.5k");
+  EXPECT_TRUE(known_currency("GBP"));
+  EXPECT_FALSE(known_currency("EURO"));
+  EXPECT_FALSE(known_currency("XYZ"));
+  EXPECT_THROW(Locale("fr_FR", "UTC", "EURO"), std::invalid_argument);
 }
 
 TEST(FormatNumber, UpToTheGivenDecimals) {

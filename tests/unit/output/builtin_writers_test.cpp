@@ -39,10 +39,11 @@ class BuiltinWritersTest : public WriterFolderTest {
     notes_ = {"Data quality: 1 of 10 rows rejected; see rejects.csv."};
   }
 
-  RunProducts products() {
+  RunProducts products(const spec::Outputs& outputs = {}) {
     return RunProducts{
         .run = {"demo", "Demo", "Europe/Paris", "2026-11-01T06:00:00+01:00",
-                "previous", testing::kRunId},
+                "previous", testing::kRunId, "fr_FR"},
+        .outputs = outputs,
         .plan = plan_,
         .kpis = kpis_,
         .rejects = rejects_,
@@ -55,9 +56,9 @@ class BuiltinWritersTest : public WriterFolderTest {
 
   FinishedReport write_report(const spec::Outputs& outputs) {
     ReportFolder folder(out_);
-    builtin_writers().write(
-        products(), outputs, folder,
-        [&](std::string_view s) { stages_.emplace_back(s); });
+    builtin_writers().write(products(outputs), folder, [&](std::string_view s) {
+      stages_.emplace_back(s);
+    });
     return folder.publish(testing::kRunId);
   }
 
@@ -69,12 +70,12 @@ class BuiltinWritersTest : public WriterFolderTest {
   std::vector<std::string> stages_;
 };
 
-TEST_F(BuiltinWritersTest, AreTheFiveWritersInTheirOrder) {
+TEST_F(BuiltinWritersTest, AreTheSixWritersInTheirOrder) {
   const WriterRegistry writers = builtin_writers();
   std::vector<std::string> names;
   for (const auto& w : writers.writers()) names.emplace_back(w->name());
   EXPECT_EQ(names, (std::vector<std::string>{"pdf", "svg", "kpis.json", "lists",
-                                             "rejects"}));
+                                             "lists.xlsx", "rejects"}));
 }
 
 TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
@@ -88,13 +89,20 @@ TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
       render::render_svg_pages(render::testing::sample_document(), direct);
   write_kpis_json(direct / "kpis.json", products().run, plan_, kpis_, rejects_,
                   notes_);
+  // A French report: the French CSV dialect; the workbook made at the
+  // run's generation time, 2026-11-01 05:00 UTC.
   write_table_csv(direct / "lists/alert_1m.csv", *kpis_[1].table,
-                  "Europe/Paris");
+                  "Europe/Paris", {';', ',', true});
+  using namespace std::chrono;
+  const auto generated = sys_days(year(2026) / November / 1) + hours(5);
+  write_table_xlsx(direct / "lists/alert_1m.xlsx", *kpis_[1].table,
+                   "Europe/Paris", "alert_1m",
+                   system_clock::to_time_t(generated));
   write_rejects_csv(direct / "rejects.csv", rejects_);
 
-  std::set<std::string> expected = {".vigie-report", "kpis.json",
-                                    "lists/alert_1m.csv", "rejects.csv",
-                                    "report.pdf"};
+  std::set<std::string> expected = {".vigie-report",      "kpis.json",
+                                    "lists/alert_1m.csv", "lists/alert_1m.xlsx",
+                                    "rejects.csv",        "report.pdf"};
   for (const auto& svg : svgs) expected.insert(svg.filename().string());
   EXPECT_EQ(files_under(out_), expected);
   for (const auto& file : expected) {
@@ -126,6 +134,20 @@ TEST_F(BuiltinWritersTest, OnlyTheOutputsTheSpecAsksForAreWritten) {
       files_under(out_),
       (std::set<std::string>{".vigie-report", "kpis.json", "rejects.csv"}));
   EXPECT_EQ(stages_, std::vector<std::string>{"exporting"});
+
+  // The XLSX goes with the lists, and may be left out of them.
+  outputs.lists = true;
+  outputs.lists_xlsx = false;
+  write_report(outputs);
+  EXPECT_EQ(files_under(out_),
+            (std::set<std::string>{".vigie-report", "kpis.json",
+                                   "lists/alert_1m.csv", "rejects.csv"}));
+  outputs.lists = false;
+  outputs.lists_xlsx = true;
+  write_report(outputs);
+  EXPECT_EQ(
+      files_under(out_),
+      (std::set<std::string>{".vigie-report", "kpis.json", "rejects.csv"}));
 
   outputs.json = false;
   outputs.svg = true;

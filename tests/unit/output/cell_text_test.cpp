@@ -24,5 +24,12 @@ TEST(CellText, TimestampsInTheReportsZone) {
   EXPECT_EQ(timestamp_text(0, "UTC"), "1970-01-01T00:00:00+00:00");
 }
 
+TEST(CellText, TheZonesOffsetAtAnInstant) {
+  const int64_t s = 1000000;
+  EXPECT_EQ(zone_offset(1792888200 * s, "Europe/Paris").count(), 7200);
+  EXPECT_EQ(zone_offset(1792891800 * s, "Europe/Paris").count(), 3600);
+  EXPECT_EQ(zone_offset(1792891800 * s, "UTC").count(), 0);
+}
+
 }  // namespace
 }  // namespace vigie::output

@@ -24,8 +24,9 @@ using testing::WriterFolderTest;
 class WriterRegistryTest : public WriterFolderTest {
  protected:
   // Products with nothing in them; the document is counted, not drawn.
-  RunProducts products() {
+  RunProducts products(const spec::Outputs& outputs = {}) {
     return RunProducts{.run = {},
+                       .outputs = outputs,
                        .plan = plan_,
                        .kpis = kpis_,
                        .rejects = rejects_,
@@ -40,7 +41,7 @@ class WriterRegistryTest : public WriterFolderTest {
                                              const spec::Outputs& outputs) {
     std::vector<std::string> stages;
     ReportFolder folder(out_);
-    registry.write(products(), outputs, folder,
+    registry.write(products(outputs), folder,
                    [&](std::string_view s) { stages.emplace_back(s); });
     folder.publish(testing::kRunId);
     return stages;
@@ -133,7 +134,7 @@ TEST_F(WriterRegistryTest, TheFirstFailureInRegistryOrderIsReported) {
       [&](const RunProducts&, StagedFiles&) { later_stage_ran = true; }));
   ReportFolder folder(out_);
   try {
-    registry.write(products(), {}, folder, [](std::string_view) {});
+    registry.write(products(), folder, [](std::string_view) {});
     FAIL() << "no failure reported";
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "first writer failed");
@@ -209,7 +210,7 @@ TEST_F(WriterRegistryTest, FilesArePassedToTheFolderWithTheirPages) {
       }));
   registry.add(text_writer("list", "exporting", "lists/a.csv", "id\r\n"));
   ReportFolder folder(out_);
-  registry.write(products(), {}, folder, [](std::string_view) {});
+  registry.write(products(), folder, [](std::string_view) {});
   const FinishedReport report = folder.publish(testing::kRunId);
   ASSERT_EQ(report.files.size(), 2u);
   EXPECT_EQ(report.files[0].path, "doc.pdf");

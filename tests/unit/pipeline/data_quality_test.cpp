@@ -43,7 +43,9 @@ TEST(DataQualityAppendix, ASourceARowThenWarningsThenTheMainRejectReasons) {
   compute::PeriodPlan plan;
   plan.periods.push_back({"2026-10", kStart, kEnd, "October 2026", "Oct 26"});
   const locale::Locale locale("en_GB", "UTC");
-  const render::Section s = data_quality_appendix(log, plan, locale);
+  // A source is named by its dataset, and by its id when that differs.
+  const SourceDatasets datasets{{"orders", "orders"}, {"web", "web_events"}};
+  const render::Section s = data_quality_appendix(log, datasets, plan, locale);
 
   EXPECT_EQ(s.title, "Data quality");
   const render::TableBlock* table = nullptr;
@@ -53,21 +55,22 @@ TEST(DataQualityAppendix, ASourceARowThenWarningsThenTheMainRejectReasons) {
   EXPECT_THAT(table->header, ElementsAre("Source", "Read", "Rejected",
                                          "Unmatched ids", "First", "Last"));
   EXPECT_THAT(table->rows[0],
-              ElementsAre("orders", "10", "3", "–", "2026-10-01 01:00",
+              ElementsAre("Orders", "10", "3", "–", "2026-10-01 01:00",
                           "2026-10-31 22:00"));
   EXPECT_THAT(table->rows[1],
-              ElementsAre("web", "5", "0", "2", "2026-10-01 00:00",
+              ElementsAre("Web events (web)", "5", "0", "2", "2026-10-01 00:00",
                           "2026-10-29 00:00"));
   const auto notes = notes_of(s);
   EXPECT_THAT(notes[0], HasSubstr("2026-10-01 00:00 to 2026-11-01 00:00"));
   // Only web stops more than a day before the end.
   ASSERT_EQ(notes.size(), 4u);
-  EXPECT_THAT(notes[1], HasSubstr("source 'web' stops at 2026-10-29 00:00"));
+  EXPECT_THAT(notes[1],
+              HasSubstr("source Web events (web) stops at 2026-10-29 00:00"));
   EXPECT_EQ(notes[2],
-            "orders: 2 row(s) rejected: column 'amount': expected a decimal "
+            "Orders: 2 row(s) rejected: column 'amount': expected a decimal "
             "number (first: orders.csv:4).");
   EXPECT_EQ(notes[3],
-            "orders: 1 row(s) rejected: expected 9 fields, found 8 (first: "
+            "Orders: 1 row(s) rejected: expected 9 fields, found 8 (first: "
             "orders.csv:7).");
 }
 

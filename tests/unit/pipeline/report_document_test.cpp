@@ -172,7 +172,8 @@ TEST_F(ReportDocument, ALineChartOfATableDrawsAColumnALine) {
   const auto chart = std::get<render::LineChart>(one(b));
   EXPECT_THAT(chart.labels, ElementsAre("Or", "Argent", "Bronze"));
   ASSERT_EQ(chart.series.size(), 2u);
-  EXPECT_EQ(chart.series[0].name, "Customers");
+  // Named by the catalog's header of the column (locale/labels.hpp).
+  EXPECT_EQ(chart.series[0].name, "Clients");
   EXPECT_EQ(chart.series[1].name, "CA");
   EXPECT_EQ(chart.series[1].values[0], 5000.5);
   EXPECT_EQ(chart.unit, "count");
@@ -188,7 +189,7 @@ TEST_F(ReportDocument, StackedBarsTakeAColumnAPart) {
   b.orientation = spec::Orientation::Horizontal;
   const auto chart = std::get<render::StackedBarChart>(one(b));
   EXPECT_THAT(chart.labels, ElementsAre("Or", "Argent", "Bronze"));
-  EXPECT_THAT(chart.series, ElementsAre("Customers", "Customers"));
+  EXPECT_THAT(chart.series, ElementsAre("Clients", "Clients"));
   EXPECT_THAT(chart.values[0], ElementsAre(10, 30, 60));
   EXPECT_TRUE(chart.percent);
   EXPECT_EQ(chart.max_bars, 2u);
@@ -240,15 +241,16 @@ TEST_F(ReportDocument, AHeatmapPivotsALongTable) {
   b.column_column = "channel";
   b.value_column = "csat";
   const auto map = std::get<render::Heatmap>(one(b));
-  EXPECT_THAT(map.rows, ElementsAre("achat", "usage"));
-  EXPECT_THAT(map.columns, ElementsAre("web", "appel"));
+  // Codes the catalog knows are written as it says (locale::term).
+  EXPECT_THAT(map.rows, ElementsAre("achat", "Usage"));
+  EXPECT_THAT(map.columns, ElementsAre("Web", "appel"));
   EXPECT_EQ(map.values[0][0], 0.5);  // the first of the two
   EXPECT_EQ(map.values[0][1], 0.6);
   EXPECT_EQ(map.values[1][0], 0.7);
   EXPECT_FALSE(map.values[1][1].has_value());
   EXPECT_EQ(map.unit, "ratio");
-  EXPECT_EQ(map.row_title, "Step");
-  EXPECT_EQ(map.column_title, "Channel");
+  EXPECT_EQ(map.row_title, "Étape");
+  EXPECT_EQ(map.column_title, "Canal");
 }
 
 TEST_F(ReportDocument, SmallMultiplesOfKpisOrOfATable) {
@@ -264,9 +266,9 @@ TEST_F(ReportDocument, SmallMultiplesOfKpisOrOfATable) {
   b.label_column = "step";
   b.value_column = "csat";
   chart = std::get<render::SmallMultiples>(one(b));
-  EXPECT_THAT(chart.labels, ElementsAre("achat", "usage"));
+  EXPECT_THAT(chart.labels, ElementsAre("achat", "Usage"));
   ASSERT_EQ(chart.panels.size(), 2u);
-  EXPECT_EQ(chart.panels[0].name, "web");
+  EXPECT_EQ(chart.panels[0].name, "Web");
   EXPECT_EQ(chart.panels[0].values[1], 0.7);
   EXPECT_FALSE(chart.panels[1].values[1].has_value());  // appel, usage
 }

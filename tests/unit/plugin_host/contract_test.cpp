@@ -1,14 +1,12 @@
 // The contract every plugin keeps, checked on every plugin built here (the
 // built-in ones and the test ones): a well-formed descriptor, and clean
 // errors rather than crashes when driven with nothing or with rubbish.
-#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <set>
 
-#include "locale/catalog.hpp"
 #include "plugin_host/connector.hpp"
 #include "plugin_host/indicator.hpp"
 #include "plugin_host/library.hpp"
@@ -152,29 +150,6 @@ INSTANTIATE_TEST_SUITE_P(AllBuiltPlugins, PluginContract,
 INSTANTIATE_TEST_SUITE_P(AllBuiltIndicators, IndicatorContract,
                          ::testing::ValuesIn(all_plugins(VIGIE_KIND_INDICATOR)),
                          test_name);
-
-// The built-in indicators' words are the locale catalog's: each KPI has
-// its French and English label there (shown when a spec gives none), the
-// English one the descriptor's own, so that the two stay in step.
-TEST(BuiltInIndicators, EveryKpiHasItsLabelsInTheLocaleCatalog) {
-  int checked = 0;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(VIGIE_PLUGIN_DIR, ec)) {
-    if (e.path().extension() != ".so") continue;
-    auto lib = Library::load(e.path());
-    const vigie_plugin_info& info = lib->info();
-    if (info.kind != VIGIE_KIND_INDICATOR) continue;
-    for (uint32_t k = 0; k < info.output_count; ++k) {
-      const std::string id =
-          fmt::format("kpi.{}.{}", info.name, info.outputs[k].id);
-      const locale::CatalogEntry* entry = locale::find_message(id);
-      ASSERT_NE(entry, nullptr) << id << " is not in the catalog";
-      EXPECT_EQ(entry->english, info.outputs[k].label) << id;
-      ++checked;
-    }
-  }
-  EXPECT_GT(checked, 20);
-}
 
 }  // namespace
 }  // namespace vigie::plugin_host

@@ -87,7 +87,7 @@ TEST(Indicator, MessagesAreWrittenInTheReportsLanguage) {
   EXPECT_EQ(notes("en_GB", "Europe/London"),
             (std::vector<std::string>{
                 "1,234 customer(s) not listed for lack of consent.",
-                "Last call : 2026-10-31 23:30", "en_GB Europe/London"}));
+                "Last call: 2026-10-31 23:30", "en_GB Europe/London"}));
 }
 
 TEST(Indicator, AnUnknownMessageIdFailsNamingThePluginAndTheId) {

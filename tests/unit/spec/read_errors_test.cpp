@@ -360,6 +360,41 @@ TEST(ReadSpec, RawCustomerIdNeedsAReason) {
   EXPECT_TRUE(hashed.errors.empty()) << all(hashed);
 }
 
+TEST(ReadSpec, TheListsCsvFormatIsChecked) {
+  const std::string head = kHead + "kpis: []\nsections: []\n";
+  auto r =
+      read(head +
+           "outputs:\n"
+           "  lists_xlsx: maybe\n"
+           "  lists_csv: {separator: '.', decimal: ';', bom: 1, quote: x}\n");
+  ASSERT_EQ(r.errors.size(), 5u) << all(r);
+  // Line 6, "  lists_xlsx: " is 14 characters.
+  EXPECT_EQ(r.errors[0].where.str(), "spec.yaml:6:15");
+  EXPECT_EQ(r.errors[0].where.path, "outputs.lists_xlsx");
+  EXPECT_EQ(r.errors[0].message, "expected true or false, got 'maybe'");
+  // Line 7: "  lists_csv: {separator: " is 25 characters.
+  EXPECT_EQ(r.errors[1].where.str(), "spec.yaml:7:26");
+  EXPECT_EQ(r.errors[1].where.path, "outputs.lists_csv.separator");
+  EXPECT_EQ(r.errors[1].message,
+            "expected ',', ';', '|' or \"\\t\" (a tab), got '.'");
+  EXPECT_EQ(r.errors[2].where.path, "outputs.lists_csv.decimal");
+  EXPECT_EQ(r.errors[2].message, "expected '.' or ',', got ';'");
+  EXPECT_EQ(r.errors[3].where.path, "outputs.lists_csv.bom");
+  EXPECT_EQ(r.errors[4].where.path, "outputs.lists_csv.quote");
+  EXPECT_THAT(r.errors[4].message,
+              HasSubstr("valid keys: separator, decimal, bom"));
+
+  auto same =
+      read(head + "outputs: {lists_csv: {separator: ',', decimal: ','}}\n");
+  ASSERT_EQ(same.errors.size(), 1u) << all(same);
+  EXPECT_EQ(same.errors[0].where.path, "outputs.lists_csv.decimal");
+  EXPECT_THAT(same.errors[0].message, HasSubstr("',' is also the separator"));
+
+  auto shape = read(head + "outputs: {lists_csv: ';'}\n");
+  ASSERT_EQ(shape.errors.size(), 1u) << all(shape);
+  EXPECT_EQ(shape.errors[0].where.path, "outputs.lists_csv");
+}
+
 TEST(ReadSpec, ReportRanges) {
   auto r = read(
       R"(report: {id: "", title: T, series: 0, reject_threshold: 1.5, comparison: yeer}
@@ -378,6 +413,20 @@ outputs: {hmac_key_env: "NOT A NAME"}
             "'year'?");
   EXPECT_THAT(r.errors[4].message,
               HasSubstr("expected the name of an environment variable"));
+}
+
+TEST(ReadSpec, CurrencyMustBeAnIso4217Code) {
+  // "EURO" starts at column 37 of line 1.
+  auto r = testing::read(
+      "report: {id: r, title: T, currency: EURO}\n"
+      "sources: []\nkpis: []\nsections: []\n");
+  ASSERT_EQ(r.errors.size(), 1u) << testing::all(r);
+  EXPECT_EQ(r.errors[0].where.line, 1);
+  EXPECT_EQ(r.errors[0].where.column, 37);
+  EXPECT_EQ(r.errors[0].where.path, "report.currency");
+  EXPECT_THAT(r.errors[0].message,
+              ::testing::HasSubstr("unknown currency 'EURO': expected an ISO "
+                                   "4217 code such as EUR, GBP or USD"));
 }
 
 }  // namespace

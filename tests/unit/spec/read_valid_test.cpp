@@ -288,10 +288,19 @@ kpis: []
 sections: []
 )";
 
+TEST(ReadValidSpec, CurrencyIsTheSpecsIsoCode) {
+  auto r = read(
+      "report: {id: r, title: T, locale: en_GB, currency: GBP}\n"
+      "sources: []\nkpis: []\nsections: []\n");
+  ASSERT_TRUE(r.spec) << all(r);
+  EXPECT_EQ(r.spec->report.currency, "GBP");
+}
+
 TEST(ReadMinimalSpec, DefaultsFromTheModel) {
   auto r = read(kMinimal);
   ASSERT_TRUE(r.spec) << all(r);
   EXPECT_EQ(r.spec->report.locale, "fr_FR");
+  EXPECT_EQ(r.spec->report.currency, "EUR");
   EXPECT_EQ(r.spec->report.time_zone, "Europe/Paris");
   EXPECT_EQ(r.spec->report.comparison, Comparison::PreviousPeriod);
   EXPECT_EQ(r.spec->report.series, 12);
@@ -299,6 +308,30 @@ TEST(ReadMinimalSpec, DefaultsFromTheModel) {
   EXPECT_TRUE(r.spec->outputs.pdf);
   EXPECT_FALSE(r.spec->outputs.raw_customer_id);
   EXPECT_EQ(r.spec->outputs.hmac_key_env, "VIGIE_LIST_KEY");
+  // The lists as CSV and XLSX, the CSV's format left to the locale.
+  EXPECT_TRUE(r.spec->outputs.lists);
+  EXPECT_TRUE(r.spec->outputs.lists_xlsx);
+  EXPECT_FALSE(r.spec->outputs.lists_csv.separator);
+  EXPECT_FALSE(r.spec->outputs.lists_csv.decimal);
+  EXPECT_FALSE(r.spec->outputs.lists_csv.bom);
+}
+
+TEST(ReadSpec, TheListsFormats) {
+  auto r = read(std::string(kMinimal) +
+                "outputs:\n  lists_xlsx: false\n"
+                "  lists_csv: {separator: \"\\t\", decimal: ',', bom: no}\n");
+  ASSERT_TRUE(r.spec) << all(r);
+  const Outputs& o = r.spec->outputs;
+  EXPECT_FALSE(o.lists_xlsx);
+  EXPECT_EQ(o.lists_csv.separator, '\t');
+  EXPECT_EQ(o.lists_csv.decimal, ',');
+  EXPECT_EQ(o.lists_csv.bom, false);
+
+  auto semicolon =
+      read(std::string(kMinimal) + "outputs: {lists_csv: {separator: ';'}}\n");
+  ASSERT_TRUE(semicolon.spec) << all(semicolon);
+  EXPECT_EQ(semicolon.spec->outputs.lists_csv.separator, ';');
+  EXPECT_FALSE(semicolon.spec->outputs.lists_csv.decimal);
 }
 
 TEST(ReadSpecFile, ReadsFromDisk) {
