@@ -47,6 +47,8 @@ constexpr std::array kMessages = std::to_array<CatalogEntry>({
     {"chart.previous_period", "Période précédente", "Previous period"},
     {"chart.previous_year", "Année précédente", "Previous year"},
     {"chart.total", "Total", "Total"},
+    {"chart.increase", "Hausse", "Increase"},
+    {"chart.decrease", "Baisse", "Decrease"},
     {"chart.funnel_step", "{rate} de l'étape précédente",
      "{rate} of the previous step"},
     {"chart.funnel_overall", "{rate} de la première", "{rate} of the first"},

@@ -536,6 +536,7 @@ render::SmallMultiples small_multiples_of(const spec::Block& b,
   chart.unit = shared_unit(b, kpis);
   for (const KpiResult* k : kpis) chart.panels.push_back(trend_of(b, *k, plan));
   chart.labels = trend_labels(plan, first.series.size());
+  if (b.comparison) chart.comparison_name = comparison_name(report, locale);
   chart.axes =
       axes_of(b, period_title(report, locale), unit_title(chart.unit, locale));
   return chart;

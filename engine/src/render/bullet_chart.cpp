@@ -145,11 +145,28 @@ void place_bullet(const Bullet& b, Page& page, const RenderContext& ctx,
   }
 }
 
+// What the ticks are: the target, and the comparison period's value when
+// a bullet shows it.
+std::vector<LegendEntry> legend_of(const BulletChart& chart,
+                                   const RenderContext& ctx) {
+  std::vector<LegendEntry> legend;
+  const auto any = [&](std::optional<double> Bullet::*field) {
+    return std::any_of(chart.bullets.begin(), chart.bullets.end(),
+                       [&](const Bullet& b) { return finite(b.*field); });
+  };
+  if (any(&Bullet::target))
+    legend.push_back({ctx.words.target, theme::kTarget, 0, false, false});
+  if (any(&Bullet::previous))
+    legend.push_back({ctx.words.previous, theme::kMuted, 0, false, false});
+  return legend;
+}
+
 }  // namespace
 
 double bullet_chart_min_height(const BulletChart& chart,
                                const RenderContext& ctx) {
-  return chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+  return chart_heading_height(ctx, chart.title, legend_of(chart, ctx),
+                              theme::kContentWidth) +
          theme::kBulletHeight;
 }
 
@@ -157,8 +174,9 @@ double bullet_chart_min_height(const BulletChart& chart,
 void place_bullet_chart(const BulletChart& chart, Flow& flow,
                         const RenderContext& ctx) {
   flow.ensure(bullet_chart_min_height(chart, ctx));
-  flow.advance(draw_chart_heading(flow.page(), ctx, chart.title, {},
-                                  flow.left(), flow.y(), flow.width()));
+  flow.advance(draw_chart_heading(flow.page(), ctx, chart.title,
+                                  legend_of(chart, ctx), flow.left(), flow.y(),
+                                  flow.width()));
   if (chart.bullets.empty()) {
     draw_no_data(flow.page(), ctx, flow.left(), flow.y(), flow.width(),
                  theme::kBulletHeight);

@@ -176,6 +176,7 @@ struct SmallMultiples {
   std::string unit;
   std::vector<std::string> labels;  // the x axis every panel shares
   std::vector<LineSeries> panels;
+  std::string comparison_name;  // legend of the dashed lines
   AxisTitles axes;
 };
 

@@ -114,12 +114,23 @@ void place_panel(const SmallMultiples& chart, const LineSeries& panel, size_t n,
   }
 }
 
+// The dashed comparison lines, when a panel has one.
+std::vector<LegendEntry> legend_of(const SmallMultiples& chart) {
+  const bool dashed =
+      std::any_of(chart.panels.begin(), chart.panels.end(),
+                  [](const LineSeries& s) { return has_values(s.comparison); });
+  if (!dashed || chart.comparison_name.empty()) return {};
+  return {
+      {chart.comparison_name, lighten(theme::kPrimary, 0.35), 3, false, false}};
+}
+
 }  // namespace
 
 double small_multiples_min_height(const SmallMultiples& chart,
                                   const RenderContext& ctx) {
   const double heading =
-      chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+      chart_heading_height(ctx, chart.title, legend_of(chart),
+                           theme::kContentWidth) +
       (chart.axes.value.empty() ? 0 : kAxisTitleHeight);
   if (!has_panels(chart)) return heading + kNoDataHeight;
   return heading + theme::kSmallMultipleHeight;
@@ -128,8 +139,9 @@ double small_multiples_min_height(const SmallMultiples& chart,
 void place_small_multiples(const SmallMultiples& chart, Flow& flow,
                            const RenderContext& ctx) {
   flow.ensure(small_multiples_min_height(chart, ctx));
-  flow.advance(draw_chart_heading(flow.page(), ctx, chart.title, {},
-                                  flow.left(), flow.y(), flow.width()));
+  flow.advance(draw_chart_heading(flow.page(), ctx, chart.title,
+                                  legend_of(chart), flow.left(), flow.y(),
+                                  flow.width()));
   if (!has_panels(chart)) {
     draw_no_data(flow.page(), ctx, flow.left(), flow.y(), flow.width(),
                  kNoDataHeight);

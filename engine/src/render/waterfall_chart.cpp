@@ -49,13 +49,32 @@ Steps steps_of(const WaterfallChart& chart, const RenderContext& ctx) {
   return steps;
 }
 
+// Swatches of the colours the chart uses: rises, falls, the total.
+std::vector<LegendEntry> legend_of(const WaterfallChart& chart,
+                                   const RenderContext& ctx) {
+  const auto any = [&](bool rise) {
+    return std::any_of(chart.values.begin(), chart.values.end(),
+                       [&](double v) { return rise ? v > 0 : v < 0; });
+  };
+  std::vector<LegendEntry> legend;
+  if (any(true))
+    legend.push_back({ctx.words.increase, theme::kGood, 0, false, true});
+  if (any(false))
+    legend.push_back({ctx.words.decrease, theme::kBad, 0, false, true});
+  legend.push_back({ctx.words.total, theme::kPrimary, 0, false, true});
+  return legend;
+}
+
 }  // namespace
 
 double waterfall_chart_height(const WaterfallChart& chart,
                               const RenderContext& ctx) {
-  const double heading =
-      chart_heading_height(ctx, chart.title, {}, theme::kContentWidth);
-  if (!has_values(chart.values)) return heading + kNoDataHeight;
+  if (!has_values(chart.values)) {
+    return chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+           kNoDataHeight;
+  }
+  const double heading = chart_heading_height(
+      ctx, chart.title, legend_of(chart, ctx), theme::kContentWidth);
   return heading + theme::kWaterfallChartHeight;
 }
 
@@ -67,8 +86,11 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
   const double left = flow.left();
   const double width = flow.width();
   const double bottom = flow.y() + height;
-  double top = flow.y() + draw_chart_heading(page, ctx, chart.title, {}, left,
-                                             flow.y(), width);
+  const std::vector<LegendEntry> legend = has_values(chart.values)
+                                              ? legend_of(chart, ctx)
+                                              : std::vector<LegendEntry>{};
+  double top = flow.y() + draw_chart_heading(page, ctx, chart.title, legend,
+                                             left, flow.y(), width);
   if (!has_values(chart.values)) {
     draw_no_data(page, ctx, left, top, width, bottom - top);
     flow.advance(height + theme::kBlockGap);

@@ -23,6 +23,8 @@ struct Wording {
   std::string contents;  // cover: the sections and their pages
   std::string no_data;   // a chart with nothing to draw
   std::string total;     // a waterfall's last bar
+  std::string increase;  // a waterfall's legend: the steps that add
+  std::string decrease;  // and those that take away
 };
 
 inline Wording wording_for(const locale::Locale& l) {
@@ -33,7 +35,8 @@ inline Wording wording_for(const locale::Locale& l) {
           text(l, "status.ok"),       text(l, "status.warning"),
           text(l, "status.alert"),    text(l, "punctuation.colon"),
           text(l, "chart.actual"),    text(l, "cover.contents"),
-          text(l, "chart.no_data"),   text(l, "chart.total")};
+          text(l, "chart.no_data"),   text(l, "chart.total"),
+          text(l, "chart.increase"),  text(l, "chart.decrease")};
 }
 
 }  // namespace vigie::render

@@ -186,6 +186,7 @@ inline SmallMultiples sample_small_multiples() {
     c.panels.push_back({names[i], wave(1500 + 700.0 * i, 300, 12, i),
                         wave(1400 + 700.0 * i, 250, 12, i + 0.5)});
   }
+  c.comparison_name = "Année précédente";
   c.axes = {"Mois", "Appels"};
   return c;
 }
