@@ -18,7 +18,8 @@ namespace {
 
 constexpr Font kLabelFont{8, false};
 constexpr Font kRateFont{7, false};
-constexpr size_t kMostSteps = 20;
+// 18 steps and the line naming the rest fit a page under the section title.
+constexpr size_t kMostSteps = 18;
 constexpr double kBarHeight = 22;
 constexpr double kNoDataHeight = 60;
 constexpr double kGap = 8;
