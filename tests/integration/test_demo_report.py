@@ -529,6 +529,55 @@ class DemoReportTest(unittest.TestCase):
 
     # ---- reruns --------------------------------------------------------
 
+    def test_a_fixed_generation_time_gives_the_same_bytes(self):
+        # --generated-at, or SOURCE_DATE_EPOCH as reproducible builds set
+        # it, at the same instant; with the scheduler's run id given too,
+        # every file of the folder is the same, byte for byte.
+        run_id = "20261101T050000.000Z-0123456789abcdef"
+        for name in (MANAGEMENT, OPERATIONAL):
+            spec = lib.source_path("report-specs", f"{name}.yaml")
+            outs = [self.dir / f"out-fixed-{name}-{i}" for i in (1, 2)]
+            first = lib.run_vigie(
+                ["run", spec, "--period", lib.DEMO_PERIOD, "--out", outs[0],
+                 "--run-id", run_id, "--generated-at",
+                 "2026-11-01T06:00:00+01:00", "-q"], env=self.env)
+            self.assertEqual(first.returncode, 0, lib.describe(first))
+            env = dict(self.env, SOURCE_DATE_EPOCH="1793509200")
+            second = lib.run_vigie(
+                ["run", spec, "--period", lib.DEMO_PERIOD, "--out", outs[1],
+                 "--run-id", run_id, "-q"], env=env)
+            self.assertEqual(second.returncode, 0, lib.describe(second))
+            files = [p.relative_to(outs[0]).as_posix()
+                     for p in lib.files_under(outs[0])]
+            self.assertEqual(files, [p.relative_to(outs[1]).as_posix()
+                                     for p in lib.files_under(outs[1])])
+            self.assertIn("report.pdf", files)
+            for f in files:
+                self.assertEqual((outs[0] / f).read_bytes(),
+                                 (outs[1] / f).read_bytes(), f"{name}: {f}")
+            with open(outs[0] / "kpis.json", encoding="utf-8") as f:
+                self.assertEqual(json.load(f)["report"]["generated_at"][:19],
+                                 "2026-11-01T06:00:00")
+            self.assertIn("Généré le 2026-11-01 06:00",
+                          lib.pdf_text(outs[0] / "report.pdf"))
+            info = lib.run_tool(["pdfinfo", "-isodates",
+                                 outs[0] / "report.pdf"])
+            self.assertRegex(info, r"CreationDate:\s+2026-11-01T0[56]:00")
+
+    def test_a_generation_time_that_is_not_one_is_refused(self):
+        spec = lib.source_path("report-specs", f"{MANAGEMENT}.yaml")
+        for args, env, said in (
+                (["--generated-at", "the first of November"], self.env,
+                 "--generated-at 'the first of November' is not a time"),
+                ([], dict(self.env, SOURCE_DATE_EPOCH="17e8"),
+                 "SOURCE_DATE_EPOCH='17e8' is not a count of seconds")):
+            out = self.dir / "out-bad-time"
+            bad = lib.run_vigie(["run", spec, "--period", lib.DEMO_PERIOD,
+                                 "--out", out, "-q"] + args, env=env)
+            self.assertEqual(bad.returncode, 2, lib.describe(bad))
+            self.assertIn(said, bad.stderr)
+            self.assertFalse((out / "report.pdf").exists())
+
     def test_a_rerun_gives_the_same_pdf_but_for_its_time(self):
         first_out = self.output(MANAGEMENT)
         out = self.dir / "out-rerun"

@@ -31,6 +31,7 @@
 #include "plugin_host/plugin_error.hpp"
 #include "secrets/redactor.hpp"
 #include "spec/reader.hpp"
+#include "table/parse.hpp"
 
 namespace vigie::pipeline {
 namespace {
@@ -47,7 +48,20 @@ std::string run_id_of(const RunOptions& options) {
   return options.run_id;
 }
 
-std::string now_iso(const std::string& time_zone) {
+// The generation time as the report's time zone writes it: the one the
+// caller fixed, else the wall clock.
+std::string generated_at_of(const RunOptions& options,
+                            const std::string& time_zone) {
+  if (!options.generated_at.empty()) {
+    const std::optional<int64_t> us =
+        table::TimestampParser(time_zone).parse(options.generated_at);
+    if (!us)
+      throw RunError(kUsageError,
+                     fmt::format("--generated-at '{}' is not a time: expected "
+                                 "ISO 8601, e.g. 2026-11-01T06:00:00+01:00",
+                                 options.generated_at));
+    return output::timestamp_text(*us, time_zone);
+  }
   const auto now = std::chrono::system_clock::now();
   const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
                       now.time_since_epoch())
@@ -151,6 +165,7 @@ void write_report(const plan::ReportPlan& report_plan,
                   const compute::PeriodPlan& plan,
                   const plugin_host::Registry& plugins,
                   output::ReportFolder& folder, const std::string& run_id,
+                  const std::string& generated_at,
                   const std::filesystem::path& under, Progress& progress) {
   const locale::Locale locale(report.locale, report.time_zone, report.currency);
   // Sessions, stitching and customer profiles, once, for every indicator
@@ -186,7 +201,6 @@ void write_report(const plan::ReportPlan& report_plan,
   const std::vector<std::string> notes =
       data_quality_notes(rejects, sources, locale);
 
-  const std::string generated_at = now_iso(report.time_zone);
   const output::RunProducts products{
       .run = {report.id, report.title, report.time_zone, generated_at,
               report.comparison == spec::Comparison::PreviousYear ? "year"
@@ -247,6 +261,8 @@ RunSummary run_report(const RunOptions& options) {
   progress.stage("reading the spec");
   const plan::ReportPlan report_plan = read_checked_plan(options.spec, plugins);
   const spec::Report& report = report_plan.report;
+  // One time for the whole run: every burst report says the same.
+  const std::string generated_at = generated_at_of(options, report.time_zone);
 
   compute::PeriodPlan plan;
   try {
@@ -276,7 +292,7 @@ RunSummary run_report(const RunOptions& options) {
 
   if (!options.burst || !report_plan.burst) {
     write_report(report_plan, report, std::move(datasets), rejects, plan,
-                 plugins, folder, run_id, {}, progress);
+                 plugins, folder, run_id, generated_at, {}, progress);
   } else {
     // The data was read once; each value's report computes on its slice,
     // says in its title which value it is, and goes into its own folder of
@@ -287,7 +303,7 @@ RunSummary run_report(const RunOptions& options) {
       instance.title += " \u2014 " + value;
       write_report(report_plan, instance,
                    burst_slice(datasets, *report_plan.burst, value), rejects,
-                   plan, plugins, folder, run_id,
+                   plan, plugins, folder, run_id, generated_at,
                    output::burst_folder({}, value), progress);
     }
   }

@@ -26,6 +26,11 @@ struct RunOptions {
   // Empty: a new one (output/run_id.hpp). A caller that records the run
   // before it starts (a scheduler) may give its own.
   std::string run_id;
+  // The time the report says it was generated (cover, PDF dates, XLSX
+  // properties), ISO 8601; without an offset, in the report's time zone.
+  // Empty: the wall clock. Fixed, the same data and spec give the same
+  // bytes (docs/templates.md, "Determinism").
+  std::string generated_at;
 };
 
 struct RunSummary {
