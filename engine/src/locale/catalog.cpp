@@ -21,6 +21,8 @@ constexpr std::array kMessages = std::to_array<CatalogEntry>({
     {"value.yes", "oui", "yes"},
     {"value.no", "non", "no"},
     {"table.continued", "(suite)", "(continued)"},
+    {"table.rows_of_total", "lignes {first}–{last} sur {total}",
+     "rows {first}–{last} of {total}"},
     {"table.more_rows", "… et {count} autre(s) ligne(s), dans {file}.",
      "… and {count} more row(s), in {file}."},
     // A note of an indicator printed under its tiles.

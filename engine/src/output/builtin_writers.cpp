@@ -10,6 +10,7 @@ WriterRegistry builtin_writers() {
   // thread while the PDF is drawn; then the exports, one after the other.
   writers.add(pdf_writer());
   writers.add(svg_writer());
+  writers.add(png_writer());
   writers.add(kpis_json_writer());
   writers.add(list_csv_writer());
   writers.add(list_xlsx_writer());

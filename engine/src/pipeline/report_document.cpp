@@ -649,6 +649,7 @@ render::Document build_document(const spec::Report& report,
   doc.locale = locale::Locale(report.locale, report.time_zone, report.currency);
   const render::Locale& locale = doc.locale;
   doc.title = report.title;
+  doc.author = report.author;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
   const locale::Arg months[] = {locale::Arg::of_text("period", p.label),

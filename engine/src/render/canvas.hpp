@@ -82,9 +82,24 @@ class Canvas {
   virtual void draw(const cmd::PopClip& c) = 0;
 };
 
-// One page of recorded commands, with shorthands the layout code uses.
+// A heading of the document's structure, where it starts on its page: the
+// PDF's outline (bookmarks) is made of them. Not drawn: the text itself is
+// a cmd::Text like any other.
+struct Heading {
+  std::string text;
+  double y;
+  int level;  // 1: a section
+};
+
+// One page of recorded commands, with shorthands the layout code uses,
+// and the headings that start on it.
 class Page {
  public:
+  void heading(std::string text, double y, int level) {
+    headings_.push_back(Heading{std::move(text), y, level});
+  }
+  const std::vector<Heading>& headings() const { return headings_; }
+
   void move_to(double x, double y) { commands_.push_back(cmd::MoveTo{x, y}); }
   void line_to(double x, double y) { commands_.push_back(cmd::LineTo{x, y}); }
   void rect(double x, double y, double w, double h) {
@@ -129,6 +144,7 @@ class Page {
 
  private:
   std::vector<DrawCommand> commands_;
+  std::vector<Heading> headings_;
 };
 
 }  // namespace vigie::render

@@ -212,6 +212,7 @@ struct Section {
 
 struct Document {
   std::string title;
+  std::string author;        // the PDF's Author; none when empty
   std::string period;        // e.g. "Octobre 2026 (vs septembre 2026)"
   std::string generated_at;  // e.g. "2026-11-01 06:00 Europe/Paris"
   Locale locale;

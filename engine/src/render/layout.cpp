@@ -20,6 +20,7 @@ void place_section_title(const Section& section, Flow& flow,
                            : block_min_height(section.blocks.front(), ctx);
   flow.ensure(theme::kSectionTitleHeight + first);
   Page& page = flow.page();
+  page.heading(section.title, flow.y(), 1);
   const Font font{theme::kSectionTitleSize, true};
   const std::string title = ctx.text.fit(section.title, font, flow.width());
   const double height = draw_text(page, ctx.text, title, font, theme::kPrimary,

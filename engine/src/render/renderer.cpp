@@ -8,6 +8,8 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "io/file_writer.hpp"
 #include "render/cairo_canvas.hpp"
@@ -78,6 +80,26 @@ class CairoOutput {
   std::exception_ptr failure_;
 };
 
+// The PDF's outline: a bookmark a heading, each under the last heading of
+// a higher level, opening its page at the heading.
+void add_outline(cairo_surface_t* surface, const std::vector<Page>& pages) {
+  std::vector<std::pair<int, int>> parents;  // (level, outline id)
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (const Heading& h : pages[p].headings()) {
+      while (!parents.empty() && parents.back().first >= h.level)
+        parents.pop_back();
+      const int parent =
+          parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back().second;
+      const std::string link =
+          fmt::format("page={} pos=[{} {}]", p + 1, theme::kMarginLeft, h.y);
+      parents.emplace_back(
+          h.level, cairo_pdf_surface_add_outline(surface, parent,
+                                                 h.text.c_str(), link.c_str(),
+                                                 CAIRO_PDF_OUTLINE_FLAG_OPEN));
+    }
+  }
+}
+
 }  // namespace
 
 int render_pdf(const Document& doc, const std::filesystem::path& path) {
@@ -89,6 +111,11 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
         &CairoOutput::write, &output, theme::kPageWidth, theme::kPageHeight));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                    doc.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT,
+                                   doc.period.c_str());
+    if (!doc.author.empty())
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+                                     doc.author.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                    "Vigie");
     // Cairo would stamp the wall clock: a fixed date keeps the output a
@@ -101,6 +128,7 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
       draw_page(surface.get(), page, measurer);
       cairo_surface_show_page(surface.get());
     }
+    add_outline(surface.get(), pages);
     output.finish(surface.get());
   }
   return static_cast<int>(pages.size());

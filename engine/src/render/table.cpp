@@ -1,5 +1,6 @@
 // A table split across pages by rows: its title (with "(suite)" after the
-// first page) and its header repeated on each page it spans, zebra rows,
+// first page, and which rows of how many the page holds) and its header
+// repeated on each page it spans, zebra rows,
 // numeric columns right-aligned, cells set off by their status colour or
 // an in-cell bar (CellStyle). Its columns are sized once, by
 // layout_table, for every page.
@@ -7,6 +8,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "locale/catalog.hpp"
 #include "render/blocks.hpp"
 #include "render/chart_frame.hpp"
 #include "render/draw_text.hpp"
@@ -117,12 +119,64 @@ void draw_header(Page& page, const RenderContext& ctx, const TableBlock& table,
 }
 
 // Title and header at the top of the flow, which it advances.
+// The rows one page of a split table holds, [first, end).
+struct Part {
+  size_t first, end;
+};
+
+// How the rows fall on pages: as many as fit under the title and header
+// on what is left of this page, then a page each. Known before drawing,
+// so that each part can say which rows it holds.
+std::vector<Part> split_rows(const TableLayout& layout, size_t rows,
+                             double first_top) {
+  const double head = theme::kBlockTitleHeight + layout.header_height;
+  std::vector<Part> parts{{0, 0}};
+  double y = first_top + head;
+  for (size_t r = 0; r < rows; ++r) {
+    if (layout.row_height > theme::kContentBottom - y &&
+        r > parts.back().first) {
+      parts.push_back({r, r});
+      y = theme::kMarginTop + head;
+    }
+    parts.back().end = r + 1;
+    y += layout.row_height;
+  }
+  return parts;
+}
+
+// "lignes 41–80 sur 1 234": which rows of the whole a part of a split table
+// holds.
+std::string rows_of_total(const Part& part, size_t total,
+                          const RenderContext& ctx) {
+  const locale::Arg args[] = {
+      locale::Arg::of_number("first", locale::ArgType::Count,
+                             static_cast<double>(part.first + 1)),
+      locale::Arg::of_number("last", locale::ArgType::Count,
+                             static_cast<double>(part.end)),
+      locale::Arg::of_number("total", locale::ArgType::Count,
+                             static_cast<double>(total))};
+  return locale::message(ctx.locale, "table.rows_of_total", args);
+}
+
+// The title (with "(suite)" after the first page), on the right which rows
+// this page holds when the table spans pages, then the header.
 void start_part(const TableBlock& table, const TableLayout& layout, Flow& flow,
-                const RenderContext& ctx, bool continued) {
+                const RenderContext& ctx, bool continued,
+                const std::string& rows) {
   Page& page = flow.page();
   std::string title = table.title;
   if (continued) title += std::string(" ") + ctx.words.continued;
-  draw_block_title(page, ctx, title, flow.left(), flow.y());
+  double title_width = flow.width();
+  if (!rows.empty()) {
+    const Font font{theme::kSmallSize, false};
+    const double width = ctx.text.measure(rows, font).width;
+    draw_text(page, ctx.text, rows, font, theme::kMuted, flow.left(),
+              flow.y() + 3, flow.width(), Align::Right);
+    title_width -= width + 12;
+  }
+  const Font font{theme::kBlockTitleSize, true};
+  draw_text(page, ctx.text, ctx.text.fit(title, font, title_width), font,
+            theme::kInk, flow.left(), flow.y(), title_width);
   flow.advance(theme::kBlockTitleHeight);
   draw_header(page, ctx, table, layout, flow.left(), flow.y());
   flow.advance(layout.header_height);
@@ -142,21 +196,25 @@ void place_table(const TableBlock& table, Flow& flow,
                  const RenderContext& ctx) {
   const TableLayout layout = layout_table(table, flow.width(), ctx.text);
   flow.ensure(part_min_height(layout));
-  start_part(table, layout, flow, ctx, false);
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    if (layout.row_height > flow.remaining()) {
-      flow.new_page();
-      start_part(table, layout, flow, ctx, true);
+  const std::vector<Part> parts =
+      split_rows(layout, table.rows.size(), flow.y());
+  for (size_t p = 0; p < parts.size(); ++p) {
+    if (p > 0) flow.new_page();
+    start_part(table, layout, flow, ctx, p > 0,
+               parts.size() > 1
+                   ? rows_of_total(parts[p], table.rows.size(), ctx)
+                   : "");
+    for (size_t r = parts[p].first; r < parts[p].end; ++r) {
+      Page& page = flow.page();
+      if (r % 2 == 1) {
+        page.fill_rect(flow.left(), flow.y(), flow.width(), layout.row_height,
+                       theme::kZebra);
+      }
+      draw_row(page, ctx, table, layout, table.rows[r],
+               r < table.styles.size() ? &table.styles[r] : nullptr,
+               flow.left(), flow.y());
+      flow.advance(layout.row_height);
     }
-    Page& page = flow.page();
-    if (r % 2 == 1) {
-      page.fill_rect(flow.left(), flow.y(), flow.width(), layout.row_height,
-                     theme::kZebra);
-    }
-    draw_row(page, ctx, table, layout, table.rows[r],
-             r < table.styles.size() ? &table.styles[r] : nullptr, flow.left(),
-             flow.y());
-    flow.advance(layout.row_height);
   }
   Page& page = flow.page();
   page.line(flow.left(), flow.y(), flow.left() + flow.width(), flow.y(),

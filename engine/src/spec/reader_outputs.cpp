@@ -51,10 +51,19 @@ Outputs SpecReader::read_outputs(const Cursor& at) {
   Outputs outputs;
   if (!doc_.expect_map(at)) return outputs;
   Fields f(doc_, at,
-           {"pdf", "svg", "json", "lists", "lists_xlsx", "lists_csv",
-            "raw_customer_id", "raw_customer_id_reason", "hmac_key_env"});
+           {"pdf", "svg", "png", "png_dpi", "json", "lists", "lists_xlsx",
+            "lists_csv", "raw_customer_id", "raw_customer_id_reason",
+            "hmac_key_env"});
   doc_.assign(outputs.pdf, f.optional("pdf"));
   doc_.assign(outputs.svg, f.optional("svg"));
+  doc_.assign(outputs.png, f.optional("png"));
+  if (auto d = f.optional("png_dpi")) {
+    doc_.assign(outputs.png_dpi, d);
+    // 24 dpi is a thumbnail; past 600 a page is 5000 by 7000 pixels and
+    // more, which a preview never needs.
+    if (outputs.png_dpi < 24 || outputs.png_dpi > 600)
+      doc_.error(*d, "expected a resolution between 24 and 600 dpi");
+  }
   doc_.assign(outputs.json, f.optional("json"));
   doc_.assign(outputs.lists, f.optional("lists"));
   doc_.assign(outputs.lists_xlsx, f.optional("lists_xlsx"));

@@ -32,11 +32,13 @@ constexpr int kMaxSessionGapMinutes = 1440;
 Report SpecReader::read_report(const Cursor& at) {
   Report report;
   if (!doc_.expect_map(at)) return report;
-  Fields f(doc_, at,
-           {"id", "title", "locale", "currency", "time_zone", "period",
-            "comparison", "series", "session_gap_minutes", "reject_threshold"});
+  Fields f(
+      doc_, at,
+      {"id", "title", "author", "locale", "currency", "time_zone", "period",
+       "comparison", "series", "session_gap_minutes", "reject_threshold"});
   read_id(report.id, f.required("id", "a name, used in file names"));
   doc_.assign(report.title, f.required("title", "a string"));
+  if (auto a = f.optional("author")) doc_.assign(report.author, a);
   if (auto l = f.optional("locale"))
     if (auto i = doc_.choice(*l, kLocales)) report.locale = kLocales[*i];
   if (auto c = f.optional("currency")) {

@@ -230,6 +230,8 @@ struct CsvFormat {
 struct Outputs {
   bool pdf = true;
   bool svg = true;
+  bool png = false;  // page-N.png, a preview of each page
+  int png_dpi = 96;  // their resolution, 24 to 600
   bool json = true;
   bool lists = true;       // lists/<id>.csv
   bool lists_xlsx = true;  // and lists/<id>.xlsx, when lists is true
@@ -250,6 +252,7 @@ inline const std::vector<std::string> kLocales = {"fr_FR", "fr", "en_GB",
 struct Report {
   std::string id;
   std::string title;
+  std::string author;  // who publishes it: the PDF's Author; may be empty
   std::string locale = "fr_FR";  // one of kLocales
   std::string currency = "EUR";  // ISO 4217: the sign money is shown with
   std::string time_zone = "Europe/Paris";

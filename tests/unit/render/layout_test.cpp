@@ -99,6 +99,10 @@ TEST(Layout, TableOf200RowsSpansFivePagesAfterTheCover) {
       EXPECT_LE(t->baseline, theme::kContentBottom);
     }
     EXPECT_EQ(rows, rows_per_page[p - 1]) << "page " << p + 1;
+    // Which rows of the whole the page holds.
+    EXPECT_TRUE(has_text(pages[p], fmt::format("lignes {}–{} sur 200",
+                                               next_row - rows + 1, next_row)))
+        << "page " << p + 1;
     EXPECT_TRUE(
         has_text(pages[p], fmt::format("Rapport — page {} / 6", p + 1)));
   }
@@ -265,6 +269,16 @@ TEST(Layout, EnglishWording) {
   const auto pages = layout_document(doc, m);
   ASSERT_EQ(pages.size(), 3u);
   EXPECT_TRUE(has_text(pages[2], "Clients (continued)"));
+  EXPECT_TRUE(has_text(pages[1], "rows 1–41 of 60"));
+  EXPECT_TRUE(has_text(pages[2], "rows 42–60 of 60"));
+}
+
+TEST(Layout, ATableOnOnePageDoesNotCountItsRows) {
+  const TextMeasurer m;
+  const auto pages = layout_document(with_blocks({table_of(41)}), m);
+  ASSERT_EQ(pages.size(), 2u);
+  for (const cmd::Text* t : texts(pages[1]))
+    EXPECT_FALSE(t->text.starts_with("lignes")) << t->text;
 }
 
 bool contains_ellipsis(const std::string& s) {

@@ -1,0 +1,200 @@
+"""The pages of both shipped reports on the demo data, as a reader's tools
+see them: the PDF's outline has a bookmark a section, opening the page
+where pdftotext finds its title; its metadata name the report, who
+publishes it and the period; a table longer than a page says on each page
+which rows it holds; no word lies outside the page's margins; and the PNG
+previews asked for (`outputs.png`) are the PDF's pages, as pdftoppm draws
+them."""
+
+import re
+import unittest
+import xml.etree.ElementTree as ET
+
+import raster
+import vigie_testlib as lib
+from test_locale_reports import read_catalog
+
+SPECS = ("management", "operational")
+DPI = 50
+# As test_svg_pages.py: two renderings of a page by two rasterisers.
+MAX_MEAN_DIFFERENCE = 0.04
+MAX_UNMATCHED_SHARE = 0.001
+# The margins of an A4 page (render/theme.hpp), in points.
+PAGE_WIDTH, PAGE_HEIGHT = 595.276, 841.89
+MARGIN = 48
+
+
+def with_previews(text):
+    """A shipped spec asking for PNG previews at DPI, its SVG pages off."""
+    one_line = re.compile(r"^outputs: \{pdf: true, svg: true,", re.MULTILINE)
+    if one_line.search(text):
+        return one_line.sub(
+            f"outputs: {{pdf: true, svg: false, png: true, png_dpi: {DPI},",
+            text)
+    block = re.compile(r"^  svg: true$", re.MULTILINE)
+    assert block.search(text), "no outputs.svg in the spec"
+    return block.sub(f"  svg: false\n  png: true\n  png_dpi: {DPI}", text)
+
+
+def section_titles(text):
+    """The `- title:` of each section under `sections:`, from the spec's
+    text, in order."""
+    sections = text[text.index("\nsections:"):]
+    end = re.search(r"^\S", sections[1:], re.MULTILINE)
+    if end:
+        sections = sections[:end.start() + 1]
+    return [m.group(1) for m in
+            re.finditer(r'^  - title: "([^"]*)"', sections, re.MULTILINE)]
+
+
+def outline(pdf):
+    """[(title, page)] of the PDF's bookmarks, as pdftohtml reads them."""
+    xml = lib.run_tool(["pdftohtml", "-xml", "-i", "-stdout", "-q", pdf])
+    root = ET.fromstring(xml)
+    return [("".join(item.itertext()), int(item.get("page")))
+            for item in root.iter("item")]
+
+
+def pdf_info(pdf):
+    info = {}
+    for line in lib.run_tool(["pdfinfo", pdf]).splitlines():
+        key, _, value = line.partition(":")
+        info[key] = value.strip()
+    return info
+
+
+class PagesTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = lib.make_temp_dir("pages")
+        data = lib.make_demo_data(cls.dir / "data")
+        env = lib.clean_environment(VIGIE_DEMO_DATA=data,
+                                    VIGIE_LIST_KEY="integration-test-list-key")
+        cls.catalog = read_catalog()
+        cls.specs = {}
+        cls.runs = {}
+        for name in SPECS:
+            text = lib.source_path("report-specs", f"{name}.yaml").read_text(
+                encoding="utf-8")
+            cls.specs[name] = text
+            spec = lib.write_spec(cls.dir / f"{name}.yaml", with_previews(text))
+            out = cls.dir / name
+            result = lib.run_vigie(["run", spec, "--period", lib.DEMO_PERIOD,
+                                    "--out", out, "-q"], env=env)
+            cls.runs[name] = (result, out)
+
+    @classmethod
+    def tearDownClass(cls):
+        lib.remove_temp_dir(cls.dir)
+
+    def output(self, name):
+        result, out = self.runs[name]
+        self.assertEqual(result.returncode, 0, lib.describe(result))
+        return out
+
+    def page_text(self, pdf, number):
+        return lib.plain_spaces(lib.run_tool(
+            ["pdftotext", "-layout", "-f", number, "-l", number, pdf, "-"]))
+
+    def test_the_outline_has_a_bookmark_a_section_at_its_page(self):
+        appendix = self.catalog["quality.title"][0]
+        for name in SPECS:
+            pdf = self.output(name) / "report.pdf"
+            marks = outline(pdf)
+            self.assertEqual([title for title, _ in marks],
+                             section_titles(self.specs[name]) + [appendix],
+                             name)
+            pages = lib.pdf_page_count(pdf)
+            previous = 2
+            for title, page in marks:
+                # In order, from page 2 (the cover has none), each title at
+                # the top of the text of the page it opens.
+                self.assertGreaterEqual(page, previous, title)
+                self.assertLessEqual(page, pages, title)
+                self.assertIn(lib.plain_spaces(title),
+                              self.page_text(pdf, page), f"{name}: {title}")
+                previous = page
+
+    def test_the_metadata_name_the_report_its_author_and_period(self):
+        for name in SPECS:
+            info = pdf_info(self.output(name) / "report.pdf")
+            spec = self.specs[name]
+            title = re.search(r'^  title: "([^"]*)"', spec, re.MULTILINE)
+            author = re.search(r'^  author: "([^"]*)"', spec, re.MULTILINE)
+            self.assertEqual(info["Title"], title.group(1))
+            self.assertEqual(info["Author"], author.group(1))
+            self.assertIn("octobre 2026", info["Subject"])
+            self.assertIn("septembre 2026", info["Subject"])
+            self.assertEqual(info["Creator"], "Vigie")
+
+    def test_a_table_over_pages_says_which_rows_each_page_holds(self):
+        # The operational report's lists run over pages: every page of a
+        # list after its first says "(suite)", and the rows of its pages
+        # follow one another to the list's total.
+        pdf = self.output("operational") / "report.pdf"
+        ranges = []
+        for number in range(2, lib.pdf_page_count(pdf) + 1):
+            ranges += [tuple(int(n.replace(" ", "")) for n in m.groups())
+                       for m in re.finditer(
+                           r"lignes ([\d ]+)–([\d ]+) sur ([\d ]+)",
+                           self.page_text(pdf, number))]
+        self.assertGreater(len(ranges), 1, "no table over pages")
+        expected_first = 1
+        for first, last, total in ranges:
+            self.assertEqual(first, expected_first, ranges)
+            self.assertLessEqual(first, last)
+            self.assertLessEqual(last, total)
+            expected_first = 1 if last == total else last + 1
+        self.assertEqual(expected_first, 1, "a table stopped before its end")
+
+    def test_no_word_lies_outside_the_margins(self):
+        for name in SPECS:
+            pdf = self.output(name) / "report.pdf"
+            html = lib.run_tool(["pdftotext", "-bbox", pdf, "-"])
+            words = re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                r'yMax="([\d.]+)">([^<]*)</word>', html)
+            self.assertGreater(len(words), 100, name)
+            for x0, y0, x1, y1, word in words:
+                box = [float(v) for v in (x0, y0, x1, y1)]
+                where = f"{name}: '{word}' at {box}"
+                self.assertGreaterEqual(box[0], MARGIN - 1, where)
+                self.assertLessEqual(box[2], PAGE_WIDTH - MARGIN + 1, where)
+                self.assertGreaterEqual(box[1], MARGIN - 12, where)
+                self.assertLessEqual(box[3], PAGE_HEIGHT - 12, where)
+
+    def test_each_preview_is_its_pdf_page(self):
+        for name in SPECS:
+            out = self.output(name)
+            pages = lib.pdf_page_count(out / "report.pdf")
+            previews = sorted(out.glob("page-*.png"))
+            self.assertEqual(len(previews), pages, name)
+            self.assertFalse(list(out.glob("page-*.svg")), "svg: false")
+            for number in range(1, pages + 1):
+                reference = self.dir / f"{name}-pdf-{number}"
+                lib.run_tool(["pdftoppm", "-r", DPI, "-png", "-f", number,
+                              "-l", number, "-singlefile", out / "report.pdf",
+                              reference])
+                pdf = raster.read_png(f"{reference}.png")
+                png = raster.read_png(out / f"page-{number}.png")
+                # ceil(595.276 * 50 / 72) by ceil(841.89 * 50 / 72).
+                self.assertEqual((png.width, png.height), (414, 585))
+                self.assertEqual((pdf.width, pdf.height), (414, 585))
+                comparison = raster.compare(pdf, png)
+                where = f"{name} page {number}: {comparison}"
+                self.assertLess(comparison.mean_difference,
+                                MAX_MEAN_DIFFERENCE, where)
+                self.assertLessEqual(comparison.unmatched_share,
+                                     MAX_UNMATCHED_SHARE, where)
+                # A preview of the wrong page would not pass.
+                if number > 1:
+                    other = raster.read_png(out / f"page-{number - 1}.png")
+                    moved = raster.compare(pdf, other)
+                    self.assertFalse(
+                        moved.mean_difference < MAX_MEAN_DIFFERENCE and
+                        moved.unmatched_share <= MAX_UNMATCHED_SHARE, where)
+
+
+if __name__ == "__main__":
+    lib.main()
