@@ -51,10 +51,11 @@ Outputs SpecReader::read_outputs(const Cursor& at) {
   Outputs outputs;
   if (!doc_.expect_map(at)) return outputs;
   Fields f(doc_, at,
-           {"pdf", "svg", "json", "lists", "lists_xlsx", "lists_csv",
+           {"pdf", "svg", "html", "json", "lists", "lists_xlsx", "lists_csv",
             "raw_customer_id", "raw_customer_id_reason", "hmac_key_env"});
   doc_.assign(outputs.pdf, f.optional("pdf"));
   doc_.assign(outputs.svg, f.optional("svg"));
+  doc_.assign(outputs.html, f.optional("html"));
   doc_.assign(outputs.json, f.optional("json"));
   doc_.assign(outputs.lists, f.optional("lists"));
   doc_.assign(outputs.lists_xlsx, f.optional("lists_xlsx"));

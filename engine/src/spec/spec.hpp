@@ -230,6 +230,7 @@ struct CsvFormat {
 struct Outputs {
   bool pdf = true;
   bool svg = true;
+  bool html = true;  // report.html
   bool json = true;
   bool lists = true;       // lists/<id>.csv
   bool lists_xlsx = true;  // and lists/<id>.xlsx, when lists is true
