@@ -247,7 +247,7 @@ class DemoReportTest(unittest.TestCase):
         text = text.replace('label: "Chiffre d\'affaires",', "")
         text = text.replace(', label: "Commandes"}', "}")
         text = re.sub(r"(?m)^outputs:.*$",
-                      "outputs: {pdf: false, svg: false, json: true, "
+                      "outputs: {pdf: false, svg: false, html: false, json: true, "
                       "lists: false}", text)
         expected = {"fr_FR": ("Chiffre d'affaires", "Commandes"),
                     "en_GB": ("Revenue", "Orders")}
