@@ -40,6 +40,22 @@ inline std::string html_text(std::string_view text) {
   return xml_escaped(secrets::redact(text));
 }
 
+// A status as the class report.css colours it by (a tile's accent and
+// badge, a table cell's tint); empty for none.
+inline const char* status_class(Status status) {
+  switch (status) {
+    case Status::Ok:
+      return "ok";
+    case Status::Warning:
+      return "warning";
+    case Status::Alert:
+      return "alert";
+    case Status::None:
+      break;
+  }
+  return "";
+}
+
 // How the report's locale writes a figure: its grouping, its decimal mark
 // and its minus sign, as locale/number_format.hpp writes them.
 struct NumberMarks {

@@ -27,22 +27,6 @@ void add_class(std::string& classes, std::string_view name) {
   classes += name;
 }
 
-void add_status_class(std::string& classes, Status status) {
-  switch (status) {
-    case Status::Ok:
-      add_class(classes, "ok");
-      break;
-    case Status::Warning:
-      add_class(classes, "warning");
-      break;
-    case Status::Alert:
-      add_class(classes, "alert");
-      break;
-    case Status::None:
-      break;
-  }
-}
-
 std::string class_attribute(const std::string& classes) {
   return classes.empty() ? "" : " class=\"" + classes + "\"";
 }
@@ -67,7 +51,8 @@ void write_cell(std::string& out, const TableBlock& table, size_t column,
   const bool numeric = is_numeric_column(table, column);
   if (numeric) add_class(classes, "num");
   if (style != nullptr) {
-    add_status_class(classes, style->status);
+    if (style->status != Status::None)
+      add_class(classes, status_class(style->status));
     if (style->bar && std::isfinite(*style->bar) && *style->bar != 0) {
       add_class(classes, *style->bar > 0 ? "bar" : "bar negative");
       attributes += fmt::format(" style=\"--share:{:.1f}%\"",

@@ -17,20 +17,6 @@ constexpr double kSparkHeight = 24;
 // Room for the line's width and the last value's dot.
 constexpr double kSparkMargin = 1.5;
 
-const char* status_class(Status status) {
-  switch (status) {
-    case Status::Ok:
-      return "ok";
-    case Status::Warning:
-      return "warning";
-    case Status::Alert:
-      return "alert";
-    case Status::None:
-      break;
-  }
-  return "";
-}
-
 const char* move_class(Move move) {
   switch (move) {
     case Move::Good:
