@@ -56,7 +56,7 @@ sections:
     blocks:
       - tiles: [offered, answered, abandonment_rate, service_level, asa, aht]
       - table: calls_by_queue
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 CUSTOM_COLUMNS = """\

@@ -56,7 +56,7 @@ sections:
     blocks:
       - tiles: [conversions]
       - table: attribution_by_channel
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 GAP = 30 * 60 * web.SECOND

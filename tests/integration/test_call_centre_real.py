@@ -78,7 +78,7 @@ sections:
       - tiles: [offered, answered, abandonment_rate, service_level, asa, fcr]
       - table: calls_by_reason
       - table: top_reasons
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 MONTH = "2021-02"

@@ -80,7 +80,8 @@ def spec_with_raw_ids():
     `customer_key`); no PDF nor SVG (not looked at here)."""
     text = lib.source_path("report-specs", "operational.yaml").read_text(
         encoding="utf-8")
-    outputs = ("outputs:\n  pdf: false\n  svg: false\n  json: true\n"
+    outputs = ("outputs:\n  pdf: false\n  svg: false\n  html: false\n"
+               "  json: true\n"
                "  lists: true\n  raw_customer_id: true\n"
                "  raw_customer_id_reason: \"test: profiles recomputed "
                "per customer\"\n")

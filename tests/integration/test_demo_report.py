@@ -75,7 +75,8 @@ class DemoReportTest(unittest.TestCase):
         for name in (MANAGEMENT, OPERATIONAL):
             with self.subTest(spec=name):
                 out = self.output(name)
-                for file in ["report.pdf", "page-1.svg", "kpis.json"]:
+                for file in ["report.pdf", "page-1.svg", "report.html",
+                             "kpis.json"]:
                     self.assertTrue((out / file).is_file(), file)
                 self.assertFalse((out / "rejects.csv").exists())
                 # The one hidden file is the marker that lists the files;
@@ -246,7 +247,7 @@ class DemoReportTest(unittest.TestCase):
         text = text.replace('label: "Chiffre d\'affaires",', "")
         text = text.replace(', label: "Commandes"}', "}")
         text = re.sub(r"(?m)^outputs:.*$",
-                      "outputs: {pdf: false, svg: false, json: true, "
+                      "outputs: {pdf: false, svg: false, html: false, json: true, "
                       "lists: false}", text)
         expected = {"fr_FR": ("Chiffre d'affaires", "Commandes"),
                     "en_GB": ("Revenue", "Orders")}

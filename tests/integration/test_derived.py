@@ -48,7 +48,7 @@ sections:
   - title: "S"
     blocks:
       - tiles: [{", ".join(kpis)}]
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 

@@ -70,7 +70,7 @@ sections:
       - tiles: [nps, csat]
       - table: {{kpi: touchpoints}}
       - table: {{kpi: journey_curve}}
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 

@@ -157,7 +157,7 @@ sections:
   - title: "S"
     blocks:
       - tiles: [revenue]
-outputs: {pdf: false, svg: false}
+outputs: {pdf: false, svg: false, html: false}
 """)
         result = self.run_spec(spec, *self.plugin_path())
         self.assertEqual(result.returncode, 4, lib.describe(result))
@@ -178,7 +178,7 @@ sections:
   - title: "S"
     blocks:
       - tiles: [answer]
-outputs: {{pdf: false, svg: false}}
+outputs: {{pdf: false, svg: false, html: false}}
 """)
         result = self.run_spec(spec, *self.plugin_path())
         self.assertEqual(result.returncode, 4, lib.describe(result))

@@ -60,7 +60,7 @@ sections:
   - title: Calls
     blocks:
       - tiles: [offered, fcr, visits]
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 CALLS = """\

@@ -69,7 +69,7 @@ sections:
       - tiles: [product_revenue, products_sold, units_sold]
       - table: {{kpi: top_products, columns: [rank, product_id, revenue]}}
       - table: sales_by_category
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 MONTHS = {"P": ("2011-11-01 00:00:00", "2011-12-01 00:00:00"),

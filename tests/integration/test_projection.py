@@ -37,7 +37,7 @@ sections:
   - title: "S"
     blocks:
       - table: {kpis[0]}
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 

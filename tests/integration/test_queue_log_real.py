@@ -74,7 +74,7 @@ sections:
       - table: calls_by_queue
       - table: answered_by_queue
       - table: abandoned_by_queue
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 MONTH = "2018-12"

@@ -44,7 +44,7 @@ sections:
   - title: "Sales"
     blocks:
       - tiles: [revenue, orders, buyers, new_customers, active_customers]
-outputs: {{pdf: false, svg: false, json: true, lists: false}}
+outputs: {{pdf: false, svg: false, html: false, json: true, lists: false}}
 """
 
 # November 2011 in Europe/London: GMT all month, so local text compares

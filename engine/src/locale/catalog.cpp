@@ -81,6 +81,13 @@ constexpr std::array kMessages = std::to_array<CatalogEntry>({
     {"cover.notes", "Qualité des données", "Data quality"},
     {"cover.contents", "Sommaire", "Contents"},
     {"footer.page", "page", "page"},
+    // The tables of the HTML report: the box that filters their rows, what
+    // it leaves ({shown} and {total} are filled by the page's script), and
+    // the hint of a header that sorts.
+    {"html.filter", "Filtrer les lignes…", "Filter rows…"},
+    {"html.rows_shown", "{shown} ligne(s) sur {total}",
+     "{shown} of {total} row(s)"},
+    {"html.sort", "Trier par cette colonne", "Sort by this column"},
     // Notes of the engine.
     {"privacy.withheld",
      "{count} client(s) non listé(s) faute de consentement.",

@@ -11,6 +11,7 @@ namespace vigie::output {
 std::unique_ptr<Writer> pdf_writer();        // report.pdf
 std::unique_ptr<Writer> svg_writer();        // page-N.svg
 std::unique_ptr<Writer> png_writer();        // page-N.png, on request
+std::unique_ptr<Writer> html_writer();       // report.html
 std::unique_ptr<Writer> kpis_json_writer();  // kpis.json
 std::unique_ptr<Writer> list_csv_writer();   // lists/<id>.csv
 std::unique_ptr<Writer> list_xlsx_writer();  // lists/<id>.xlsx

@@ -22,12 +22,19 @@ struct RenderContext {
 class Flow {
  public:
   explicit Flow(std::vector<Page>& pages) : pages_(pages) { new_page(); }
+  // Pages whose content ends at `bottom` rather than at the A4 page's
+  // margin: a block laid out alone on a page as long as it needs, for a
+  // target with no pages (the HTML report's charts).
+  Flow(std::vector<Page>& pages, double bottom)
+      : pages_(pages), bottom_(bottom) {
+    new_page();
+  }
 
   Page& page() { return pages_.back(); }
   double left() const { return theme::kMarginLeft; }
   double width() const { return theme::kContentWidth; }
   double y() const { return y_; }
-  double remaining() const { return theme::kContentBottom - y_; }
+  double remaining() const { return bottom_ - y_; }
   bool at_page_top() const { return y_ == theme::kMarginTop; }
 
   void new_page() {
@@ -44,6 +51,7 @@ class Flow {
 
  private:
   std::vector<Page>& pages_;
+  double bottom_ = theme::kContentBottom;
   double y_ = theme::kMarginTop;
 };
 

@@ -1,14 +1,13 @@
 #include "render/svg_canvas.hpp"
 
 #include <fmt/format.h>
-#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string_view>
 
 #include "render/theme.hpp"
+#include "render/xml_text.hpp"
 #include "secrets/redactor.hpp"
 
 namespace vigie::render {
@@ -34,6 +33,8 @@ std::string number(double v) {
   return s;
 }
 
+}  // namespace
+
 std::string hex_color(Color c) {
   const auto channel = [](double v) {
     return static_cast<int>(std::clamp(std::lround(v * 255), 0L, 255L));
@@ -42,68 +43,11 @@ std::string hex_color(Color c) {
                      channel(c.b));
 }
 
-// Whether XML 1.0 may carry the character at all (its Char production).
-bool xml_allows(gunichar c) {
-  if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
-  return c != 0xFFFE && c != 0xFFFF;
-}
-
-struct GFree {
-  void operator()(gchar* p) const { g_free(p); }
-};
-
-// `text` as XML character data or attribute value: the markup characters
-// escaped, and what XML cannot carry (invalid UTF-8, control characters)
-// replaced with U+FFFD: one odd character in the data must not make the
-// whole page unreadable to an XML parser.
-std::string xml_escaped(std::string_view text) {
-  const std::unique_ptr<gchar, GFree> valid(
-      g_utf8_make_valid(text.data(), static_cast<gssize>(text.size())));
-  std::string out;
-  out.reserve(text.size());
-  for (const gchar* c = valid.get(); *c != '\0'; c = g_utf8_next_char(c)) {
-    const gunichar code = g_utf8_get_char(c);
-    switch (code) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (xml_allows(code)) {
-          out.append(c, static_cast<size_t>(g_utf8_next_char(c) - c));
-        } else {
-          out += "\uFFFD";
-        }
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 SvgCanvas::SvgCanvas(double width, double height, std::string id_prefix)
-    : id_prefix_(std::move(id_prefix)) {
-  // One user unit a point, as on the PDF. Presentation attributes on the
-  // root are inherited by every element: the family and the round joins
-  // (CairoCanvas's, the PDF's) are written once. xml:space keeps the
-  // spaces of a run as they were measured (no collapsing, no trimming).
-  header_ = fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-      "width=\"{0}pt\" height=\"{1}pt\" viewBox=\"0 0 {0} {1}\" "
-      "font-family=\"{2}\" stroke-linejoin=\"round\" "
-      "xml:space=\"preserve\">\n",
-      number(width), number(height),
-      xml_escaped(fmt::format("'{}', sans-serif", theme::kFontFamily)));
-}
+    : SvgCanvas(ViewBox{0, 0, width, height}, std::move(id_prefix)) {}
+
+SvgCanvas::SvgCanvas(const ViewBox& box, std::string id_prefix)
+    : box_(box), id_prefix_(std::move(id_prefix)) {}
 
 void SvgCanvas::clear_path() {
   path_.clear();
@@ -210,10 +154,39 @@ void SvgCanvas::draw(const cmd::PopClip&) {
 }
 
 std::string SvgCanvas::svg() const {
-  std::string out = header_ + body_;
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+         element(" xmlns=\"http://www.w3.org/2000/svg\"");
+}
+
+std::string SvgCanvas::svg_element() const {
+  // An HTML parser puts <svg> and what it holds in the SVG namespace by
+  // itself: the page then names no address at all.
+  return element("");
+}
+
+std::string SvgCanvas::element(std::string_view namespace_attribute) const {
+  // One user unit a point, as on the PDF. Presentation attributes on the
+  // root are inherited by every element: the family and the round joins
+  // (CairoCanvas's, the PDF's) are written once. xml:space keeps the
+  // spaces of a run as they were measured (no collapsing, no trimming).
+  std::string out = fmt::format(
+      "<svg{} version=\"1.1\" width=\"{}pt\" height=\"{}pt\" "
+      "viewBox=\"{} {} {} {}\" font-family=\"{}\" "
+      "stroke-linejoin=\"round\" xml:space=\"preserve\">\n",
+      namespace_attribute, number(box_.width), number(box_.height),
+      number(box_.x), number(box_.y), number(box_.width), number(box_.height),
+      xml_escaped(fmt::format("'{}', sans-serif", theme::kFontFamily)));
+  out += body_;
   for (int i = 0; i < clips_open_; ++i) out += "</g>\n";
   out += "</svg>\n";
   return out;
+}
+
+std::string svg_element(const Page& page, const ViewBox& box,
+                        std::string id_prefix) {
+  SvgCanvas canvas(box, std::move(id_prefix));
+  page.replay(canvas);
+  return canvas.svg_element();
 }
 
 }  // namespace vigie::render

@@ -11,10 +11,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "render/canvas.hpp"
 
 namespace vigie::render {
+
+// The rectangle of a page an SVG shows, in points from the page's top
+// left corner.
+struct ViewBox {
+  double x = 0, y = 0, width = 0, height = 0;
+};
 
 class SvgCanvas final : public Canvas {
  public:
@@ -22,6 +29,9 @@ class SvgCanvas final : public Canvas {
   // the page defines (its clip paths) start with `id_prefix`, so that the
   // pages of one document stay distinct when put into one HTML file.
   SvgCanvas(double width, double height, std::string id_prefix = "");
+  // The part of a page inside `box`, at its size: what is drawn outside
+  // it is cut by the viewBox.
+  explicit SvgCanvas(const ViewBox& box, std::string id_prefix = "");
 
   void draw(const cmd::MoveTo& c) override;
   void draw(const cmd::LineTo& c) override;
@@ -33,13 +43,17 @@ class SvgCanvas final : public Canvas {
   void draw(const cmd::PushClip& c) override;
   void draw(const cmd::PopClip& c) override;
 
-  // The whole document so far, any clip still open closed.
+  // The whole document so far, any clip still open closed: an SVG file.
   std::string svg() const;
+  // The same <svg> element without the XML declaration nor the namespace
+  // (an HTML parser gives it), to be put inside an HTML document.
+  std::string svg_element() const;
 
  private:
   void clear_path();
+  std::string element(std::string_view namespace_attribute) const;
 
-  std::string header_;
+  ViewBox box_;
   std::string body_;
   std::string id_prefix_;
   // The path built since the last paint, as SVG path data.
@@ -48,5 +62,14 @@ class SvgCanvas final : public Canvas {
   int clips_defined_ = 0;
   int clips_open_ = 0;
 };
+
+// A colour as SVG and CSS write it: "#rrggbb".
+std::string hex_color(Color c);
+
+// The commands of `page` inside `box` as one <svg> element for an HTML
+// document (SvgCanvas::svg_element): a block laid out alone on a page,
+// shown at its own size rather than on a whole page.
+std::string svg_element(const Page& page, const ViewBox& box,
+                        std::string id_prefix);
 
 }  // namespace vigie::render

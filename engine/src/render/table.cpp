@@ -47,15 +47,16 @@ void draw_cell_style(Page& page, const CellStyle& style, double x, double top,
                      double width, double height) {
   if (style.status != Status::None) {
     page.fill_rect(x, top, width, height,
-                   lighten(status_color(style.status), 0.78));
+                   lighten(status_color(style.status), theme::kStatusTint));
     page.fill_rect(x, top, 2, height, status_color(style.status));
   }
   if (style.bar && std::isfinite(*style.bar) && *style.bar != 0) {
     const double inner = width - 2 * theme::kTableCellPadding;
     const double length = std::min(std::fabs(*style.bar), 1.0) * inner;
-    page.fill_rect(
-        x + theme::kTableCellPadding, top + 3, length, height - 6,
-        *style.bar > 0 ? theme::kPrimaryLight : lighten(theme::kBad, 0.7));
+    page.fill_rect(x + theme::kTableCellPadding, top + 3, length, height - 6,
+                   *style.bar > 0
+                       ? theme::kPrimaryLight
+                       : lighten(theme::kBad, theme::kNegativeBarTint));
   }
 }
 

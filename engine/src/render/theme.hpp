@@ -86,6 +86,11 @@ inline constexpr Color kSeries[] = {
     {0.400, 0.400, 0.400},  // #666666
 };
 inline constexpr Color kOthers{0.690, 0.718, 0.749};  // #B0B7BF, "others"
+// How far a table cell's status colour is lightened behind its text, and
+// a negative figure's bar (lighten() of chart_frame.hpp: 0 the colour, 1
+// white); a positive figure's bar is kPrimaryLight.
+inline constexpr double kStatusTint = 0.78;
+inline constexpr double kNegativeBarTint = 0.7;
 // A heatmap's colour scale, from its lowest value to its highest.
 inline constexpr Color kHeatLow{0.937, 0.957, 0.980};   // #EFF4FA
 inline constexpr Color kHeatHigh{0.078, 0.220, 0.408};  // #143868

@@ -6,6 +6,7 @@
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
 #include "render/sparkline.hpp"
+#include "render/tile_reading.hpp"
 
 namespace vigie::render {
 
@@ -29,31 +30,18 @@ Color status_color(Status status) {
   return theme::kPrimaryLight;
 }
 
-std::string status_text(Status status, const Wording& words) {
-  switch (status) {
-    case Status::Ok:
-      return words.status_ok;
-    case Status::Warning:
-      return words.status_warning;
-    case Status::Alert:
-      return words.status_alert;
-    case Status::None:
-      break;
-  }
-  return "";
-}
-
 // Green when the KPI moves the way it should, red when it moves the
 // other way, grey when it does not move or the direction is unknown.
 Color change_color(const Tile& tile) {
-  if (tile.direction == 0 || tile.good_direction == 0) return theme::kFlat;
-  return tile.direction == tile.good_direction ? theme::kGood : theme::kBad;
-}
-
-const char* arrow(int direction) {
-  if (direction > 0) return "▲";
-  if (direction < 0) return "▼";
-  return "►";
+  switch (change_move(tile)) {
+    case Move::Good:
+      return theme::kGood;
+    case Move::Bad:
+      return theme::kBad;
+    case Move::Flat:
+      break;
+  }
+  return theme::kFlat;
 }
 
 constexpr Font kBadgeFont{6.5, true};
@@ -223,9 +211,10 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
   }
 
   if (!tile.change.empty()) {
-    draw_shrunk(
-        page, ctx, std::string(arrow(tile.direction)) + " " + tile.change,
-        Font{8.5, true}, change_color(tile), inner_x, below + 66, inner_width);
+    draw_shrunk(page, ctx,
+                std::string(change_arrow(tile.direction)) + " " + tile.change,
+                Font{8.5, true}, change_color(tile), inner_x, below + 66,
+                inner_width);
   }
   const auto labelled = [&](const std::string& text, const std::string& value) {
     return text + ctx.words.colon + value;

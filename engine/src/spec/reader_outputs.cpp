@@ -51,9 +51,9 @@ Outputs SpecReader::read_outputs(const Cursor& at) {
   Outputs outputs;
   if (!doc_.expect_map(at)) return outputs;
   Fields f(doc_, at,
-           {"pdf", "svg", "png", "png_dpi", "json", "lists", "lists_xlsx",
-            "lists_csv", "raw_customer_id", "raw_customer_id_reason",
-            "hmac_key_env"});
+           {"pdf", "svg", "png", "png_dpi", "html", "json", "lists",
+            "lists_xlsx", "lists_csv", "raw_customer_id",
+            "raw_customer_id_reason", "hmac_key_env"});
   doc_.assign(outputs.pdf, f.optional("pdf"));
   doc_.assign(outputs.svg, f.optional("svg"));
   doc_.assign(outputs.png, f.optional("png"));
@@ -64,6 +64,7 @@ Outputs SpecReader::read_outputs(const Cursor& at) {
     if (outputs.png_dpi < 24 || outputs.png_dpi > 600)
       doc_.error(*d, "expected a resolution between 24 and 600 dpi");
   }
+  doc_.assign(outputs.html, f.optional("html"));
   doc_.assign(outputs.json, f.optional("json"));
   doc_.assign(outputs.lists, f.optional("lists"));
   doc_.assign(outputs.lists_xlsx, f.optional("lists_xlsx"));

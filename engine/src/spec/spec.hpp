@@ -232,6 +232,7 @@ struct Outputs {
   bool svg = true;
   bool png = false;  // page-N.png, a preview of each page
   int png_dpi = 96;  // their resolution, 24 to 600
+  bool html = true;  // report.html
   bool json = true;
   bool lists = true;       // lists/<id>.csv
   bool lists_xlsx = true;  // and lists/<id>.xlsx, when lists is true

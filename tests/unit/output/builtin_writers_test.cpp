@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../render/sample_document.hpp"
+#include "io/file_writer.hpp"
 #include "output/exports.hpp"
 #include "output/writer_registry.hpp"
+#include "render/html_report.hpp"
 #include "render/renderer.hpp"
 #include "writer_test_support.hpp"
 
@@ -70,12 +72,13 @@ class BuiltinWritersTest : public WriterFolderTest {
   std::vector<std::string> stages_;
 };
 
-TEST_F(BuiltinWritersTest, AreTheSixWritersInTheirOrder) {
+TEST_F(BuiltinWritersTest, AreTheSevenWritersInTheirOrder) {
   const WriterRegistry writers = builtin_writers();
   std::vector<std::string> names;
   for (const auto& w : writers.writers()) names.emplace_back(w->name());
-  EXPECT_EQ(names, (std::vector<std::string>{"pdf", "svg", "kpis.json", "lists",
-                                             "lists.xlsx", "rejects"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"pdf", "svg", "html", "kpis.json",
+                                      "lists", "lists.xlsx", "rejects"}));
 }
 
 TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
@@ -87,6 +90,8 @@ TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
                                        direct / "report.pdf");
   const auto svgs =
       render::render_svg_pages(render::testing::sample_document(), direct);
+  io::write_file(direct / "report.html",
+                 render::render_html(render::testing::sample_document()));
   write_kpis_json(direct / "kpis.json", products().run, plan_, kpis_, rejects_,
                   notes_);
   // A French report: the French CSV dialect; the workbook made at the
@@ -102,7 +107,8 @@ TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
 
   std::set<std::string> expected = {".vigie-report",      "kpis.json",
                                     "lists/alert_1m.csv", "lists/alert_1m.xlsx",
-                                    "rejects.csv",        "report.pdf"};
+                                    "rejects.csv",        "report.html",
+                                    "report.pdf"};
   for (const auto& svg : svgs) expected.insert(svg.filename().string());
   EXPECT_EQ(files_under(out_), expected);
   for (const auto& file : expected) {
@@ -114,7 +120,7 @@ TEST_F(BuiltinWritersTest, EveryFileIsWhatItsFunctionWritesByteForByte) {
   EXPECT_EQ(report.find("report.pdf")->pages, pages);
   EXPECT_GT(pages, 1);
   EXPECT_EQ(svgs.size(), static_cast<size_t>(pages));
-  // Drawn twice (PDF and SVG, at the same time), built once.
+  // Drawn three times (PDF, SVG and HTML, at the same time), built once.
   EXPECT_EQ(documents_built_, 1);
   EXPECT_EQ(stages_, (std::vector<std::string>{"rendering", "exporting"}));
   const auto doc = nlohmann::json::parse(read(out_ / "kpis.json"));
@@ -125,6 +131,7 @@ TEST_F(BuiltinWritersTest, OnlyTheOutputsTheSpecAsksForAreWritten) {
   spec::Outputs outputs;
   outputs.pdf = false;
   outputs.svg = false;
+  outputs.html = false;
   outputs.lists = false;
   write_report(outputs);
   // Nothing drawn: the document is not even built. rejects.csv is not a
@@ -159,6 +166,15 @@ TEST_F(BuiltinWritersTest, OnlyTheOutputsTheSpecAsksForAreWritten) {
     EXPECT_TRUE(file == ".vigie-report" ||
                 (file.starts_with("page-") && file.ends_with(".svg")))
         << file;
+
+  // The HTML page alone: the document built for it.
+  outputs.svg = false;
+  outputs.html = true;
+  documents_built_ = 0;
+  write_report(outputs);
+  EXPECT_EQ(documents_built_, 1);
+  EXPECT_EQ(files_under(out_),
+            (std::set<std::string>{".vigie-report", "report.html"}));
 }
 
 }  // namespace

@@ -297,5 +297,41 @@ TEST(SvgCanvas, TheSameCommandsGiveTheSameBytes) {
   EXPECT_EQ(svg_of(page, "p1-"), first);
 }
 
+TEST(SvgCanvas, APartOfAPageIsAnElementForHtmlCroppedToItsBox) {
+  Page page;
+  page.fill_rect(100, 200, 50, 20, theme::kPrimary);
+  page.push_clip(100, 200, 50, 20);
+  page.text(102, 215, "a < b", Font{9, false}, theme::kInk, 20);
+  page.pop_clip();
+  const std::string element =
+      svg_element(page, ViewBox{99, 199, 52.5, 22}, "c7-");
+  // No XML declaration and no namespace: an HTML parser gives <svg> its
+  // own, and the page then holds no address.
+  EXPECT_TRUE(element.starts_with("<svg version=\"1.1\" ")) << element;
+  EXPECT_THAT(element, Not(HasSubstr("xmlns")));
+  EXPECT_THAT(element, Not(HasSubstr("<?xml")));
+  // The same element the page's own SVG file has, namespace given back.
+  std::string file = element;
+  file.insert(4, " xmlns=\"http://www.w3.org/2000/svg\"");
+  const SvgDocument doc(file);
+  ASSERT_TRUE(doc.parsed());
+  const xmlNode* root = doc.root();
+  EXPECT_EQ(attribute(root, "viewBox"), "99 199 52.5 22");
+  EXPECT_EQ(attribute(root, "width"), "52.5pt");
+  EXPECT_EQ(attribute(root, "height"), "22pt");
+  EXPECT_EQ(attribute(root, "font-family"), "'DejaVu Sans', sans-serif");
+  EXPECT_EQ(attribute(root, "space", kXmlNamespace), "preserve");
+  // Drawn in the page's coordinates, the box choosing what is seen.
+  EXPECT_EQ(attribute(doc.select("//s:path").at(0), "d"),
+            "M100 200h50v20h-50Z");
+  EXPECT_EQ(attribute(doc.select("//s:clipPath").at(0), "id"), "c7-clip1");
+  EXPECT_EQ(text_of(doc.select("//s:text").at(0)), "a < b");
+  // And the whole page's file is that element behind its declaration.
+  SvgCanvas canvas(ViewBox{99, 199, 52.5, 22}, "c7-");
+  page.replay(canvas);
+  EXPECT_EQ(canvas.svg(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + file);
+}
+
 }  // namespace
 }  // namespace vigie::render

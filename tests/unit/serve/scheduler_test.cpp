@@ -89,7 +89,7 @@ class SchedulerTest : public ::testing::Test {
            "              table: orders}}\n"
            "kpis: [{id: revenue, indicator: customer_base}]\n"
            "sections: [{title: S, blocks: [{tiles: [revenue]}]}]\n"
-           "outputs: {svg: false}\n"
+           "outputs: {svg: false, html: false}\n"
            "schedule: {cron: \""
         << cron << "\", time_zone: Europe/Paris, timeout: 5m}\n";
   }

@@ -395,6 +395,18 @@ TEST(ReadSpec, TheListsCsvFormatIsChecked) {
   EXPECT_EQ(shape.errors[0].where.path, "outputs.lists_csv");
 }
 
+TEST(ReadSpec, TheHtmlSwitchIsABoolean) {
+  const std::string head = kHead + "kpis: []\nsections: []\n";
+  auto r = read(head + "outputs:\n  html: sometimes\n  htm: true\n");
+  ASSERT_EQ(r.errors.size(), 2u) << all(r);
+  // Line 6, "  html: " is 8 characters.
+  EXPECT_EQ(r.errors[0].where.str(), "spec.yaml:6:9");
+  EXPECT_EQ(r.errors[0].where.path, "outputs.html");
+  EXPECT_EQ(r.errors[0].message, "expected true or false, got 'sometimes'");
+  EXPECT_EQ(r.errors[1].where.path, "outputs.htm");
+  EXPECT_THAT(r.errors[1].message, HasSubstr("did you mean 'html'?"));
+}
+
 TEST(ReadSpec, ReportRanges) {
   auto r = read(
       R"(report: {id: "", title: T, series: 0, reject_threshold: 1.5, comparison: yeer}

@@ -306,6 +306,8 @@ TEST(ReadMinimalSpec, DefaultsFromTheModel) {
   EXPECT_EQ(r.spec->report.series, 12);
   EXPECT_DOUBLE_EQ(r.spec->report.reject_threshold, 0.01);
   EXPECT_TRUE(r.spec->outputs.pdf);
+  EXPECT_TRUE(r.spec->outputs.svg);
+  EXPECT_TRUE(r.spec->outputs.html);
   EXPECT_FALSE(r.spec->outputs.raw_customer_id);
   EXPECT_EQ(r.spec->outputs.hmac_key_env, "VIGIE_LIST_KEY");
   // The lists as CSV and XLSX, the CSV's format left to the locale.
@@ -332,6 +334,14 @@ TEST(ReadSpec, TheListsFormats) {
   ASSERT_TRUE(semicolon.spec) << all(semicolon);
   EXPECT_EQ(semicolon.spec->outputs.lists_csv.separator, ';');
   EXPECT_FALSE(semicolon.spec->outputs.lists_csv.decimal);
+}
+
+TEST(ReadSpec, TheHtmlReportCanBeLeftOut) {
+  auto r = read(std::string(kMinimal) + "outputs: {html: false}\n");
+  ASSERT_TRUE(r.spec) << all(r);
+  EXPECT_FALSE(r.spec->outputs.html);
+  EXPECT_TRUE(r.spec->outputs.pdf);
+  EXPECT_TRUE(r.spec->outputs.svg);
 }
 
 TEST(ReadSpecFile, ReadsFromDisk) {
