@@ -16,9 +16,13 @@ from test_locale_reports import read_catalog
 
 SPECS = ("management", "operational")
 DPI = 50
-# As test_svg_pages.py: two renderings of a page by two rasterisers.
+# Two rasterisers of one page (Cairo's image surface, Poppler's Splash):
+# as test_svg_pages.py's limits, but the share of unmatched pixels, where
+# the management report's page 5 (a line chart's antialiased strokes)
+# measured 0.1003 %: 0.5 % leaves room for that and none for a page moved
+# by two pixels (2.7 % and more in test_svg_pages.py) or another page.
 MAX_MEAN_DIFFERENCE = 0.04
-MAX_UNMATCHED_SHARE = 0.001
+MAX_UNMATCHED_SHARE = 0.005
 # The margins of an A4 page (render/theme.hpp), in points.
 PAGE_WIDTH, PAGE_HEIGHT = 595.276, 841.89
 MARGIN = 48
@@ -39,10 +43,11 @@ def with_previews(text):
 def section_titles(text):
     """The `- title:` of each section under `sections:`, from the spec's
     text, in order."""
-    sections = text[text.index("\nsections:"):]
-    end = re.search(r"^\S", sections[1:], re.MULTILINE)
+    start = text.index("\nsections:") + len("\nsections:")
+    sections = text[start:]
+    end = re.search(r"^\S", sections, re.MULTILINE)
     if end:
-        sections = sections[:end.start() + 1]
+        sections = sections[:end.start()]
     return [m.group(1) for m in
             re.finditer(r'^  - title: "([^"]*)"', sections, re.MULTILINE)]
 

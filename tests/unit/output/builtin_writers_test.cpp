@@ -72,12 +72,12 @@ class BuiltinWritersTest : public WriterFolderTest {
   std::vector<std::string> stages_;
 };
 
-TEST_F(BuiltinWritersTest, AreTheSevenWritersInTheirOrder) {
+TEST_F(BuiltinWritersTest, AreTheEightWritersInTheirOrder) {
   const WriterRegistry writers = builtin_writers();
   std::vector<std::string> names;
   for (const auto& w : writers.writers()) names.emplace_back(w->name());
   EXPECT_EQ(names,
-            (std::vector<std::string>{"pdf", "svg", "html", "kpis.json",
+            (std::vector<std::string>{"pdf", "svg", "png", "html", "kpis.json",
                                       "lists", "lists.xlsx", "rejects"}));
 }
 
