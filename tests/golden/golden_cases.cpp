@@ -9,12 +9,16 @@
 
 namespace vigie::golden {
 
+using render::PageSetup;
+// The default theme's page, which the expectations below are worked out on.
+constexpr PageSetup kPage{};
+
 Image crop_page(const Image& page, double dpi, bool with_title, double bottom) {
   namespace theme = render::theme;
   const double scale = dpi / 72;
   const double top =
-      theme::kMarginTop + (with_title ? 0 : theme::kSectionTitleHeight - 4);
-  if (bottom <= 0) bottom = theme::kContentBottom;
+      kPage.margin_top + (with_title ? 0 : theme::kSectionTitleHeight - 4);
+  if (bottom <= 0) bottom = kPage.content_bottom();
   return crop_to_content(page, static_cast<int>(std::floor(top * scale)),
                          static_cast<int>(std::ceil(bottom * scale)),
                          static_cast<int>(std::ceil(4 * scale)));

@@ -30,7 +30,11 @@ ENGLISH_WORDS = {
     'title: "Relation client : listes d\'action"':
         'title: "Customer relationship: action lists"',
     # Section titles.
-    '- title: "Synthèse"': '- title: "Summary"',
+    '- title: "Activité commerciale"': '- title: "Sales"',
+    'confidentiality: "Confidentiel — diffusion restreinte"':
+        'confidentiality: "Confidential — restricted circulation"',
+    'confidentiality: "Usage interne — données personnelles"':
+        'confidentiality: "Internal use — personal data"',
     '- title: "Base clients"': '- title: "Customer base"',
     '- title: "Valeur et acquisition"': '- title: "Value and acquisition"',
     '- title: "Selfcare"': '- title: "Self-care"',

@@ -6,9 +6,12 @@ which rows it holds; no word lies outside the page's margins; and the PNG
 previews asked for (`outputs.png`) are the PDF's pages, as pdftoppm draws
 them."""
 
+import math
 import re
 import unittest
 import xml.etree.ElementTree as ET
+
+import yaml
 
 import raster
 import vigie_testlib as lib
@@ -23,9 +26,33 @@ DPI = 50
 # by two pixels (2.7 % and more in test_svg_pages.py) or another page.
 MAX_MEAN_DIFFERENCE = 0.04
 MAX_UNMATCHED_SHARE = 0.005
-# The margins of an A4 page (render/theme.hpp), in points.
-PAGE_WIDTH, PAGE_HEIGHT = 595.276, 841.89
-MARGIN = 48
+# Points a unit of a template's lengths (docs/templates.md).
+UNITS = {"pt": 1, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72}
+# Nothing is drawn this close to the paper's edge, headers and footers
+# included.
+EDGE = 12
+
+
+def length(value):
+    """A template's length in points: a number, or a text with its unit."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    number, unit = re.fullmatch(r"([\d.]+)\s*(pt|mm|cm|in)", value).groups()
+    return float(number) * UNITS[unit]
+
+
+def template(spec_text):
+    """The shipped template a spec names (report.template), as YAML."""
+    name = re.search(r"^  template: (\w+)$", spec_text, re.MULTILINE).group(1)
+    path = lib.source_path("templates", "report", f"{name}.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def margins(spec_text):
+    """{side: points} of the spec's template."""
+    given = template(spec_text)["page"]["margins"]
+    return {side: length(given[side])
+            for side in ("top", "right", "bottom", "left")}
 
 
 def with_previews(text):
@@ -104,12 +131,16 @@ class PagesTest(unittest.TestCase):
 
     def test_the_outline_has_a_bookmark_a_section_at_its_page(self):
         appendix = self.catalog["quality.title"][0]
+        summary = self.catalog["summary.title"][0]
         for name in SPECS:
             pdf = self.output(name) / "report.pdf"
             marks = outline(pdf)
+            # The executive summary first when the template has one.
+            first = [summary] if template(self.specs[name]).get("summary") \
+                else []
             self.assertEqual([title for title, _ in marks],
-                             section_titles(self.specs[name]) + [appendix],
-                             name)
+                             first + section_titles(self.specs[name]) +
+                             [appendix], name)
             pages = lib.pdf_page_count(pdf)
             previous = 2
             for title, page in marks:
@@ -154,8 +185,12 @@ class PagesTest(unittest.TestCase):
         self.assertEqual(expected_first, 1, "a table stopped before its end")
 
     def test_no_word_lies_outside_the_margins(self):
+        # Left and right, the margins of the spec's template; the header
+        # and the footer are drawn in the top and bottom ones.
         for name in SPECS:
             pdf = self.output(name) / "report.pdf"
+            width, height = lib.pdf_page_size(pdf)
+            margin = margins(self.specs[name])
             html = lib.run_tool(["pdftotext", "-bbox", pdf, "-"])
             words = re.findall(
                 r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
@@ -164,15 +199,20 @@ class PagesTest(unittest.TestCase):
             for x0, y0, x1, y1, word in words:
                 box = [float(v) for v in (x0, y0, x1, y1)]
                 where = f"{name}: '{word}' at {box}"
-                self.assertGreaterEqual(box[0], MARGIN - 1, where)
-                self.assertLessEqual(box[2], PAGE_WIDTH - MARGIN + 1, where)
-                self.assertGreaterEqual(box[1], MARGIN - 12, where)
-                self.assertLessEqual(box[3], PAGE_HEIGHT - 12, where)
+                self.assertGreaterEqual(box[0], margin["left"] - 1, where)
+                self.assertLessEqual(box[2], width - margin["right"] + 1,
+                                     where)
+                self.assertGreaterEqual(box[1], EDGE, where)
+                self.assertLessEqual(box[3], height - EDGE, where)
 
     def test_each_preview_is_its_pdf_page(self):
         for name in SPECS:
             out = self.output(name)
             pages = lib.pdf_page_count(out / "report.pdf")
+            width, height = lib.pdf_page_size(out / "report.pdf")
+            # ceil(595.276 * 50 / 72) by ceil(841.89 * 50 / 72) on A4
+            # portrait, the other way round on landscape.
+            pixels = (math.ceil(width * DPI / 72), math.ceil(height * DPI / 72))
             previews = sorted(out.glob("page-*.png"))
             self.assertEqual(len(previews), pages, name)
             self.assertFalse(list(out.glob("page-*.svg")), "svg: false")
@@ -183,9 +223,8 @@ class PagesTest(unittest.TestCase):
                               reference])
                 pdf = raster.read_png(f"{reference}.png")
                 png = raster.read_png(out / f"page-{number}.png")
-                # ceil(595.276 * 50 / 72) by ceil(841.89 * 50 / 72).
-                self.assertEqual((png.width, png.height), (414, 585))
-                self.assertEqual((pdf.width, pdf.height), (414, 585))
+                self.assertEqual((png.width, png.height), pixels)
+                self.assertEqual((pdf.width, pdf.height), pixels)
                 comparison = raster.compare(pdf, png)
                 where = f"{name} page {number}: {comparison}"
                 self.assertLess(comparison.mean_difference,

@@ -145,6 +145,16 @@ def pdf_page_count(pdf):
     return int(match.group(1))
 
 
+def pdf_page_size(pdf):
+    """(width, height) in points of the PDF's first page."""
+    info = run_tool(["pdfinfo", pdf])
+    match = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info,
+                      re.MULTILINE)
+    if not match:
+        raise RuntimeError("pdfinfo gave no page size:\n" + info)
+    return float(match.group(1)), float(match.group(2))
+
+
 def pdf_fonts(pdf):
     """pdffonts' rows as dicts: name, emb, sub, uni ('yes'/'no').
 

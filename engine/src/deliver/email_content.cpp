@@ -3,11 +3,11 @@
 #include <mstch/mstch.hpp>
 
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
 #include "deliver/default_templates.hpp"
+#include "mustache/mustache.hpp"
 
 namespace vigie::deliver {
 namespace {
@@ -82,23 +82,9 @@ std::string read_template(const std::optional<std::filesystem::path>& dir,
   return std::string(*builtin);
 }
 
-// mstch escapes {{x}} through one process-wide function
-// (mstch::config::escape; empty means its HTML escaping): set per render,
-// under a lock, so that the text parts are written as they are.
-std::mutex& render_mutex() {
-  static std::mutex m;
-  return m;
-}
-
 std::string render(const std::string& tmpl, const mstch::map& view, bool html) {
-  const std::lock_guard lock(render_mutex());
-  if (html)
-    mstch::config::escape = nullptr;
-  else
-    mstch::config::escape = [](const std::string& s) { return s; };
-  std::string out = mstch::render(tmpl, view);
-  mstch::config::escape = nullptr;
-  return out;
+  return mustache::render(
+      tmpl, view, html ? mustache::Escape::Html : mustache::Escape::None);
 }
 
 // One line: a subject template may end with a newline or be spread over

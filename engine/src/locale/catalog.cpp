@@ -81,6 +81,16 @@ constexpr std::array kMessages = std::to_array<CatalogEntry>({
     {"cover.notes", "Qualité des données", "Data quality"},
     {"cover.contents", "Sommaire", "Contents"},
     {"footer.page", "page", "page"},
+    // The executive summary a template may put first.
+    {"summary.title", "Synthèse", "Executive summary"},
+    {"summary.attention", "Points d'attention", "Points of attention"},
+    {"summary.all_on_target",
+     "Tous les indicateurs qui ont un objectif l'atteignent sur la période.",
+     "Every KPI with a target meets it this period."},
+    {"summary.more_attention",
+     "Et {count} autre(s) indicateur(s) hors objectif : voir les sections "
+     "du rapport.",
+     "And {count} more KPI(s) off target: see the report's sections."},
     // The tables of the HTML report: the box that filters their rows, what
     // it leaves ({shown} and {total} are filled by the page's script), and
     // the hint of a header that sorts.

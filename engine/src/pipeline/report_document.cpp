@@ -12,6 +12,8 @@
 #include "locale/labels.hpp"
 #include "locale/number_format.hpp"
 #include "pipeline/errors.hpp"
+#include "pipeline/executive_summary.hpp"
+#include "pipeline/kpi_blocks.hpp"
 
 namespace vigie::pipeline {
 namespace {
@@ -39,6 +41,8 @@ render::Status status_of(compute::Status s) {
   return render::Status::None;
 }
 
+}  // namespace
+
 render::Tile tile_of(const KpiResult& k, const render::Locale& locale,
                      bool sparkline) {
   render::Tile t;
@@ -54,6 +58,33 @@ render::Tile tile_of(const KpiResult& k, const render::Locale& locale,
   if (sparkline) t.sparkline = k.series;
   return t;
 }
+
+render::TableBlock scorecard_of(const std::vector<const KpiResult*>& kpis,
+                                const std::string& title,
+                                const render::Locale& locale) {
+  render::TableBlock t;
+  t.title = title;
+  t.header = {locale::text(locale, "kpi_table.kpi"),
+              locale::text(locale, "kpi_table.value"),
+              locale::text(locale, "tile.previous"),
+              locale::text(locale, "kpi_table.change"),
+              locale::text(locale, "tile.target")};
+  t.numeric = {false, true, true, true, true};
+  for (const KpiResult* k : kpis) {
+    t.rows.push_back(
+        {k->label, locale::format_value(k->value, k->unit, locale),
+         locale::format_value(k->previous, k->unit, locale),
+         locale::format_change(k->change, k->change_ratio, k->unit, locale),
+         k->target ? locale::format_value(k->target->objective, k->unit, locale)
+                   : ""});
+    std::vector<render::CellStyle> styles(t.header.size());
+    styles[1].status = status_of(k->status);
+    t.styles.push_back(std::move(styles));
+  }
+  return t;
+}
+
+namespace {
 
 // The unit a column's values are shown in: the one the indicator gave it,
 // else what its type says (decimals of the data model are money).
@@ -569,26 +600,7 @@ render::BulletChart bullet_chart_of(const spec::Block& b,
 render::TableBlock kpi_table_of(const spec::Block& b,
                                 const std::vector<KpiResult>& all,
                                 const render::Locale& locale) {
-  render::TableBlock t;
-  t.title = b.title;
-  t.header = {locale::text(locale, "kpi_table.kpi"),
-              locale::text(locale, "kpi_table.value"),
-              locale::text(locale, "tile.previous"),
-              locale::text(locale, "kpi_table.change"),
-              locale::text(locale, "tile.target")};
-  t.numeric = {false, true, true, true, true};
-  for (const KpiResult* k : block_kpis(b, all)) {
-    t.rows.push_back(
-        {k->label, locale::format_value(k->value, k->unit, locale),
-         locale::format_value(k->previous, k->unit, locale),
-         locale::format_change(k->change, k->change_ratio, k->unit, locale),
-         k->target ? locale::format_value(k->target->objective, k->unit, locale)
-                   : ""});
-    std::vector<render::CellStyle> styles(t.header.size());
-    styles[1].status = status_of(k->status);
-    t.styles.push_back(std::move(styles));
-  }
-  return t;
+  return scorecard_of(block_kpis(b, all), b.title, locale);
 }
 
 // The status colours and in-cell bars a table block asks for, on the
@@ -650,6 +662,7 @@ render::Document build_document(const spec::Report& report,
   const render::Locale& locale = doc.locale;
   doc.title = report.title;
   doc.author = report.author;
+  doc.theme = report.theme;
   const auto& p = plan.periods[plan.current];
   const auto& q = plan.periods[plan.previous];
   const locale::Arg months[] = {locale::Arg::of_text("period", p.label),
@@ -660,6 +673,7 @@ render::Document build_document(const spec::Report& report,
   for (const auto& section : layout) {
     render::Section s;
     s.title = section.title;
+    s.new_page = section.new_page;
     for (const auto& b : section.blocks) {
       const auto one = [&]() -> const KpiResult& {
         return find_kpi(kpis, b.kpis.at(0));
@@ -731,6 +745,9 @@ render::Document build_document(const spec::Report& report,
     }
     doc.sections.push_back(std::move(s));
   }
+  if (report.theme.summary)
+    doc.sections.insert(doc.sections.begin(),
+                        executive_summary(layout, kpis, report.theme, locale));
   return doc;
 }
 

@@ -7,21 +7,12 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "io/install_layout.hpp"
 #include "plugin_host/plugin_error.hpp"
 #include "plugin_host/plugin_permissions.hpp"
 
 namespace vigie::plugin_host {
 namespace fs = std::filesystem;
-
-namespace {
-
-fs::path executable_directory() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::current_path() : exe.parent_path();
-}
-
-}  // namespace
 
 std::vector<fs::path> plugin_directories(const std::vector<fs::path>& extra) {
   std::vector<fs::path> dirs = extra;
@@ -35,7 +26,7 @@ std::vector<fs::path> plugin_directories(const std::vector<fs::path>& extra) {
       rest.remove_prefix(colon + 1);
     }
   }
-  fs::path exe_dir = executable_directory();
+  fs::path exe_dir = io::executable_directory();
   dirs.push_back(exe_dir / "plugins");
   dirs.push_back(exe_dir.parent_path() / "lib" / "vigie" / "plugins");
   return dirs;

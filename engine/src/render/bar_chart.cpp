@@ -38,10 +38,10 @@ Bars bars_of(const BarChart& chart, const RenderContext& ctx) {
   return bars;
 }
 
-Color bar_color(const Bars& bars, size_t c) {
+Color bar_color(const Bars& bars, size_t c, const RenderContext& ctx) {
   return bars.categories.others() && c + 1 == bars.categories.size()
-             ? theme::kOthers
-             : theme::kPrimary;
+             ? ctx.theme.colours.others
+             : ctx.theme.colours.primary;
 }
 
 double widest(const std::vector<std::string>& texts, Font font,
@@ -59,7 +59,7 @@ bool is_horizontal(const BarChart& chart, const Bars& bars,
   const size_t n = bars.values.size();
   if (n > kMostVerticalBars) return true;
   if (n == 0) return false;
-  const double slot = theme::kContentWidth / static_cast<double>(n);
+  const double slot = ctx.theme.page.content_width() / static_cast<double>(n);
   return widest(bars.categories.labels, kAxisFont, ctx) > slot - kGap;
 }
 
@@ -125,7 +125,7 @@ void place_horizontal(const BarChart& chart, const Bars& bars, Page& page,
     const double end = x_of(v);
     page.fill_rect(std::min(zero, end), middle - theme::kBarThickness / 2,
                    std::fabs(end - zero), theme::kBarThickness,
-                   bar_color(bars, i));
+                   bar_color(bars, i, ctx));
     const std::string text =
         data_label(v, chart.unit, kDataLabelFont, value_width, ctx);
     if (text.empty()) continue;
@@ -133,11 +133,11 @@ void place_horizontal(const BarChart& chart, const Bars& bars, Page& page,
     const double value_x =
         v < 0 ? end - kGap / 2 - value.width : end + kGap / 2;
     page.text(value_x, middle - value.height / 2 + value.baseline, text,
-              kDataLabelFont, theme::kInk, value.width);
+              kDataLabelFont, ctx.theme.colours.ink, value.width);
   }
   const double bars_bottom =
       top + static_cast<double>(n) * theme::kBarLineHeight;
-  page.line(zero, top, zero, bars_bottom, theme::kMuted, 0.8);
+  page.line(zero, top, zero, bars_bottom, ctx.theme.colours.muted, 0.8);
   draw_x_title(page, ctx, chart.axes.value, bars_left, bars_bottom + 1,
                bars_right - bars_left);
 }
@@ -171,13 +171,13 @@ void place_vertical(const BarChart& chart, const Bars& bars, Page& page,
     const double end = plot.y_of(scale, v);
     const double center = plot.slot_center(i, n);
     page.fill_rect(center - bar / 2, std::min(zero, end), bar,
-                   std::fabs(zero - end), bar_color(bars, i));
+                   std::fabs(zero - end), bar_color(bars, i, ctx));
     const std::string text =
         data_label(v, chart.unit, kDataLabelFont, slot - 2, ctx);
     if (text.empty()) continue;
     const TextExtent extent = ctx.text.measure(text, kDataLabelFont);
     const double text_top = v < 0 ? end + 2 : end - 2 - extent.height;
-    draw_text(page, ctx.text, text, kDataLabelFont, theme::kInk,
+    draw_text(page, ctx.text, text, kDataLabelFont, ctx.theme.colours.ink,
               center - slot / 2, text_top, slot, Align::Center);
   }
   draw_category_labels(page, bars.categories.labels, plot,
@@ -191,7 +191,8 @@ void place_vertical(const BarChart& chart, const Bars& bars, Page& page,
 
 double bar_chart_height(const BarChart& chart, const RenderContext& ctx) {
   const Bars bars = bars_of(chart, ctx);
-  return chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+  return chart_heading_height(ctx, chart.title, {},
+                              ctx.theme.page.content_width()) +
          body_height(chart, bars, is_horizontal(chart, bars, ctx));
 }
 

@@ -24,18 +24,18 @@ constexpr double kBarHeight = 5;
 constexpr double kGap = 8;
 constexpr double kValueWidth = 90;
 
-Color status_color(Status status) {
+Color status_color(Status status, const RenderContext& ctx) {
   switch (status) {
     case Status::Ok:
-      return theme::kGood;
+      return ctx.theme.colours.good;
     case Status::Warning:
-      return theme::kWarning;
+      return ctx.theme.colours.warning;
     case Status::Alert:
-      return theme::kBad;
+      return ctx.theme.colours.bad;
     case Status::None:
       break;
   }
-  return theme::kInk;
+  return ctx.theme.colours.ink;
 }
 
 bool finite(const std::optional<double>& v) {
@@ -61,10 +61,11 @@ struct Zone {
   Color color;
 };
 
-std::vector<Zone> zones_of(const Bullet& b, const Scale& scale) {
+std::vector<Zone> zones_of(const Bullet& b, const Scale& scale,
+                           const RenderContext& ctx) {
   std::vector<Zone> zones;
   if (!finite(b.target)) {
-    zones.push_back({scale.min, scale.max, theme::kZoneGood});
+    zones.push_back({scale.min, scale.max, ctx.theme.colours.zone_good});
     return zones;
   }
   // spec.hpp's Target: good from the warning threshold (the target when
@@ -72,14 +73,14 @@ std::vector<Zone> zones_of(const Bullet& b, const Scale& scale) {
   const double good = finite(b.warning) ? *b.warning : *b.target;
   if (b.higher_is_better) {
     const double alert = finite(b.alert) ? *b.alert : scale.min;
-    zones.push_back({scale.min, alert, theme::kZoneAlert});
-    zones.push_back({alert, good, theme::kZoneWarning});
-    zones.push_back({good, scale.max, theme::kZoneGood});
+    zones.push_back({scale.min, alert, ctx.theme.colours.zone_alert});
+    zones.push_back({alert, good, ctx.theme.colours.zone_warning});
+    zones.push_back({good, scale.max, ctx.theme.colours.zone_good});
   } else {
     const double alert = finite(b.alert) ? *b.alert : scale.max;
-    zones.push_back({scale.min, good, theme::kZoneGood});
-    zones.push_back({good, alert, theme::kZoneWarning});
-    zones.push_back({alert, scale.max, theme::kZoneAlert});
+    zones.push_back({scale.min, good, ctx.theme.colours.zone_good});
+    zones.push_back({good, alert, ctx.theme.colours.zone_warning});
+    zones.push_back({alert, scale.max, ctx.theme.colours.zone_alert});
   }
   return zones;
 }
@@ -97,7 +98,7 @@ void place_bullet(const Bullet& b, Page& page, const RenderContext& ctx,
     return scale.map(std::clamp(v, scale.min, scale.max), bar_left,
                      bar_left + bar_width);
   };
-  for (const Zone& zone : zones_of(b, scale)) {
+  for (const Zone& zone : zones_of(b, scale, ctx)) {
     const double x1 = x_of(std::min(zone.from, zone.to));
     const double x2 = x_of(std::max(zone.from, zone.to));
     if (x2 > x1) page.fill_rect(x1, zone_top, x2 - x1, kZoneHeight, zone.color);
@@ -107,24 +108,24 @@ void place_bullet(const Bullet& b, Page& page, const RenderContext& ctx,
     const double end = x_of(*b.value);
     page.fill_rect(std::min(zero, end), middle - kBarHeight / 2,
                    std::max(std::fabs(end - zero), 0.8), kBarHeight,
-                   theme::kInk);
+                   ctx.theme.colours.ink);
   }
   if (finite(b.previous)) {
     const double x = x_of(*b.previous);
-    page.line(x, middle - 3, x, middle + 3, theme::kMuted, 1.5);
+    page.line(x, middle - 3, x, middle + 3, ctx.theme.colours.muted, 1.5);
   }
   if (finite(b.target)) {
     const double x = x_of(*b.target);
-    page.line(x, zone_top - 2, x, zone_top + kZoneHeight + 2, theme::kTarget,
-              2);
+    page.line(x, zone_top - 2, x, zone_top + kZoneHeight + 2,
+              ctx.theme.colours.target, 2);
   }
   // The scale's ends under the zones.
   const std::vector<std::string> ends =
       locale::format_axis_ticks({scale.min, scale.max}, b.unit, ctx.locale);
   const double ticks_top = zone_top + kZoneHeight + 3;
-  draw_text(page, ctx.text, ends[0], kAxisFont, theme::kMuted, bar_left,
-            ticks_top, bar_width / 2);
-  draw_text(page, ctx.text, ends[1], kAxisFont, theme::kMuted,
+  draw_text(page, ctx.text, ends[0], kAxisFont, ctx.theme.colours.muted,
+            bar_left, ticks_top, bar_width / 2);
+  draw_text(page, ctx.text, ends[1], kAxisFont, ctx.theme.colours.muted,
             bar_left + bar_width / 2, ticks_top, bar_width / 2, Align::Right);
   // The value, and the target under it.
   const std::string value =
@@ -133,15 +134,15 @@ void place_bullet(const Bullet& b, Page& page, const RenderContext& ctx,
           : locale::format_value(std::nullopt, b.unit, ctx.locale);
   const double value_left = left + width - kValueWidth;
   const double value_line = ctx.text.measure("Ag", kValueFont).height;
-  draw_text(page, ctx.text, value, kValueFont, status_color(b.status),
+  draw_text(page, ctx.text, value, kValueFont, status_color(b.status, ctx),
             value_left, middle - value_line / 2, kValueWidth, Align::Right);
   if (finite(b.target)) {
     const std::string target =
         ctx.text.fit(std::string(ctx.words.target) + ctx.words.colon +
                          locale::format_value(b.target, b.unit, ctx.locale),
                      kAxisFont, kValueWidth);
-    draw_text(page, ctx.text, target, kAxisFont, theme::kMuted, value_left,
-              ticks_top, kValueWidth, Align::Right);
+    draw_text(page, ctx.text, target, kAxisFont, ctx.theme.colours.muted,
+              value_left, ticks_top, kValueWidth, Align::Right);
   }
 }
 
@@ -155,9 +156,11 @@ std::vector<LegendEntry> legend_of(const BulletChart& chart,
                        [&](const Bullet& b) { return finite(b.*field); });
   };
   if (any(&Bullet::target))
-    legend.push_back({ctx.words.target, theme::kTarget, 0, false, false});
+    legend.push_back(
+        {ctx.words.target, ctx.theme.colours.target, 0, false, false});
   if (any(&Bullet::previous))
-    legend.push_back({ctx.words.previous, theme::kMuted, 0, false, false});
+    legend.push_back(
+        {ctx.words.previous, ctx.theme.colours.muted, 0, false, false});
   return legend;
 }
 
@@ -166,7 +169,7 @@ std::vector<LegendEntry> legend_of(const BulletChart& chart,
 double bullet_chart_min_height(const BulletChart& chart,
                                const RenderContext& ctx) {
   return chart_heading_height(ctx, chart.title, legend_of(chart, ctx),
-                              theme::kContentWidth) +
+                              ctx.theme.page.content_width()) +
          theme::kBulletHeight;
 }
 

@@ -2,14 +2,17 @@
 
 #include <pango/pangocairo.h>
 
+#include <cstring>
 #include <numbers>
 
 #include "render/pango_text.hpp"
 
 namespace vigie::render {
 
-CairoCanvas::CairoCanvas(cairo_t* cr, PangoFontMap* font_map)
-    : cr_(cr), pango_(pango_font_map_create_context(font_map)) {
+CairoCanvas::CairoCanvas(cairo_t* cr, const TextMeasurer& measurer)
+    : cr_(cr),
+      pango_(pango_font_map_create_context(measurer.font_map())),
+      family_(measurer.family()) {
   pango_cairo_update_context(cr_, pango_);
   pango::configure_context(pango_);
   cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
@@ -50,7 +53,7 @@ void CairoCanvas::draw(const cmd::Stroke& c) {
 
 void CairoCanvas::draw(const cmd::Text& c) {
   pango::GObjectPtr<PangoLayout> layout(pango_layout_new(pango_));
-  pango::set_text(layout.get(), c.text, c.font);
+  pango::set_text(layout.get(), c.text, c.font, family_);
   const double baseline =
       static_cast<double>(pango_layout_get_baseline(layout.get())) /
       PANGO_SCALE;
@@ -69,5 +72,46 @@ void CairoCanvas::draw(const cmd::PushClip& c) {
 }
 
 void CairoCanvas::draw(const cmd::PopClip&) { cairo_restore(cr_); }
+
+namespace {
+
+// Cairo reads a PNG from a stream: here, the bytes in memory.
+struct PngBytes {
+  const std::string& bytes;
+  size_t at = 0;
+
+  static cairo_status_t read(void* closure, unsigned char* data,
+                             unsigned int length) {
+    auto* self = static_cast<PngBytes*>(closure);
+    if (self->bytes.size() - self->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, self->bytes.data() + self->at, length);
+    self->at += length;
+    return CAIRO_STATUS_SUCCESS;
+  }
+};
+
+}  // namespace
+
+void CairoCanvas::draw(const cmd::Image& c) {
+  if (!c.png) return;
+  PngBytes source{*c.png};
+  cairo_surface_t* image =
+      cairo_image_surface_create_from_png_stream(&PngBytes::read, &source);
+  const int width = cairo_image_surface_get_width(image);
+  const int height = cairo_image_surface_get_height(image);
+  // A PNG that does not decode (checked when the spec was read, so only a
+  // file changed since) draws nothing rather than a broken page.
+  if (cairo_surface_status(image) == CAIRO_STATUS_SUCCESS && width > 0 &&
+      height > 0) {
+    cairo_save(cr_);
+    cairo_new_path(cr_);
+    cairo_translate(cr_, c.x, c.y);
+    cairo_scale(cr_, c.width / width, c.height / height);
+    cairo_set_source_surface(cr_, image, 0, 0);
+    cairo_paint(cr_);
+    cairo_restore(cr_);
+  }
+  cairo_surface_destroy(image);
+}
 
 }  // namespace vigie::render

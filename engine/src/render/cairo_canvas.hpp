@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "render/canvas.hpp"
+#include "render/text_measure.hpp"
 
 typedef struct _PangoContext PangoContext;
 typedef struct _PangoFontMap PangoFontMap;
@@ -15,8 +16,8 @@ namespace vigie::render {
 
 class CairoCanvas final : public Canvas {
  public:
-  // Text is shaped with `font_map`, the one the layout was measured with.
-  CairoCanvas(cairo_t* cr, PangoFontMap* font_map);
+  // Text is shaped as `measurer` measured it: its font map and family.
+  CairoCanvas(cairo_t* cr, const TextMeasurer& measurer);
   ~CairoCanvas() override;
   CairoCanvas(const CairoCanvas&) = delete;
   CairoCanvas& operator=(const CairoCanvas&) = delete;
@@ -30,10 +31,12 @@ class CairoCanvas final : public Canvas {
   void draw(const cmd::Text& c) override;
   void draw(const cmd::PushClip& c) override;
   void draw(const cmd::PopClip& c) override;
+  void draw(const cmd::Image& c) override;
 
  private:
   cairo_t* cr_;  // not owned
   PangoContext* pango_;
+  std::string family_;
 };
 
 }  // namespace vigie::render

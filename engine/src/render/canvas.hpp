@@ -3,10 +3,11 @@
 // replays them: Cairo for the PDF (cairo_canvas.hpp), SVG written directly,
 // with real <text>, for the SVG pages (svg_canvas.hpp), an HTML one later. The
 // set is kept to what every such target has natively: straight paths,
-// rectangles, circles, solid or dashed strokes, fills, rectangular clips and
-// text runs already measured and placed.
+// rectangles, circles, solid or dashed strokes, fills, rectangular clips,
+// text runs already measured and placed, and PNG images (a logo).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -60,11 +61,17 @@ struct PushClip {
   double x, y, width, height;
 };
 struct PopClip {};
+// A PNG image (its file's bytes, shared by every page that shows it)
+// scaled into the rectangle.
+struct Image {
+  double x, y, width, height;
+  std::shared_ptr<const std::string> png;
+};
 }  // namespace cmd
 
-using DrawCommand =
-    std::variant<cmd::MoveTo, cmd::LineTo, cmd::Rect, cmd::Circle, cmd::Fill,
-                 cmd::Stroke, cmd::Text, cmd::PushClip, cmd::PopClip>;
+using DrawCommand = std::variant<cmd::MoveTo, cmd::LineTo, cmd::Rect,
+                                 cmd::Circle, cmd::Fill, cmd::Stroke, cmd::Text,
+                                 cmd::PushClip, cmd::PopClip, cmd::Image>;
 
 // What a target must implement. Coordinates in points, origin at the top
 // left of the page, y growing downwards.
@@ -80,6 +87,7 @@ class Canvas {
   virtual void draw(const cmd::Text& c) = 0;
   virtual void draw(const cmd::PushClip& c) = 0;
   virtual void draw(const cmd::PopClip& c) = 0;
+  virtual void draw(const cmd::Image& c) = 0;
 };
 
 // A heading of the document's structure, where it starts on its page: the
@@ -121,6 +129,10 @@ class Page {
     commands_.push_back(cmd::PushClip{x, y, w, h});
   }
   void pop_clip() { commands_.push_back(cmd::PopClip{}); }
+  void image(double x, double y, double w, double h,
+             std::shared_ptr<const std::string> png) {
+    commands_.push_back(cmd::Image{x, y, w, h, std::move(png)});
+  }
 
   // A filled rectangle and a straight stroked line, the two most common.
   void fill_rect(double x, double y, double w, double h, Color c) {

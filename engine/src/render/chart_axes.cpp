@@ -28,12 +28,13 @@ void draw_value_axis(Page& page, const Scale& scale, const PlotArea& plot,
     const double tick = scale.ticks[i];
     const double y = plot.y_of(scale, tick);
     page.line(plot.left, y, plot.right(), y,
-              tick == 0 ? theme::kMuted : theme::kGrid, tick == 0 ? 0.8 : 0.6);
+              tick == 0 ? ctx.theme.colours.muted : ctx.theme.colours.grid,
+              tick == 0 ? 0.8 : 0.6);
     const std::string& label = labels[i];
     const TextExtent extent = ctx.text.measure(label, kAxisFont);
     page.text(plot.left - kAxisLabelGap - extent.width,
               y - extent.height / 2 + extent.baseline, label, kAxisFont,
-              theme::kMuted, extent.width);
+              ctx.theme.colours.muted, extent.width);
   }
 }
 
@@ -111,7 +112,7 @@ void draw_category_labels(Page& page, const std::vector<std::string>& labels,
     for (const std::string& text : p.lines) {
       // Each line centred under the slot as the block is.
       const double w = ctx.text.width(text, kAxisFont);
-      draw_text(page, ctx.text, text, kAxisFont, theme::kMuted,
+      draw_text(page, ctx.text, text, kAxisFont, ctx.theme.colours.muted,
                 p.x + (p.width - w) / 2, y, w);
       y += line;
     }

@@ -23,11 +23,11 @@ bool has_values(const std::vector<std::optional<double>>& values) {
 void draw_no_data(Page& page, const RenderContext& ctx, double left, double top,
                   double width, double height) {
   page.rect(left, top, width, height);
-  page.stroke(theme::kRule, 0.75, 3);
+  page.stroke(ctx.theme.colours.rule, 0.75, 3);
   const Font font{theme::kBodySize, false};
   const std::string text = ctx.text.fit(ctx.words.no_data, font, width - 8);
   const TextExtent extent = ctx.text.measure(text, font);
-  draw_text(page, ctx.text, text, font, theme::kMuted, left,
+  draw_text(page, ctx.text, text, font, ctx.theme.colours.muted, left,
             top + (height - extent.height) / 2, width, Align::Center);
 }
 
@@ -36,8 +36,8 @@ void draw_y_title(Page& page, const RenderContext& ctx,
                   double width) {
   if (title.empty()) return;
   const std::string text = ctx.text.fit(title, kAxisTitleFont, width);
-  draw_text(page, ctx.text, text, kAxisTitleFont, theme::kMuted, left, top,
-            width);
+  draw_text(page, ctx.text, text, kAxisTitleFont, ctx.theme.colours.muted, left,
+            top, width);
 }
 
 void draw_x_title(Page& page, const RenderContext& ctx,
@@ -45,13 +45,8 @@ void draw_x_title(Page& page, const RenderContext& ctx,
                   double width) {
   if (title.empty()) return;
   const std::string text = ctx.text.fit(title, kAxisTitleFont, width);
-  draw_text(page, ctx.text, text, kAxisTitleFont, theme::kMuted, left, top,
-            width, Align::Center);
-}
-
-Color series_color(size_t i) {
-  constexpr size_t n = std::size(theme::kSeries);
-  return theme::kSeries[i % n];
+  draw_text(page, ctx.text, text, kAxisTitleFont, ctx.theme.colours.muted, left,
+            top, width, Align::Center);
 }
 
 Color lighten(Color c, double amount) {
@@ -99,16 +94,16 @@ void draw_row_label(Page& page, const RenderContext& ctx,
   const double line_height = ctx.text.measure("Ag", font).height;
   double top = middle - static_cast<double>(lines.size()) * line_height / 2;
   for (const std::string& line : lines) {
-    top += draw_text(page, ctx.text, line, font, theme::kInk, left, top, width,
-                     Align::Right);
+    top += draw_text(page, ctx.text, line, font, ctx.theme.colours.ink, left,
+                     top, width, Align::Right);
   }
 }
 
-Color text_color_on(Color background) {
+Color text_color_on(Color background, const RenderContext& ctx) {
   // Relative luminance (sRGB weights): above the middle, dark text.
   const double luminance =
       0.2126 * background.r + 0.7152 * background.g + 0.0722 * background.b;
-  return luminance > 0.55 ? theme::kInk : theme::kWhite;
+  return luminance > 0.55 ? ctx.theme.colours.ink : theme::kWhite;
 }
 
 std::string data_label(double value, const std::string& unit, Font font,

@@ -35,8 +35,6 @@ void draw_x_title(Page& page, const RenderContext& ctx,
                   const std::string& title, double left, double top,
                   double width);
 
-// The i-th colour of the theme's series, repeating past the last.
-Color series_color(size_t i);
 // `c` moved towards white by `amount` (0: itself, 1: white).
 Color lighten(Color c, double amount);
 
@@ -54,7 +52,7 @@ void draw_row_label(Page& page, const RenderContext& ctx,
                     double width, double middle, size_t max_lines);
 
 // Ink or white, whichever reads better on `background`.
-Color text_color_on(Color background);
+Color text_color_on(Color background, const RenderContext& ctx);
 
 // A value written on a chart: in full (the locale's separators and unit)
 // when it fits in `room`, else in the axis's short form (1,2 M€), else

@@ -92,7 +92,7 @@ double draw_chart_heading(Page& page, const RenderContext& ctx,
                           const std::vector<LegendEntry>& entries, double left,
                           double top, double width) {
   draw_text(page, ctx.text, ctx.text.fit(title, kTitleFont, width), kTitleFont,
-            theme::kInk, left, top, width);
+            ctx.theme.colours.ink, left, top, width);
   const LegendLayout layout = lay_out(ctx, title, entries, left, top, width);
   for (const PlacedEntry& placed : layout.entries) {
     const LegendEntry& entry = *placed.entry;
@@ -111,7 +111,7 @@ double draw_chart_heading(Page& page, const RenderContext& ctx,
     const TextExtent extent = ctx.text.measure(placed.label, kLegendFont);
     page.text(x + kSampleWidth + kSampleGap,
               placed.middle - extent.height / 2 + extent.baseline, placed.label,
-              kLegendFont, theme::kInk, extent.width);
+              kLegendFont, ctx.theme.colours.ink, extent.width);
   }
   return theme::kBlockTitleHeight + layout.extra_height;
 }

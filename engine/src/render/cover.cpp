@@ -3,13 +3,16 @@
 // list of sections with their pages.
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
+#include "render/logo.hpp"
 
 namespace vigie::render {
 
 namespace {
 
-constexpr double kBandHeight = 260;
-constexpr double kTitleTop = 120;
+// The title band's share of the page's height (260 pt on A4 portrait),
+// and where the title starts in it.
+constexpr double kBandShare = 0.31;
+constexpr double kTitleShare = 0.46;
 constexpr Font kNoteFont{8.5, false};
 constexpr double kNotePadding = 8;
 constexpr double kAccentWidth = 3;
@@ -27,11 +30,11 @@ double draw_wrapped(Page& page, const RenderContext& ctx,
 // Returns the y under the notes.
 double draw_notes(Page& page, const RenderContext& ctx,
                   const std::vector<std::string>& notes, double top) {
-  const double x = theme::kMarginLeft;
-  const double width = theme::kContentWidth;
+  const double x = ctx.theme.page.margin_left;
+  const double width = ctx.theme.page.content_width();
   top += draw_text(page, ctx.text, ctx.words.notes,
-                   Font{theme::kBlockTitleSize, true}, theme::kInk, x, top,
-                   width) +
+                   Font{theme::kBlockTitleSize, true}, ctx.theme.colours.ink, x,
+                   top, width) +
          6;
   const double text_x = x + kAccentWidth + kNotePadding;
   const double text_width = width - kAccentWidth - 2 * kNotePadding;
@@ -47,15 +50,15 @@ double draw_notes(Page& page, const RenderContext& ctx,
   const double height = lines * line_height +
                         gap * static_cast<double>(notes.size() - 1) +
                         2 * kNotePadding;
-  page.fill_rect(x, top, width, height, theme::kNoteBackground);
-  page.fill_rect(x, top, kAccentWidth, height, theme::kNoteAccent);
+  page.fill_rect(x, top, width, height, ctx.theme.colours.note_background);
+  page.fill_rect(x, top, kAccentWidth, height, ctx.theme.colours.note_accent);
   double y = top + kNotePadding;
   for (const auto& note_lines : wrapped) {
     const TextExtent mark = ctx.text.measure("•", kNoteFont);
-    page.text(text_x, y + mark.baseline, "•", kNoteFont, theme::kNoteAccent,
-              mark.width);
+    page.text(text_x, y + mark.baseline, "•", kNoteFont,
+              ctx.theme.colours.note_accent, mark.width);
     for (const std::string& line : note_lines) {
-      y += draw_text(page, ctx.text, line, kNoteFont, theme::kInk,
+      y += draw_text(page, ctx.text, line, kNoteFont, ctx.theme.colours.ink,
                      text_x + bullet, y, text_width - bullet);
     }
     y += gap;
@@ -67,27 +70,27 @@ double draw_notes(Page& page, const RenderContext& ctx,
 void draw_contents(Page& page, const RenderContext& ctx,
                    const std::vector<Section>& sections,
                    const std::vector<size_t>& section_pages, double top) {
-  const double x = theme::kMarginLeft;
-  const double width = theme::kContentWidth;
+  const double x = ctx.theme.page.margin_left;
+  const double width = ctx.theme.page.content_width();
   const double row = 20;
   top += draw_text(page, ctx.text, ctx.words.contents,
-                   Font{theme::kBlockTitleSize, true}, theme::kInk, x, top,
-                   width) +
+                   Font{theme::kBlockTitleSize, true}, ctx.theme.colours.ink, x,
+                   top, width) +
          6;
   const Font font{theme::kBodySize, false};
   const Font number_font{theme::kBodySize, true};
   for (size_t i = 0; i < sections.size() && i < section_pages.size(); ++i) {
-    if (top + row > theme::kContentBottom) break;
+    if (top + row > ctx.theme.page.content_bottom()) break;
     const std::string number = std::to_string(section_pages[i]);
     const double number_width = ctx.text.width(number, number_font);
     const double middle_offset =
         (row - ctx.text.measure("Ag", font).height) / 2;
     draw_text(page, ctx.text,
               ctx.text.fit(sections[i].title, font, width - number_width - 12),
-              font, theme::kInk, x, top + middle_offset, width);
-    draw_text(page, ctx.text, number, number_font, theme::kPrimary, x,
+              font, ctx.theme.colours.ink, x, top + middle_offset, width);
+    draw_text(page, ctx.text, number, number_font, ctx.theme.colours.primary, x,
               top + middle_offset, width, Align::Right);
-    page.line(x, top + row, x + width, top + row, theme::kRule, 0.5);
+    page.line(x, top + row, x + width, top + row, ctx.theme.colours.rule, 0.5);
     top += row;
   }
 }
@@ -96,21 +99,36 @@ void draw_contents(Page& page, const RenderContext& ctx,
 
 void draw_cover(const Document& doc, const std::vector<size_t>& section_pages,
                 Page& page, const RenderContext& ctx) {
-  const double x = theme::kMarginLeft;
-  const double width = theme::kContentWidth;
-  page.fill_rect(0, 0, theme::kPageWidth, kBandHeight, theme::kPrimary);
+  const double x = ctx.theme.page.margin_left;
+  const double width = ctx.theme.page.content_width();
+  const double band_height = ctx.theme.page.height * kBandShare;
+  page.fill_rect(0, 0, ctx.theme.page.width, band_height,
+                 ctx.theme.colours.primary);
+  // The logo at the band's top right, on a white card so that a logo
+  // drawn for a light background stays legible on the band.
+  if (const auto logo = load_logo(ctx.theme.logo)) {
+    const double pad = 6;
+    const double right = x + width;
+    const double top = ctx.theme.page.margin_top;
+    page.fill_rect(right - logo->width - 2 * pad, top - pad,
+                   logo->width + 2 * pad, logo->height + 2 * pad,
+                   theme::kWhite);
+    page.image(right - logo->width - pad, top, logo->width, logo->height,
+               logo->png);
+  }
   double y =
       draw_wrapped(page, ctx, doc.title, Font{theme::kCoverTitleSize, true},
-                   theme::kWhite, x, kTitleTop, width);
+                   theme::kWhite, x, band_height * kTitleShare, width);
   page.line(x, y + 10, x + 60, y + 10, theme::kWhite, 2);
   draw_wrapped(page, ctx, doc.period, Font{theme::kCoverSubtitleSize, false},
-               theme::kPrimaryLight, x, y + 22, width);
+               ctx.theme.colours.primary_light, x, y + 22, width);
 
-  y = kBandHeight + 24;
+  y = band_height + 24;
   if (!doc.generated_at.empty()) {
     y += draw_text(page, ctx.text,
                    std::string(ctx.words.generated) + " " + doc.generated_at,
-                   Font{theme::kBodySize, false}, theme::kMuted, x, y, width);
+                   Font{theme::kBodySize, false}, ctx.theme.colours.muted, x, y,
+                   width);
   }
   y += 24;
   if (!doc.notes.empty()) y = draw_notes(page, ctx, doc.notes, y) + 28;

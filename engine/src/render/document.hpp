@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "locale/locale.hpp"
+#include "render/theme.hpp"
 
 namespace vigie::render {
 
@@ -208,6 +209,7 @@ using Block = std::variant<TileRow, LineChart, BarChart, StackedBarChart,
 struct Section {
   std::string title;
   std::vector<Block> blocks;
+  bool new_page = false;  // starts a page, whatever is left of the last
 };
 
 struct Document {
@@ -222,6 +224,7 @@ struct Document {
   // e.g. "2026-11-01T06:00:00+01:00". Never the wall clock, so that the
   // same Document always gives the same bytes.
   std::string created = "2000-01-01T00:00:00Z";
+  Theme theme;  // page, fonts, colours, cover, header and footer
 };
 
 }  // namespace vigie::render

@@ -52,10 +52,10 @@ Slices slices_of(const DonutChart& chart, const RenderContext& ctx) {
   return out;
 }
 
-Color slice_color(const Slices& slices, size_t c) {
+Color slice_color(const Slices& slices, size_t c, const RenderContext& ctx) {
   return slices.categories.others() && c + 1 == slices.categories.size()
-             ? theme::kOthers
-             : series_color(c);
+             ? ctx.theme.colours.others
+             : ctx.theme.colours.series_colour(c);
 }
 
 // A point of the circle of radius r around (cx, cy), at `angle` radians
@@ -89,7 +89,8 @@ std::string share_text(double share, const RenderContext& ctx) {
 }  // namespace
 
 double donut_chart_height(const DonutChart& chart, const RenderContext& ctx) {
-  return chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+  return chart_heading_height(ctx, chart.title, {},
+                              ctx.theme.page.content_width()) +
          theme::kDonutChartHeight;
 }
 
@@ -118,7 +119,7 @@ void place_donut_chart(const DonutChart& chart, Flow& flow,
   for (size_t c = 0; c < slices.values.size(); ++c) {
     const double share = slices.values[c] / slices.total;
     const double sweep = share * 2 * std::numbers::pi;
-    const Color color = slice_color(slices, c);
+    const Color color = slice_color(slices, c, ctx);
     fill_slice(page, cx, cy, outer, inner, angle, angle + sweep, color);
     // The share on the slice, when the slice is wide enough for it.
     const std::string text = share_text(share, ctx);
@@ -127,7 +128,7 @@ void place_donut_chart(const DonutChart& chart, Flow& flow,
     const double chord = 2 * middle_radius * std::sin(std::min(sweep, 3.0) / 2);
     if (chord > text_width + 6 && outer - inner > share_line + 4) {
       const auto [x, y] = at(cx, cy, middle_radius, angle + sweep / 2);
-      draw_text(page, ctx.text, text, kShareFont, text_color_on(color),
+      draw_text(page, ctx.text, text, kShareFont, text_color_on(color, ctx),
                 x - text_width / 2, y - share_line / 2, text_width);
     }
     angle += sweep;
@@ -137,8 +138,8 @@ void place_donut_chart(const DonutChart& chart, Flow& flow,
       data_label(slices.total, chart.unit, kDataLabelFont, 2 * inner - 8, ctx);
   if (!total.empty()) {
     const double line = ctx.text.measure(total, kDataLabelFont).height;
-    draw_text(page, ctx.text, total, kDataLabelFont, theme::kInk, cx - inner,
-              cy - line / 2, 2 * inner, Align::Center);
+    draw_text(page, ctx.text, total, kDataLabelFont, ctx.theme.colours.ink,
+              cx - inner, cy - line / 2, 2 * inner, Align::Center);
   }
 
   // The list: swatch, label, value, share.
@@ -165,18 +166,18 @@ void place_donut_chart(const DonutChart& chart, Flow& flow,
     const double row = rows_top + static_cast<double>(c) * kRowHeight;
     const double text_top = row + (kRowHeight - line) / 2;
     page.fill_rect(list_left, row + kRowHeight / 2 - 4, 8, 8,
-                   slice_color(slices, c));
+                   slice_color(slices, c, ctx));
     if (label_width > 0) {
       draw_text(
           page, ctx.text,
           ctx.text.fit(slices.categories.labels[c], kListFont, label_width),
-          kListFont, theme::kInk, label_left, text_top, label_width);
+          kListFont, ctx.theme.colours.ink, label_left, text_top, label_width);
     }
-    draw_text(page, ctx.text, values[c], kListFont, theme::kInk, value_left,
-              text_top, value_width, Align::Right);
+    draw_text(page, ctx.text, values[c], kListFont, ctx.theme.colours.ink,
+              value_left, text_top, value_width, Align::Right);
     draw_text(page, ctx.text, share_text(slices.values[c] / slices.total, ctx),
-              kListFont, theme::kMuted, share_left, text_top, share_width,
-              Align::Right);
+              kListFont, ctx.theme.colours.muted, share_left, text_top,
+              share_width, Align::Right);
   }
   flow.advance(height + theme::kBlockGap);
 }

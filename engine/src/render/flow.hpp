@@ -1,5 +1,5 @@
-// The flow blocks are laid out in: A4 pages filled top to bottom between
-// the margins, a new page when the next piece does not fit.
+// The flow blocks are laid out in: the theme's pages filled top to bottom
+// between the margins, a new page when the next piece does not fit.
 #pragma once
 
 #include <vector>
@@ -14,6 +14,7 @@ namespace vigie::render {
 
 // What every block needs besides its own data.
 struct RenderContext {
+  const Theme& theme;
   const TextMeasurer& text;
   const Locale& locale;
   const Wording& words;
@@ -21,25 +22,26 @@ struct RenderContext {
 
 class Flow {
  public:
-  explicit Flow(std::vector<Page>& pages) : pages_(pages) { new_page(); }
-  // Pages whose content ends at `bottom` rather than at the A4 page's
+  Flow(std::vector<Page>& pages, const PageSetup& setup)
+      : Flow(pages, setup, setup.content_bottom()) {}
+  // Pages whose content ends at `bottom` rather than at the page's
   // margin: a block laid out alone on a page as long as it needs, for a
   // target with no pages (the HTML report's charts).
-  Flow(std::vector<Page>& pages, double bottom)
-      : pages_(pages), bottom_(bottom) {
+  Flow(std::vector<Page>& pages, const PageSetup& setup, double bottom)
+      : pages_(pages), setup_(setup), bottom_(bottom) {
     new_page();
   }
 
   Page& page() { return pages_.back(); }
-  double left() const { return theme::kMarginLeft; }
-  double width() const { return theme::kContentWidth; }
+  double left() const { return setup_.margin_left; }
+  double width() const { return setup_.content_width(); }
   double y() const { return y_; }
   double remaining() const { return bottom_ - y_; }
-  bool at_page_top() const { return y_ == theme::kMarginTop; }
+  bool at_page_top() const { return y_ == setup_.margin_top; }
 
   void new_page() {
     pages_.emplace_back();
-    y_ = theme::kMarginTop;
+    y_ = setup_.margin_top;
   }
   // Starts a new page unless `height` fits in what is left of this one.
   // A piece taller than a whole page goes on a fresh page and overflows
@@ -51,8 +53,9 @@ class Flow {
 
  private:
   std::vector<Page>& pages_;
-  double bottom_ = theme::kContentBottom;
-  double y_ = theme::kMarginTop;
+  const PageSetup& setup_;
+  double bottom_;
+  double y_ = 0;
 };
 
 }  // namespace vigie::render

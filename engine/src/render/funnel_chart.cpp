@@ -49,8 +49,8 @@ std::string rate_message(const char* id, const std::string& value,
 }  // namespace
 
 double funnel_chart_height(const FunnelChart& chart, const RenderContext& ctx) {
-  const double heading =
-      chart_heading_height(ctx, chart.title, {}, theme::kContentWidth);
+  const double heading = chart_heading_height(ctx, chart.title, {},
+                                              ctx.theme.page.content_width());
   if (!has_values(chart.values)) return heading + kNoDataHeight;
   return heading +
          static_cast<double>(shown_steps(chart)) * theme::kFunnelStepHeight +
@@ -92,9 +92,10 @@ void place_funnel_chart(const FunnelChart& chart, Flow& flow,
     const double bar =
         largest > 0 ? std::max(0.0, v) / largest * bars_width : 0;
     // The first bar darkest, the others lighter as the journey goes on.
-    const Color color = lighten(
-        theme::kPrimary, 0.55 * static_cast<double>(i) /
-                             static_cast<double>(std::max<size_t>(n, 2) - 1));
+    const Color color =
+        lighten(ctx.theme.colours.primary,
+                0.55 * static_cast<double>(i) /
+                    static_cast<double>(std::max<size_t>(n, 2) - 1));
     if (bar > 0) {
       page.fill_rect(center - bar / 2, middle - kBarHeight / 2, bar, kBarHeight,
                      color);
@@ -106,10 +107,11 @@ void place_funnel_chart(const FunnelChart& chart, Flow& flow,
     const double count_top =
         middle - ctx.text.measure(count, kDataLabelFont).height / 2;
     if (count_width + 6 <= bar) {
-      draw_text(page, ctx.text, count, kDataLabelFont, text_color_on(color),
-                center - count_width / 2, count_top, count_width);
+      draw_text(page, ctx.text, count, kDataLabelFont,
+                text_color_on(color, ctx), center - count_width / 2, count_top,
+                count_width);
     } else if (center + bar / 2 + 4 + count_width <= bars_left + bars_width) {
-      draw_text(page, ctx.text, count, kDataLabelFont, theme::kInk,
+      draw_text(page, ctx.text, count, kDataLabelFont, ctx.theme.colours.ink,
                 center + bar / 2 + 4, count_top, count_width);
     }
     if (i == 0) continue;
@@ -118,10 +120,11 @@ void place_funnel_chart(const FunnelChart& chart, Flow& flow,
     const std::string overall =
         rate_message("chart.funnel_overall", rate(first, v, ctx), ctx);
     draw_text(page, ctx.text, ctx.text.fit(step, kRateFont, rates_width),
-              kRateFont, theme::kInk, rates_left, middle - rate_line,
+              kRateFont, ctx.theme.colours.ink, rates_left, middle - rate_line,
               rates_width);
     draw_text(page, ctx.text, ctx.text.fit(overall, kRateFont, rates_width),
-              kRateFont, theme::kMuted, rates_left, middle, rates_width);
+              kRateFont, ctx.theme.colours.muted, rates_left, middle,
+              rates_width);
   }
   if (chart.values.size() > n) {
     const locale::Arg count[] = {
@@ -131,7 +134,7 @@ void place_funnel_chart(const FunnelChart& chart, Flow& flow,
         page, ctx.text,
         ctx.text.fit(locale::message(ctx.locale, "chart.not_shown", count),
                      kRateFont, width),
-        kRateFont, theme::kMuted, left,
+        kRateFont, ctx.theme.colours.muted, left,
         top + static_cast<double>(n) * theme::kFunnelStepHeight + 2, width);
   }
   flow.advance(height + theme::kBlockGap);

@@ -84,10 +84,10 @@ Grid grid_of(const Heatmap& map, const RenderContext& ctx, double width) {
   return g;
 }
 
-Color heat(double v, const Grid& g) {
+Color heat(double v, const Grid& g, const RenderContext& ctx) {
   const double t = g.hi > g.lo ? (v - g.lo) / (g.hi - g.lo) : 1;
-  const Color& a = theme::kHeatLow;
-  const Color& b = theme::kHeatHigh;
+  const Color& a = ctx.theme.colours.heat_low;
+  const Color& b = ctx.theme.colours.heat_high;
   return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
 }
 
@@ -104,9 +104,9 @@ bool cut(const Heatmap& map) {
 
 double heatmap_height(const Heatmap& map, const RenderContext& ctx) {
   const double heading =
-      chart_heading_height(ctx, map.title, {}, theme::kContentWidth);
+      chart_heading_height(ctx, map.title, {}, ctx.theme.page.content_width());
   if (!has_cells(map)) return heading + kNoDataHeight;
-  const Grid g = grid_of(map, ctx, theme::kContentWidth);
+  const Grid g = grid_of(map, ctx, ctx.theme.page.content_width());
   return heading + titles_height(map) + g.header_height +
          static_cast<double>(g.rows) * theme::kHeatmapCellHeight +
          kScaleHeight + (cut(map) ? kMoreHeight : 0);
@@ -139,8 +139,8 @@ void place_heatmap(const Heatmap& map, Flow& flow, const RenderContext& ctx) {
     double y = top + g.header_height - 2 -
                static_cast<double>(g.headers[c].size()) * line;
     for (const std::string& text : g.headers[c]) {
-      y += draw_text(page, ctx.text, text, kLabelFont, theme::kInk, x + 2, y,
-                     g.column_width - 4, Align::Center);
+      y += draw_text(page, ctx.text, text, kLabelFont, ctx.theme.colours.ink,
+                     x + 2, y, g.column_width - 4, Align::Center);
     }
   }
   top += g.header_height;
@@ -155,17 +155,17 @@ void place_heatmap(const Heatmap& map, Flow& flow, const RenderContext& ctx) {
       if (!v) {
         page.rect(x + 0.5, y + 0.5, g.column_width - 1,
                   theme::kHeatmapCellHeight - 1);
-        page.stroke(theme::kGrid, 0.5);
+        page.stroke(ctx.theme.colours.grid, 0.5);
         continue;
       }
-      const Color color = heat(*v, g);
+      const Color color = heat(*v, g, ctx);
       page.fill_rect(x + 0.5, y + 0.5, g.column_width - 1,
                      theme::kHeatmapCellHeight - 1, color);
       const std::string text =
           data_label(*v, map.unit, kCellFont, g.column_width - 4, ctx);
       if (text.empty()) continue;
-      draw_text(page, ctx.text, text, kCellFont, text_color_on(color), x + 2,
-                y + (theme::kHeatmapCellHeight - cell_line) / 2,
+      draw_text(page, ctx.text, text, kCellFont, text_color_on(color, ctx),
+                x + 2, y + (theme::kHeatmapCellHeight - cell_line) / 2,
                 g.column_width - 4, Align::Center);
     }
   }
@@ -179,7 +179,7 @@ void place_heatmap(const Heatmap& map, Flow& flow, const RenderContext& ctx) {
         page, ctx.text,
         ctx.text.fit(locale::message(ctx.locale, "chart.not_shown", count),
                      kLabelFont, width),
-        kLabelFont, theme::kMuted, left, top + 2, width);
+        kLabelFont, ctx.theme.colours.muted, left, top + 2, width);
     top += kMoreHeight;
   }
   // The colour scale: from the lowest value to the highest, right-aligned.
@@ -188,15 +188,16 @@ void place_heatmap(const Heatmap& map, Flow& flow, const RenderContext& ctx) {
   const double step = kScaleWidth / kScaleSteps;
   for (int i = 0; i < kScaleSteps; ++i) {
     const double v = g.lo + (g.hi - g.lo) * (i + 0.5) / kScaleSteps;
-    page.fill_rect(scale_left + step * i, strip_top, step + 0.2, 8, heat(v, g));
+    page.fill_rect(scale_left + step * i, strip_top, step + 0.2, 8,
+                   heat(v, g, ctx));
   }
   const std::vector<std::string> ends =
       locale::format_axis_ticks({g.lo, g.hi}, map.unit, ctx.locale);
-  draw_text(page, ctx.text, ends[0], kAxisFont, theme::kMuted, scale_left,
-            strip_top + 10, kScaleWidth);
+  draw_text(page, ctx.text, ends[0], kAxisFont, ctx.theme.colours.muted,
+            scale_left, strip_top + 10, kScaleWidth);
   if (g.hi > g.lo) {
-    draw_text(page, ctx.text, ends[1], kAxisFont, theme::kMuted, scale_left,
-              strip_top + 10, kScaleWidth, Align::Right);
+    draw_text(page, ctx.text, ends[1], kAxisFont, ctx.theme.colours.muted,
+              scale_left, strip_top + 10, kScaleWidth, Align::Right);
   }
   flow.advance(height + theme::kBlockGap);
 }

@@ -21,7 +21,7 @@ constexpr double kEndlessPage = 1e6;
 void write_chart(std::string& out, const Block& chart, std::string_view title,
                  HtmlContext& ctx) {
   std::vector<Page> pages;
-  Flow flow(pages, kEndlessPage);
+  Flow flow(pages, ctx.render().theme.page, kEndlessPage);
   const double top = flow.y();
   place_block(chart, flow, ctx.render());
   // Every block ends by advancing past itself and the gap after it.
@@ -31,7 +31,8 @@ void write_chart(std::string& out, const Block& chart, std::string_view title,
   out += "<figure class=\"block chart\"";
   if (!title.empty()) out += " aria-label=\"" + html_text(title) + "\"";
   out += ">\n";
-  out += svg_element(pages.front(), box, ctx.next_id("c"));
+  out += svg_element(pages.front(), box, ctx.next_id("c"),
+                     ctx.render().theme.font_family);
   out += "</figure>\n";
 }
 

@@ -32,36 +32,38 @@ constexpr const char* kContentPolicy =
     "form-action 'none'";
 
 // The theme's colours and family as custom properties report.css uses:
-// the page has the PDF's look, from the same constants.
-std::string theme_properties() {
+// the page has the PDF's look, from the same theme.
+std::string theme_properties(const Theme& theme) {
   const struct {
     const char* name;
     Color colour;
   } colours[] = {
-      {"ink", theme::kInk},
-      {"muted", theme::kMuted},
-      {"rule", theme::kRule},
-      {"grid", theme::kGrid},
-      {"zebra", theme::kZebra},
-      {"tile-bg", theme::kTileBackground},
-      {"primary", theme::kPrimary},
-      {"primary-light", theme::kPrimaryLight},
+      {"ink", theme.colours.ink},
+      {"muted", theme.colours.muted},
+      {"rule", theme.colours.rule},
+      {"grid", theme.colours.grid},
+      {"zebra", theme.colours.zebra},
+      {"tile-bg", theme.colours.tile_background},
+      {"primary", theme.colours.primary},
+      {"primary-light", theme.colours.primary_light},
       {"white", theme::kWhite},
-      {"good", theme::kGood},
-      {"bad", theme::kBad},
-      {"flat", theme::kFlat},
-      {"warning", theme::kWarning},
-      {"note-bg", theme::kNoteBackground},
-      {"note-accent", theme::kNoteAccent},
+      {"good", theme.colours.good},
+      {"bad", theme.colours.bad},
+      {"flat", theme.colours.flat},
+      {"warning", theme.colours.warning},
+      {"note-bg", theme.colours.note_background},
+      {"note-accent", theme.colours.note_accent},
       // A table cell's status tints and bars, as table.cpp draws them.
-      {"good-tint", lighten(theme::kGood, theme::kStatusTint)},
-      {"warning-tint", lighten(theme::kWarning, theme::kStatusTint)},
-      {"bad-tint", lighten(theme::kBad, theme::kStatusTint)},
-      {"bar", theme::kPrimaryLight},
-      {"bar-negative", lighten(theme::kBad, theme::kNegativeBarTint)},
+      {"good-tint", lighten(theme.colours.good, theme.colours.status_tint)},
+      {"warning-tint",
+       lighten(theme.colours.warning, theme.colours.status_tint)},
+      {"bad-tint", lighten(theme.colours.bad, theme.colours.status_tint)},
+      {"bar", theme.colours.primary_light},
+      {"bar-negative",
+       lighten(theme.colours.bad, theme.colours.negative_bar_tint)},
   };
-  std::string out = fmt::format(":root {{\n  --font: '{}', sans-serif;\n",
-                                theme::kFontFamily);
+  std::string out =
+      fmt::format(":root {{\n  --font: '{}', sans-serif;\n", theme.font_family);
   for (const auto& c : colours)
     out += fmt::format("  --{}: {};\n", c.name, hex_color(c.colour));
   out += "}\n";
@@ -108,7 +110,7 @@ void write_head(std::string& out, const Document& doc) {
   std::string title = doc.title;
   if (!doc.period.empty()) title += " — " + doc.period;
   out += "<title>" + html_text(title) + "</title>\n";
-  out += "<style>\n" + theme_properties() + "</style>\n";
+  out += "<style>\n" + theme_properties(doc.theme) + "</style>\n";
   out += "<style>\n";
   out += inline_asset("report.css", "</style");
   out += "</style>\n</head>\n";
@@ -162,9 +164,9 @@ void write_block(std::string& out, const Block& block, HtmlContext& ctx) {
 }  // namespace
 
 std::string render_html(const Document& doc) {
-  const TextMeasurer measurer;
+  const TextMeasurer measurer(doc.theme.font_family);
   const Wording words = wording_for(doc.locale);
-  const RenderContext render{measurer, doc.locale, words};
+  const RenderContext render{doc.theme, measurer, doc.locale, words};
   HtmlContext ctx(render);
   std::string out;
   write_head(out, doc);

@@ -32,7 +32,7 @@ const char* move_class(Move move) {
 void write_sparkline(std::string& out, const Tile& tile, HtmlContext& ctx) {
   Page page;
   draw_sparkline(page, tile.sparkline, kSparkMargin, kSparkMargin, kSparkWidth,
-                 kSparkHeight, theme::kPrimary);
+                 kSparkHeight, ctx.render().theme.colours.primary);
   if (page.commands().empty()) return;  // no value is a number
   // A picture of the figures written beside it: nothing for a screen
   // reader to read out.
@@ -40,7 +40,7 @@ void write_sparkline(std::string& out, const Tile& tile, HtmlContext& ctx) {
   out += svg_element(
       page,
       {0, 0, kSparkWidth + 2 * kSparkMargin, kSparkHeight + 2 * kSparkMargin},
-      ctx.next_id("s"));
+      ctx.next_id("s"), ctx.render().theme.font_family);
   out += "</div>\n";
 }
 

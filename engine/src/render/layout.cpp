@@ -5,6 +5,7 @@
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
 #include "render/flow.hpp"
+#include "render/page_bands.hpp"
 #include "render/theme.hpp"
 
 namespace vigie::render {
@@ -23,30 +24,13 @@ void place_section_title(const Section& section, Flow& flow,
   page.heading(section.title, flow.y(), 1);
   const Font font{theme::kSectionTitleSize, true};
   const std::string title = ctx.text.fit(section.title, font, flow.width());
-  const double height = draw_text(page, ctx.text, title, font, theme::kPrimary,
-                                  flow.left(), flow.y(), flow.width());
+  const double height =
+      draw_text(page, ctx.text, title, font, ctx.theme.colours.primary,
+                flow.left(), flow.y(), flow.width());
   const double rule_y = flow.y() + height + 4;
   page.line(flow.left(), rule_y, flow.left() + flow.width(), rule_y,
-            theme::kPrimary, 1.2);
+            ctx.theme.colours.primary, 1.2);
   flow.advance(theme::kSectionTitleHeight);
-}
-
-void draw_footer(Page& page, const RenderContext& ctx, const std::string& title,
-                 size_t number, size_t count) {
-  const double rule_y = theme::kFooterBaseline - 14;
-  page.line(theme::kMarginLeft, rule_y,
-            theme::kMarginLeft + theme::kContentWidth, rule_y, theme::kRule,
-            0.5);
-  const Font font{theme::kFooterSize, false};
-  const std::string pages =
-      fmt::format(" — {} {} / {}", ctx.words.page, number, count);
-  const std::string text =
-      ctx.text.fit(title, font,
-                   theme::kContentWidth - ctx.text.width(pages, font)) +
-      pages;
-  const double width = ctx.text.width(text, font);
-  page.text(theme::kMarginLeft + theme::kContentWidth - width,
-            theme::kFooterBaseline, text, font, theme::kMuted, width);
 }
 
 }  // namespace
@@ -125,30 +109,38 @@ void place_block(const Block& block, Flow& flow, const RenderContext& ctx) {
 void draw_block_title(Page& page, const RenderContext& ctx,
                       const std::string& title, double x, double y) {
   const Font font{theme::kBlockTitleSize, true};
-  draw_text(page, ctx.text, ctx.text.fit(title, font, theme::kContentWidth),
-            font, theme::kInk, x, y, theme::kContentWidth);
+  draw_text(page, ctx.text,
+            ctx.text.fit(title, font, ctx.theme.page.content_width()), font,
+            ctx.theme.colours.ink, x, y, ctx.theme.page.content_width());
 }
 
 std::vector<Page> layout_document(const Document& doc,
                                   const TextMeasurer& measurer) {
   const Wording words = wording_for(doc.locale);
-  const RenderContext ctx{measurer, doc.locale, words};
+  const RenderContext ctx{doc.theme, measurer, doc.locale, words};
   std::vector<Page> pages;
-  Flow flow(pages);
-  // The sections follow one another from page 2, each kept whole with
-  // the start of its first block.
-  if (!doc.sections.empty()) flow.new_page();
+  Flow flow(pages, doc.theme.page);
+  // The sections follow one another after the cover, each kept whole with
+  // the start of its first block, or on a page of its own where the spec
+  // or the template says so.
+  const bool cover = doc.theme.cover;
+  if (cover && !doc.sections.empty()) flow.new_page();
   std::vector<size_t> section_pages;
   for (const Section& section : doc.sections) {
-    if (!flow.at_page_top()) flow.advance(theme::kBlockGap);
+    if (!flow.at_page_top()) {
+      if (section.new_page || doc.theme.sections_new_page)
+        flow.new_page();
+      else
+        flow.advance(theme::kBlockGap);
+    }
     place_section_title(section, flow, ctx);
     section_pages.push_back(pages.size());
     for (const Block& block : section.blocks) place_block(block, flow, ctx);
   }
   // The cover lists the sections with their pages, known only now.
-  draw_cover(doc, section_pages, pages.front(), ctx);
+  if (cover) draw_cover(doc, section_pages, pages.front(), ctx);
   for (size_t i = 0; i < pages.size(); ++i) {
-    draw_footer(pages[i], ctx, doc.title, i + 1, pages.size());
+    draw_page_bands(pages[i], doc, ctx, i + 1, pages.size(), cover && i == 0);
   }
   return pages;
 }

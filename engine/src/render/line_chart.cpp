@@ -129,19 +129,20 @@ std::vector<LegendEntry> legend_of(const LineChart& chart, bool comparison,
   for (size_t i = 0; i < chart.series.size(); ++i) {
     std::string name = chart.series[i].name;
     if (name.empty()) name = ctx.words.actual;
-    legend.push_back({name, series_color(i), 0, !chart.area, chart.area});
+    legend.push_back(
+        {name, ctx.theme.colours.series_colour(i), 0, !chart.area, chart.area});
   }
   if (comparison) {
     const Color color = chart.series.size() == 1
-                            ? lighten(series_color(0), 0.35)
-                            : theme::kMuted;
+                            ? lighten(ctx.theme.colours.series_colour(0), 0.35)
+                            : ctx.theme.colours.muted;
     legend.push_back({chart.comparison_name, color, 3, false, false});
   }
   if (chart.target) {
     legend.push_back(
         {std::string(ctx.words.target) + ctx.words.colon +
              locale::format_value(chart.target, chart.unit, ctx.locale),
-         theme::kTarget, 4, false, false});
+         ctx.theme.colours.target, 4, false, false});
   }
   return legend;
 }
@@ -207,15 +208,16 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   draw_value_axis(page, scale, plot, chart.unit, ctx);
   if (chart.target && std::isfinite(*chart.target)) {
     const double ty = plot.y_of(scale, *chart.target);
-    page.line(plot.left, ty, plot.right(), ty, theme::kTarget, 1, 4);
+    page.line(plot.left, ty, plot.right(), ty, ctx.theme.colours.target, 1, 4);
   }
 
   if (chart.area) {
     const double base = baseline_of(scale);
     std::vector<double> lower;
     for (size_t s = 0; s < tops.size(); ++s) {
-      fill_series_area(page, tops[s], lower, base, scale, plot,
-                       lighten(series_color(s), stack ? 0.45 : 0.75));
+      fill_series_area(
+          page, tops[s], lower, base, scale, plot,
+          lighten(ctx.theme.colours.series_colour(s), stack ? 0.45 : 0.75));
       if (stack) {
         lower.assign(n, base);
         for (size_t i = 0; i < n; ++i) {
@@ -226,13 +228,15 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   }
   for (size_t s = 0; s < comparisons.size(); ++s) {
     if (!has_values(comparisons[s])) continue;
-    draw_series_line(page, comparisons[s], scale, plot,
-                     {lighten(series_color(s), 0.35), 1.2, 3, 0, true});
+    draw_series_line(
+        page, comparisons[s], scale, plot,
+        {lighten(ctx.theme.colours.series_colour(s), 0.35), 1.2, 3, 0, true});
   }
   const bool dots = !chart.area && n <= kMostDots;
   for (size_t s = 0; s < tops.size(); ++s) {
     draw_series_line(page, tops[s], scale, plot,
-                     {series_color(s), 1.6, 0, dots ? kPointRadius : 0, true});
+                     {ctx.theme.colours.series_colour(s), 1.6, 0,
+                      dots ? kPointRadius : 0, true});
   }
 
   // Each end label at the height of its line's last value.
@@ -243,8 +247,9 @@ void place_line_chart(const LineChart& chart, Flow& flow,
   for (const EndLabel& end :
        spread(ends, label_height, plot.top - 4, plot.bottom() + 4)) {
     draw_text(page, ctx.text, end.text, kDataLabelFont,
-              series_color(end.series), plot.right() + kLastValueGap,
-              end.middle - label_height / 2, end_width);
+              ctx.theme.colours.series_colour(end.series),
+              plot.right() + kLastValueGap, end.middle - label_height / 2,
+              end_width);
   }
 
   // Labels and values are paired by position; extra labels have no point.

@@ -13,8 +13,8 @@ double text_width(double width) { return width - kAccentWidth - 2 * kPadding; }
 }  // namespace
 
 double note_height(const Note& note, const RenderContext& ctx) {
-  const auto lines =
-      ctx.text.wrap(note.text, kNoteFont, text_width(theme::kContentWidth));
+  const auto lines = ctx.text.wrap(note.text, kNoteFont,
+                                   text_width(ctx.theme.page.content_width()));
   const double line = ctx.text.measure("Ag", kNoteFont).height;
   return static_cast<double>(lines.size()) * line + 2 * kPadding;
 }
@@ -24,13 +24,13 @@ void place_note(const Note& note, Flow& flow, const RenderContext& ctx) {
   flow.ensure(height);
   Page& page = flow.page();
   page.fill_rect(flow.left(), flow.y(), flow.width(), height,
-                 theme::kNoteBackground);
+                 ctx.theme.colours.note_background);
   page.fill_rect(flow.left(), flow.y(), kAccentWidth, height,
-                 theme::kNoteAccent);
+                 ctx.theme.colours.note_accent);
   const double width = text_width(flow.width());
   double top = flow.y() + kPadding;
   for (const std::string& line : ctx.text.wrap(note.text, kNoteFont, width)) {
-    top += draw_text(page, ctx.text, line, kNoteFont, theme::kInk,
+    top += draw_text(page, ctx.text, line, kNoteFont, ctx.theme.colours.ink,
                      flow.left() + kAccentWidth + kPadding, top, width);
   }
   flow.advance(height + theme::kBlockGap);

@@ -1,6 +1,5 @@
 #include "render/pango_text.hpp"
 
-#include "render/theme.hpp"
 #include "secrets/redactor.hpp"
 
 namespace vigie::render::pango {
@@ -17,9 +16,10 @@ void configure_context(PangoContext* context) {
   pango_context_set_round_glyph_positions(context, FALSE);
 }
 
-void set_text(PangoLayout* layout, const std::string& text, Font font) {
+void set_text(PangoLayout* layout, const std::string& text, Font font,
+              const std::string& family) {
   PangoFontDescription* description = pango_font_description_new();
-  pango_font_description_set_family(description, theme::kFontFamily);
+  pango_font_description_set_family(description, family.c_str());
   pango_font_description_set_weight(
       description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_absolute_size(description,

@@ -22,8 +22,9 @@ using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
 // a width measured once holds for PDF and SVG alike.
 void configure_context(PangoContext* context);
 
-// Sets the text and the theme's font at `font.size` points (one point is
+// Sets the text and the font of `family` at `font.size` points (one point is
 // one user unit on every surface the renderer draws on).
-void set_text(PangoLayout* layout, const std::string& text, Font font);
+void set_text(PangoLayout* layout, const std::string& text, Font font,
+              const std::string& family);
 
 }  // namespace vigie::render::pango

@@ -31,7 +31,7 @@ void draw_page(cairo_surface_t* surface, const Page& page,
                const TextMeasurer& measurer) {
   cairo_t* cr = cairo_create(surface);
   {
-    CairoCanvas canvas(cr, measurer.font_map());
+    CairoCanvas canvas(cr, measurer);
     page.replay(canvas);
   }
   cairo_destroy(cr);
@@ -82,7 +82,8 @@ class CairoOutput {
 
 // The PDF's outline: a bookmark a heading, each under the last heading of
 // a higher level, opening its page at the heading.
-void add_outline(cairo_surface_t* surface, const std::vector<Page>& pages) {
+void add_outline(cairo_surface_t* surface, const std::vector<Page>& pages,
+                 double left) {
   std::vector<std::pair<int, int>> parents;  // (level, outline id)
   for (size_t p = 0; p < pages.size(); ++p) {
     for (const Heading& h : pages[p].headings()) {
@@ -91,7 +92,7 @@ void add_outline(cairo_surface_t* surface, const std::vector<Page>& pages) {
       const int parent =
           parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back().second;
       const std::string link =
-          fmt::format("page={} pos=[{} {}]", p + 1, theme::kMarginLeft, h.y);
+          fmt::format("page={} pos=[{} {}]", p + 1, left, h.y);
       parents.emplace_back(
           h.level, cairo_pdf_surface_add_outline(surface, parent,
                                                  h.text.c_str(), link.c_str(),
@@ -103,12 +104,13 @@ void add_outline(cairo_surface_t* surface, const std::vector<Page>& pages) {
 }  // namespace
 
 int render_pdf(const Document& doc, const std::filesystem::path& path) {
-  const TextMeasurer measurer;
+  const TextMeasurer measurer(doc.theme.font_family);
   const std::vector<Page> pages = layout_document(doc, measurer);
   CairoOutput output(path);
   {
     Surface surface(cairo_pdf_surface_create_for_stream(
-        &CairoOutput::write, &output, theme::kPageWidth, theme::kPageHeight));
+        &CairoOutput::write, &output, doc.theme.page.width,
+        doc.theme.page.height));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                    doc.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT,
@@ -128,7 +130,7 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
       draw_page(surface.get(), page, measurer);
       cairo_surface_show_page(surface.get());
     }
-    add_outline(surface.get(), pages);
+    add_outline(surface.get(), pages, doc.theme.page.margin_left);
     output.finish(surface.get());
   }
   return static_cast<int>(pages.size());
@@ -136,14 +138,14 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
 
 std::vector<std::filesystem::path> render_svg_pages(
     const Document& doc, const std::filesystem::path& dir) {
-  const TextMeasurer measurer;
+  const TextMeasurer measurer(doc.theme.font_family);
   const std::vector<Page> pages = layout_document(doc, measurer);
   std::filesystem::create_directories(dir);
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     const std::filesystem::path path = dir / fmt::format("page-{}.svg", i + 1);
-    SvgCanvas canvas(theme::kPageWidth, theme::kPageHeight,
-                     fmt::format("p{}-", i + 1));
+    SvgCanvas canvas(doc.theme.page.width, doc.theme.page.height,
+                     fmt::format("p{}-", i + 1), doc.theme.font_family);
     pages[i].replay(canvas);
     io::write_file(path, canvas.svg());
     paths.push_back(path);
@@ -156,12 +158,12 @@ std::vector<std::filesystem::path> render_png_pages(
   if (!(dpi > 0) || dpi > 1200)
     throw std::invalid_argument(
         fmt::format("a PNG page takes 1 to 1200 dpi, not {}", dpi));
-  const TextMeasurer measurer;
+  const TextMeasurer measurer(doc.theme.font_family);
   const std::vector<Page> pages = layout_document(doc, measurer);
   std::filesystem::create_directories(dir);
   const double scale = dpi / 72;
-  const int width = static_cast<int>(std::ceil(theme::kPageWidth * scale));
-  const int height = static_cast<int>(std::ceil(theme::kPageHeight * scale));
+  const int width = static_cast<int>(std::ceil(doc.theme.page.width * scale));
+  const int height = static_cast<int>(std::ceil(doc.theme.page.height * scale));
   std::vector<std::filesystem::path> paths;
   for (size_t i = 0; i < pages.size(); ++i) {
     Surface surface(
@@ -171,7 +173,7 @@ std::vector<std::filesystem::path> render_png_pages(
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
     {
-      CairoCanvas canvas(cr, measurer.font_map());
+      CairoCanvas canvas(cr, measurer);
       pages[i].replay(canvas);
     }
     cairo_destroy(cr);

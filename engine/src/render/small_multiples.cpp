@@ -64,7 +64,7 @@ void place_panel(const SmallMultiples& chart, const LineSeries& panel, size_t n,
                  const Scale& scale, Page& page, const RenderContext& ctx,
                  double left, double top, double width, double height) {
   draw_text(page, ctx.text, ctx.text.fit(panel.name, kNameFont, width),
-            kNameFont, theme::kInk, left, top, width);
+            kNameFont, ctx.theme.colours.ink, left, top, width);
   const double axis = value_axis_width(scale, chart.unit, ctx);
   const PlotArea plot{left + axis + kAxisLabelGap, top + kNameHeight + 4,
                       width - axis - kAxisLabelGap - kEndRoom,
@@ -76,17 +76,17 @@ void place_panel(const SmallMultiples& chart, const LineSeries& panel, size_t n,
     const Font font{theme::kSmallSize, false};
     const std::string text = ctx.text.fit(ctx.words.no_data, font, plot.width);
     const double line = ctx.text.measure(text, font).height;
-    draw_text(page, ctx.text, text, font, theme::kMuted, plot.left,
+    draw_text(page, ctx.text, text, font, ctx.theme.colours.muted, plot.left,
               plot.top + (plot.height - line) / 2, plot.width, Align::Center);
   }
   if (has_values(panel.comparison)) {
     std::vector<std::optional<double>> comparison = panel.comparison;
     comparison.resize(n);
     draw_series_line(page, comparison, scale, plot,
-                     {lighten(theme::kPrimary, 0.35), 1, 3, 0, true});
+                     {lighten(ctx.theme.colours.primary, 0.35), 1, 3, 0, true});
   }
   draw_series_line(page, values, scale, plot,
-                   {theme::kPrimary, 1.4, 0, 0, true});
+                   {ctx.theme.colours.primary, 1.4, 0, 0, true});
   for (size_t i = n; i-- > 0;) {
     if (!values[i] || !std::isfinite(*values[i])) continue;
     const std::string text =
@@ -96,7 +96,7 @@ void place_panel(const SmallMultiples& chart, const LineSeries& panel, size_t n,
       const double middle =
           std::clamp(plot.y_of(scale, *values[i]), plot.top + line / 2,
                      plot.bottom() - line / 2);
-      draw_text(page, ctx.text, text, kDataLabelFont, theme::kPrimary,
+      draw_text(page, ctx.text, text, kDataLabelFont, ctx.theme.colours.primary,
                 plot.right() + 4, middle - line / 2, kEndRoom - 4);
     }
     break;
@@ -105,23 +105,24 @@ void place_panel(const SmallMultiples& chart, const LineSeries& panel, size_t n,
   if (n == 0 || chart.labels.empty()) return;
   const double half = plot.width / 2 - 2;
   const std::string first = ctx.text.fit(chart.labels.front(), kAxisFont, half);
-  draw_text(page, ctx.text, first, kAxisFont, theme::kMuted, plot.left,
-            plot.bottom() + 3, half);
+  draw_text(page, ctx.text, first, kAxisFont, ctx.theme.colours.muted,
+            plot.left, plot.bottom() + 3, half);
   if (n > 1 && chart.labels.size() >= n) {
     const std::string last = ctx.text.fit(chart.labels[n - 1], kAxisFont, half);
-    draw_text(page, ctx.text, last, kAxisFont, theme::kMuted,
+    draw_text(page, ctx.text, last, kAxisFont, ctx.theme.colours.muted,
               plot.right() - half, plot.bottom() + 3, half, Align::Right);
   }
 }
 
 // The dashed comparison lines, when a panel has one.
-std::vector<LegendEntry> legend_of(const SmallMultiples& chart) {
+std::vector<LegendEntry> legend_of(const SmallMultiples& chart,
+                                   const RenderContext& ctx) {
   const bool dashed =
       std::any_of(chart.panels.begin(), chart.panels.end(),
                   [](const LineSeries& s) { return has_values(s.comparison); });
   if (!dashed || chart.comparison_name.empty()) return {};
-  return {
-      {chart.comparison_name, lighten(theme::kPrimary, 0.35), 3, false, false}};
+  return {{chart.comparison_name, lighten(ctx.theme.colours.primary, 0.35), 3,
+           false, false}};
 }
 
 }  // namespace
@@ -129,8 +130,8 @@ std::vector<LegendEntry> legend_of(const SmallMultiples& chart) {
 double small_multiples_min_height(const SmallMultiples& chart,
                                   const RenderContext& ctx) {
   const double heading =
-      chart_heading_height(ctx, chart.title, legend_of(chart),
-                           theme::kContentWidth) +
+      chart_heading_height(ctx, chart.title, legend_of(chart, ctx),
+                           ctx.theme.page.content_width()) +
       (chart.axes.value.empty() ? 0 : kAxisTitleHeight);
   if (!has_panels(chart)) return heading + kNoDataHeight;
   return heading + theme::kSmallMultipleHeight;
@@ -140,7 +141,7 @@ void place_small_multiples(const SmallMultiples& chart, Flow& flow,
                            const RenderContext& ctx) {
   flow.ensure(small_multiples_min_height(chart, ctx));
   flow.advance(draw_chart_heading(flow.page(), ctx, chart.title,
-                                  legend_of(chart), flow.left(), flow.y(),
+                                  legend_of(chart, ctx), flow.left(), flow.y(),
                                   flow.width()));
   if (!has_panels(chart)) {
     draw_no_data(flow.page(), ctx, flow.left(), flow.y(), flow.width(),

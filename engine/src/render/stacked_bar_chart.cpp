@@ -100,7 +100,7 @@ bool is_horizontal(const StackedBarChart& chart, const Stacks& stacks,
   const size_t n = stacks.categories.size();
   if (n > kMostVerticalBars) return true;
   if (n == 0) return false;
-  const double slot = theme::kContentWidth / static_cast<double>(n);
+  const double slot = ctx.theme.page.content_width() / static_cast<double>(n);
   double widest = 0;
   for (const std::string& label : stacks.categories.labels) {
     widest = std::max(widest, ctx.text.width(label, kAxisFont));
@@ -108,10 +108,12 @@ bool is_horizontal(const StackedBarChart& chart, const Stacks& stacks,
   return widest > slot - kGap;
 }
 
-std::vector<LegendEntry> legend_of(const StackedBarChart& chart) {
+std::vector<LegendEntry> legend_of(const StackedBarChart& chart,
+                                   const RenderContext& ctx) {
   std::vector<LegendEntry> legend;
   for (size_t s = 0; s < chart.series.size(); ++s) {
-    legend.push_back({chart.series[s], series_color(s), 0, false, true});
+    legend.push_back(
+        {chart.series[s], ctx.theme.colours.series_colour(s), 0, false, true});
   }
   return legend;
 }
@@ -129,7 +131,7 @@ void draw_part_label(Page& page, const RenderContext& ctx, double value,
   if (h < line || w < 8) return;
   const std::string text = data_label(value, unit, kPartFont, w - 4, ctx);
   if (text.empty()) return;
-  draw_text(page, ctx.text, text, kPartFont, text_color_on(color), x,
+  draw_text(page, ctx.text, text, kPartFont, text_color_on(color, ctx), x,
             y + (h - line) / 2, w, Align::Center);
 }
 
@@ -177,7 +179,7 @@ void place_horizontal(const StackedBarChart& chart, const Stacks& stacks,
       const double x1 = x_of(from);
       const double x2 = x_of(from + v);
       from += v;
-      const Color color = series_color(s);
+      const Color color = ctx.theme.colours.series_colour(s);
       page.fill_rect(std::min(x1, x2), bar_top, std::fabs(x2 - x1),
                      theme::kBarThickness, color);
       draw_part_label(page, ctx, v, stacks.unit, color, std::min(x1, x2),
@@ -186,11 +188,11 @@ void place_horizontal(const StackedBarChart& chart, const Stacks& stacks,
     if (!totals[c].empty()) {
       const TextExtent extent = ctx.text.measure(totals[c], kDataLabelFont);
       page.text(bars_right + kGap, middle - extent.height / 2 + extent.baseline,
-                totals[c], kDataLabelFont, theme::kInk, extent.width);
+                totals[c], kDataLabelFont, ctx.theme.colours.ink, extent.width);
     }
   }
   const double bottom = top + static_cast<double>(n) * theme::kBarLineHeight;
-  page.line(x_of(0), top, x_of(0), bottom, theme::kMuted, 0.8);
+  page.line(x_of(0), top, x_of(0), bottom, ctx.theme.colours.muted, 0.8);
   draw_x_title(page, ctx, chart.axes.value, bars_left, bottom + 1,
                bars_right - bars_left);
 }
@@ -228,7 +230,7 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
       const double y1 = plot.y_of(scale, from);
       const double y2 = plot.y_of(scale, from + v);
       from += v;
-      const Color color = series_color(s);
+      const Color color = ctx.theme.colours.series_colour(s);
       page.fill_rect(center - bar / 2, std::min(y1, y2), bar,
                      std::fabs(y2 - y1), color);
       draw_part_label(page, ctx, v, stacks.unit, color, center - bar / 2,
@@ -239,7 +241,7 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
                                           kDataLabelFont, slot - 2, ctx);
       if (!text.empty()) {
         const TextExtent extent = ctx.text.measure(text, kDataLabelFont);
-        draw_text(page, ctx.text, text, kDataLabelFont, theme::kInk,
+        draw_text(page, ctx.text, text, kDataLabelFont, ctx.theme.colours.ink,
                   center - slot / 2, plot.y_of(scale, up) - 2 - extent.height,
                   slot, Align::Center);
       }
@@ -257,7 +259,7 @@ void place_vertical(const StackedBarChart& chart, const Stacks& stacks,
 double stacked_bar_chart_height(const StackedBarChart& chart,
                                 const RenderContext& ctx) {
   const double heading = chart_heading_height(
-      ctx, chart.title, legend_of(chart), theme::kContentWidth);
+      ctx, chart.title, legend_of(chart, ctx), ctx.theme.page.content_width());
   if (!has_parts(chart)) return heading + kNoDataHeight;
   const Stacks stacks = stacks_of(chart, ctx);
   if (is_horizontal(chart, stacks, ctx)) {
@@ -275,8 +277,9 @@ void place_stacked_bar_chart(const StackedBarChart& chart, Flow& flow,
   flow.ensure(height);
   Page& page = flow.page();
   const double top = flow.y();
-  const double heading = draw_chart_heading(
-      page, ctx, chart.title, legend_of(chart), flow.left(), top, flow.width());
+  const double heading =
+      draw_chart_heading(page, ctx, chart.title, legend_of(chart, ctx),
+                         flow.left(), top, flow.width());
   if (!has_parts(chart)) {
     draw_no_data(page, ctx, flow.left(), top + heading, flow.width(),
                  height - heading);

@@ -1,6 +1,7 @@
 #include "render/svg_canvas.hpp"
 
 #include <fmt/format.h>
+#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -43,11 +44,16 @@ std::string hex_color(Color c) {
                      channel(c.b));
 }
 
-SvgCanvas::SvgCanvas(double width, double height, std::string id_prefix)
-    : SvgCanvas(ViewBox{0, 0, width, height}, std::move(id_prefix)) {}
+SvgCanvas::SvgCanvas(double width, double height, std::string id_prefix,
+                     std::string font_family)
+    : SvgCanvas(ViewBox{0, 0, width, height}, std::move(id_prefix),
+                std::move(font_family)) {}
 
-SvgCanvas::SvgCanvas(const ViewBox& box, std::string id_prefix)
-    : box_(box), id_prefix_(std::move(id_prefix)) {}
+SvgCanvas::SvgCanvas(const ViewBox& box, std::string id_prefix,
+                     std::string font_family)
+    : box_(box),
+      id_prefix_(std::move(id_prefix)),
+      font_family_(std::move(font_family)) {}
 
 void SvgCanvas::clear_path() {
   path_.clear();
@@ -137,6 +143,20 @@ void SvgCanvas::draw(const cmd::Text& c) {
   body_ += ">" + xml_escaped(shown) + "</text>\n";
 }
 
+void SvgCanvas::draw(const cmd::Image& c) {
+  clear_path();
+  if (!c.png) return;
+  // Inline, as a data: URI: the page stays one file. Base64 by GLib, which
+  // Pango already brings.
+  gchar* base64 = g_base64_encode(
+      reinterpret_cast<const guchar*>(c.png->data()), c.png->size());
+  body_ += fmt::format(
+      "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
+      "preserveAspectRatio=\"none\" href=\"data:image/png;base64,{}\"/>\n",
+      number(c.x), number(c.y), number(c.width), number(c.height), base64);
+  g_free(base64);
+}
+
 void SvgCanvas::draw(const cmd::PushClip& c) {
   clear_path();
   const std::string id = fmt::format("{}clip{}", id_prefix_, ++clips_defined_);
@@ -175,7 +195,7 @@ std::string SvgCanvas::element(std::string_view namespace_attribute) const {
       "stroke-linejoin=\"round\" xml:space=\"preserve\">\n",
       namespace_attribute, number(box_.width), number(box_.height),
       number(box_.x), number(box_.y), number(box_.width), number(box_.height),
-      xml_escaped(fmt::format("'{}', sans-serif", theme::kFontFamily)));
+      xml_escaped(fmt::format("'{}', sans-serif", font_family_)));
   out += body_;
   for (int i = 0; i < clips_open_; ++i) out += "</g>\n";
   out += "</svg>\n";
@@ -183,8 +203,8 @@ std::string SvgCanvas::element(std::string_view namespace_attribute) const {
 }
 
 std::string svg_element(const Page& page, const ViewBox& box,
-                        std::string id_prefix) {
-  SvgCanvas canvas(box, std::move(id_prefix));
+                        std::string id_prefix, std::string font_family) {
+  SvgCanvas canvas(box, std::move(id_prefix), std::move(font_family));
   page.replay(canvas);
   return canvas.svg_element();
 }

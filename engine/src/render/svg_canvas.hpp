@@ -5,7 +5,7 @@
 // pages or threads): the same page gives the same bytes.
 //
 // Text is drawn by the viewer with whatever font it has for the family the
-// layout measured with (theme::kFontFamily, then the generic sans-serif);
+// layout measured with (the theme's font family, then the generic sans-serif);
 // each run is pinned to its measured width (textLength), so that alignment
 // and fitting hold whatever font is used.
 #pragma once
@@ -28,10 +28,13 @@ class SvgCanvas final : public Canvas {
   // A page of `width` x `height` points (one user unit a point). The ids
   // the page defines (its clip paths) start with `id_prefix`, so that the
   // pages of one document stay distinct when put into one HTML file.
-  SvgCanvas(double width, double height, std::string id_prefix = "");
+  // Text names `font_family`, the one the layout was measured with.
+  SvgCanvas(double width, double height, std::string id_prefix = "",
+            std::string font_family = "DejaVu Sans");
   // The part of a page inside `box`, at its size: what is drawn outside
   // it is cut by the viewBox.
-  explicit SvgCanvas(const ViewBox& box, std::string id_prefix = "");
+  explicit SvgCanvas(const ViewBox& box, std::string id_prefix = "",
+                     std::string font_family = "DejaVu Sans");
 
   void draw(const cmd::MoveTo& c) override;
   void draw(const cmd::LineTo& c) override;
@@ -42,6 +45,7 @@ class SvgCanvas final : public Canvas {
   void draw(const cmd::Text& c) override;
   void draw(const cmd::PushClip& c) override;
   void draw(const cmd::PopClip& c) override;
+  void draw(const cmd::Image& c) override;
 
   // The whole document so far, any clip still open closed: an SVG file.
   std::string svg() const;
@@ -56,6 +60,7 @@ class SvgCanvas final : public Canvas {
   ViewBox box_;
   std::string body_;
   std::string id_prefix_;
+  std::string font_family_;
   // The path built since the last paint, as SVG path data.
   std::string path_;
   bool has_current_point_ = false;
@@ -70,6 +75,6 @@ std::string hex_color(Color c);
 // document (SvgCanvas::svg_element): a block laid out alone on a page,
 // shown at its own size rather than on a whole page.
 std::string svg_element(const Page& page, const ViewBox& box,
-                        std::string id_prefix);
+                        std::string id_prefix, std::string font_family);
 
 }  // namespace vigie::render

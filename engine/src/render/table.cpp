@@ -26,14 +26,14 @@ Align column_align(const TableBlock& table, size_t column) {
   return is_numeric_column(table, column) ? Align::Right : Align::Left;
 }
 
-Color status_color(Status status) {
+Color status_color(Status status, const RenderContext& ctx) {
   switch (status) {
     case Status::Ok:
-      return theme::kGood;
+      return ctx.theme.colours.good;
     case Status::Warning:
-      return theme::kWarning;
+      return ctx.theme.colours.warning;
     case Status::Alert:
-      return theme::kBad;
+      return ctx.theme.colours.bad;
     case Status::None:
       break;
   }
@@ -44,19 +44,21 @@ Color status_color(Status status) {
 // cell's left, as long as its share of the column's largest figure, light
 // blue (light red for a negative figure), under the text.
 void draw_cell_style(Page& page, const CellStyle& style, double x, double top,
-                     double width, double height) {
+                     double width, double height, const RenderContext& ctx) {
   if (style.status != Status::None) {
     page.fill_rect(x, top, width, height,
-                   lighten(status_color(style.status), theme::kStatusTint));
-    page.fill_rect(x, top, 2, height, status_color(style.status));
+                   lighten(status_color(style.status, ctx),
+                           ctx.theme.colours.status_tint));
+    page.fill_rect(x, top, 2, height, status_color(style.status, ctx));
   }
   if (style.bar && std::isfinite(*style.bar) && *style.bar != 0) {
     const double inner = width - 2 * theme::kTableCellPadding;
     const double length = std::min(std::fabs(*style.bar), 1.0) * inner;
     page.fill_rect(x + theme::kTableCellPadding, top + 3, length, height - 6,
                    *style.bar > 0
-                       ? theme::kPrimaryLight
-                       : lighten(theme::kBad, theme::kNegativeBarTint));
+                       ? ctx.theme.colours.primary_light
+                       : lighten(ctx.theme.colours.bad,
+                                 ctx.theme.colours.negative_bar_tint));
   }
 }
 
@@ -68,7 +70,7 @@ void draw_row(Page& page, const RenderContext& ctx, const TableBlock& table,
     double cell_x = x;
     for (size_t c = 0; c < layout.widths.size() && c < styles->size(); ++c) {
       draw_cell_style(page, (*styles)[c], cell_x, top, layout.widths[c],
-                      layout.row_height);
+                      layout.row_height, ctx);
       cell_x += layout.widths[c];
     }
   }
@@ -78,7 +80,7 @@ void draw_row(Page& page, const RenderContext& ctx, const TableBlock& table,
       const std::string text =
           ctx.text.fit(cells[c], font, inner + kFitTolerance);
       const double text_height = ctx.text.measure(text, font).height;
-      draw_text(page, ctx.text, text, font, theme::kInk,
+      draw_text(page, ctx.text, text, font, ctx.theme.colours.ink,
                 x + theme::kTableCellPadding,
                 top + (layout.row_height - text_height) / 2, inner,
                 column_align(table, c));
@@ -93,7 +95,8 @@ void draw_header(Page& page, const RenderContext& ctx, const TableBlock& table,
                  const TableLayout& layout, double x, double top) {
   const double width =
       std::accumulate(layout.widths.begin(), layout.widths.end(), 0.0);
-  page.fill_rect(x, top, width, layout.header_height, theme::kPrimary);
+  page.fill_rect(x, top, width, layout.header_height,
+                 ctx.theme.colours.primary);
   const Font font = layout.header_font;
   const double line_height = ctx.text.measure("Ag", font).height;
   size_t most_lines = 1;
@@ -129,15 +132,15 @@ struct Part {
 // on what is left of this page, then a page each. Known before drawing,
 // so that each part can say which rows it holds.
 std::vector<Part> split_rows(const TableLayout& layout, size_t rows,
-                             double first_top) {
+                             double first_top, const RenderContext& ctx) {
   const double head = theme::kBlockTitleHeight + layout.header_height;
   std::vector<Part> parts{{0, 0}};
   double y = first_top + head;
   for (size_t r = 0; r < rows; ++r) {
-    if (layout.row_height > theme::kContentBottom - y &&
+    if (layout.row_height > ctx.theme.page.content_bottom() - y &&
         r > parts.back().first) {
       parts.push_back({r, r});
-      y = theme::kMarginTop + head;
+      y = ctx.theme.page.margin_top + head;
     }
     parts.back().end = r + 1;
     y += layout.row_height;
@@ -171,13 +174,13 @@ void start_part(const TableBlock& table, const TableLayout& layout, Flow& flow,
   if (!rows.empty()) {
     const Font font{theme::kSmallSize, false};
     const double width = ctx.text.measure(rows, font).width;
-    draw_text(page, ctx.text, rows, font, theme::kMuted, flow.left(),
+    draw_text(page, ctx.text, rows, font, ctx.theme.colours.muted, flow.left(),
               flow.y() + 3, flow.width(), Align::Right);
     title_width -= width + 12;
   }
   const Font font{theme::kBlockTitleSize, true};
   draw_text(page, ctx.text, ctx.text.fit(title, font, title_width), font,
-            theme::kInk, flow.left(), flow.y(), title_width);
+            ctx.theme.colours.ink, flow.left(), flow.y(), title_width);
   flow.advance(theme::kBlockTitleHeight);
   draw_header(page, ctx, table, layout, flow.left(), flow.y());
   flow.advance(layout.header_height);
@@ -190,7 +193,8 @@ double part_min_height(const TableLayout& layout) {
 }  // namespace
 
 double table_min_height(const TableBlock& table, const RenderContext& ctx) {
-  return part_min_height(layout_table(table, theme::kContentWidth, ctx.text));
+  return part_min_height(
+      layout_table(table, ctx.theme.page.content_width(), ctx.text));
 }
 
 void place_table(const TableBlock& table, Flow& flow,
@@ -198,7 +202,7 @@ void place_table(const TableBlock& table, Flow& flow,
   const TableLayout layout = layout_table(table, flow.width(), ctx.text);
   flow.ensure(part_min_height(layout));
   const std::vector<Part> parts =
-      split_rows(layout, table.rows.size(), flow.y());
+      split_rows(layout, table.rows.size(), flow.y(), ctx);
   for (size_t p = 0; p < parts.size(); ++p) {
     if (p > 0) flow.new_page();
     start_part(table, layout, flow, ctx, p > 0,
@@ -209,7 +213,7 @@ void place_table(const TableBlock& table, Flow& flow,
       Page& page = flow.page();
       if (r % 2 == 1) {
         page.fill_rect(flow.left(), flow.y(), flow.width(), layout.row_height,
-                       theme::kZebra);
+                       ctx.theme.colours.zebra);
       }
       draw_row(page, ctx, table, layout, table.rows[r],
                r < table.styles.size() ? &table.styles[r] : nullptr,
@@ -219,7 +223,7 @@ void place_table(const TableBlock& table, Flow& flow,
   }
   Page& page = flow.page();
   page.line(flow.left(), flow.y(), flow.left() + flow.width(), flow.y(),
-            theme::kRule, 0.75);
+            ctx.theme.colours.rule, 0.75);
   flow.advance(theme::kBlockGap);
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "render/pango_text.hpp"
 
@@ -12,9 +13,10 @@ namespace vigie::render {
 namespace {
 
 pango::GObjectPtr<PangoLayout> make_layout(PangoContext* context,
-                                           const std::string& text, Font font) {
+                                           const std::string& text, Font font,
+                                           const std::string& family) {
   pango::GObjectPtr<PangoLayout> layout(pango_layout_new(context));
-  pango::set_text(layout.get(), text, font);
+  pango::set_text(layout.get(), text, font, family);
   return layout;
 }
 
@@ -75,8 +77,9 @@ void erase_break_opportunities(std::string& line) {
 
 }  // namespace
 
-TextMeasurer::TextMeasurer()
-    : font_map_(pango_cairo_font_map_new()),
+TextMeasurer::TextMeasurer(std::string family)
+    : family_(std::move(family)),
+      font_map_(pango_cairo_font_map_new()),
       context_(pango_font_map_create_context(font_map_)) {
   pango::configure_context(context_);
 }
@@ -87,7 +90,7 @@ TextMeasurer::~TextMeasurer() {
 }
 
 TextExtent TextMeasurer::measure(const std::string& text, Font font) const {
-  auto layout = make_layout(context_, text, font);
+  auto layout = make_layout(context_, text, font, family_);
   PangoRectangle logical;
   pango_layout_get_extents(layout.get(), nullptr, &logical);
   return TextExtent{
@@ -100,7 +103,7 @@ TextExtent TextMeasurer::measure(const std::string& text, Font font) const {
 std::vector<std::string> TextMeasurer::wrap(const std::string& text, Font font,
                                             double max_width) const {
   const std::string breakable = with_break_opportunities(text);
-  auto layout = make_layout(context_, breakable, font);
+  auto layout = make_layout(context_, breakable, font, family_);
   pango_layout_set_width(layout.get(),
                          static_cast<int>(max_width * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);

@@ -23,7 +23,8 @@ struct TextExtent {
 // default map would keep them to the end).
 class TextMeasurer {
  public:
-  TextMeasurer();
+  // Text in `family` (Pango's list: "DejaVu Sans, Noto Sans").
+  explicit TextMeasurer(std::string family = "DejaVu Sans");
   ~TextMeasurer();
   TextMeasurer(const TextMeasurer&) = delete;
   TextMeasurer& operator=(const TextMeasurer&) = delete;
@@ -43,8 +44,10 @@ class TextMeasurer {
   std::string fit(const std::string& text, Font font, double max_width) const;
 
   PangoFontMap* font_map() const { return font_map_; }
+  const std::string& family() const { return family_; }
 
  private:
+  std::string family_;
   PangoFontMap* font_map_;
   PangoContext* context_;
 };

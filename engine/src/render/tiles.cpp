@@ -16,32 +16,32 @@ constexpr double kPadding = 10;
 constexpr double kAccentHeight = 3;
 constexpr double kMinValueSize = 10;
 
-Color status_color(Status status) {
+Color status_color(Status status, const RenderContext& ctx) {
   switch (status) {
     case Status::Ok:
-      return theme::kGood;
+      return ctx.theme.colours.good;
     case Status::Warning:
-      return theme::kWarning;
+      return ctx.theme.colours.warning;
     case Status::Alert:
-      return theme::kBad;
+      return ctx.theme.colours.bad;
     case Status::None:
       break;
   }
-  return theme::kPrimaryLight;
+  return ctx.theme.colours.primary_light;
 }
 
 // Green when the KPI moves the way it should, red when it moves the
 // other way, grey when it does not move or the direction is unknown.
-Color change_color(const Tile& tile) {
+Color change_color(const Tile& tile, const RenderContext& ctx) {
   switch (change_move(tile)) {
     case Move::Good:
-      return theme::kGood;
+      return ctx.theme.colours.good;
     case Move::Bad:
-      return theme::kBad;
+      return ctx.theme.colours.bad;
     case Move::Flat:
       break;
   }
-  return theme::kFlat;
+  return ctx.theme.colours.flat;
 }
 
 constexpr Font kBadgeFont{6.5, true};
@@ -70,7 +70,8 @@ void draw_badge(Page& page, const RenderContext& ctx, Status status,
   if (status == Status::None) return;
   const std::string text = status_text(status, ctx.words);
   const double width = badge_width(status, ctx);
-  page.fill_rect(right - width, top, width, kBadgeHeight, status_color(status));
+  page.fill_rect(right - width, top, width, kBadgeHeight,
+                 status_color(status, ctx));
   draw_text(
       page, ctx.text, text, kBadgeFont, theme::kWhite, right - width,
       top + (kBadgeHeight - ctx.text.measure(text, kBadgeFont).height) / 2,
@@ -153,7 +154,7 @@ TileLabel lay_out_label(const Tile& tile, const RenderContext& ctx,
 void draw_label(Page& page, const RenderContext& ctx, const TileLabel& label,
                 double x, double top) {
   for (const LabelLine& line : label.lines) {
-    draw_text(page, ctx.text, line.text, kLabelFont, theme::kMuted, x,
+    draw_text(page, ctx.text, line.text, kLabelFont, ctx.theme.colours.muted, x,
               top + line.offset, line.width);
   }
 }
@@ -171,7 +172,8 @@ void draw_value(Page& page, const RenderContext& ctx, const std::string& text,
   // a row line up whatever their size.
   const double baseline =
       top + ctx.text.measure(text, Font{theme::kTileValueSize, true}).baseline;
-  page.text(x, baseline, shown, font, theme::kInk, ctx.text.width(shown, font));
+  page.text(x, baseline, shown, font, ctx.theme.colours.ink,
+            ctx.text.width(shown, font));
 }
 
 // A secondary line at its size when it fits, else a little smaller (a
@@ -192,10 +194,10 @@ void draw_shrunk(Page& page, const RenderContext& ctx, const std::string& text,
 void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
                const TileLabel& label, double x, double y, double width,
                double height, double spark) {
-  page.fill_rect(x, y, width, height, theme::kTileBackground);
+  page.fill_rect(x, y, width, height, ctx.theme.colours.tile_background);
   page.rect(x, y, width, height);
-  page.stroke(theme::kRule, 0.75);
-  page.fill_rect(x, y, width, kAccentHeight, status_color(tile.status));
+  page.stroke(ctx.theme.colours.rule, 0.75);
+  page.fill_rect(x, y, width, kAccentHeight, status_color(tile.status, ctx));
 
   const double inner_x = x + kPadding;
   const double inner_width = width - 2 * kPadding;
@@ -206,14 +208,14 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
   draw_value(page, ctx, tile.value, inner_x, below + kValueTop, inner_width);
   if (spark > 0) {
     draw_sparkline(page, tile.sparkline, inner_x, below + kSparkTop,
-                   inner_width, spark - 4, theme::kPrimary);
+                   inner_width, spark - 4, ctx.theme.colours.primary);
     below += spark;
   }
 
   if (!tile.change.empty()) {
     draw_shrunk(page, ctx,
                 std::string(change_arrow(tile.direction)) + " " + tile.change,
-                Font{8.5, true}, change_color(tile), inner_x, below + 66,
+                Font{8.5, true}, change_color(tile, ctx), inner_x, below + 66,
                 inner_width);
   }
   const auto labelled = [&](const std::string& text, const std::string& value) {
@@ -222,22 +224,23 @@ void draw_tile(Page& page, const RenderContext& ctx, const Tile& tile,
   const Font small{7.5, false};
   if (!tile.previous.empty()) {
     draw_shrunk(page, ctx, labelled(ctx.words.previous, tile.previous), small,
-                theme::kMuted, inner_x, below + 81, inner_width);
+                ctx.theme.colours.muted, inner_x, below + 81, inner_width);
   }
   if (!tile.target.empty()) {
     draw_shrunk(page, ctx, labelled(ctx.words.target, tile.target), small,
-                theme::kMuted, inner_x, below + 92, inner_width);
+                ctx.theme.colours.muted, inner_x, below + 92, inner_width);
   }
 }
 
-double tile_width(size_t columns) {
-  return (theme::kContentWidth -
-          theme::kTileGap * static_cast<double>(columns - 1)) /
+double tile_width(size_t columns, const RenderContext& ctx) {
+  return (ctx.theme.page.content_width() -
+          ctx.theme.gutter * static_cast<double>(columns - 1)) /
          static_cast<double>(columns);
 }
 
-size_t tiles_per_line(const TileRow& row) {
-  return std::min(row.tiles.size(), static_cast<size_t>(theme::kTilesPerRow));
+size_t tiles_per_line(const TileRow& row, const RenderContext& ctx) {
+  return std::min(row.tiles.size(),
+                  static_cast<size_t>(ctx.theme.tiles_per_row));
 }
 
 // The room a line of tiles gives sparklines: none unless one has values.
@@ -273,16 +276,16 @@ std::vector<TileLabel> lay_out_labels(const TileRow& row,
 
 double tile_row_min_height(const TileRow& row, const RenderContext& ctx) {
   if (row.tiles.empty()) return 0;
-  const size_t columns = tiles_per_line(row);
+  const size_t columns = tiles_per_line(row, ctx);
   const std::vector<TileLabel> labels =
-      lay_out_labels(row, ctx, tile_width(columns));
+      lay_out_labels(row, ctx, tile_width(columns, ctx));
   return line_height(row, labels, 0, columns);
 }
 
 void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
   if (row.tiles.empty()) return;
-  const size_t columns = tiles_per_line(row);
-  const double width = tile_width(columns);
+  const size_t columns = tiles_per_line(row, ctx);
+  const double width = tile_width(columns, ctx);
   const std::vector<TileLabel> labels = lay_out_labels(row, ctx, width);
   for (size_t first = 0; first < row.tiles.size(); first += columns) {
     const size_t last = std::min(first + columns, row.tiles.size());
@@ -291,11 +294,11 @@ void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
     flow.ensure(height);
     for (size_t i = first; i < last; ++i) {
       const double x = flow.left() + static_cast<double>(i - first) *
-                                         (width + theme::kTileGap);
+                                         (width + ctx.theme.gutter);
       draw_tile(flow.page(), ctx, row.tiles[i], labels[i], x, flow.y(), width,
                 height, spark);
     }
-    flow.advance(height + (last < row.tiles.size() ? theme::kTileGap
+    flow.advance(height + (last < row.tiles.size() ? ctx.theme.gutter
                                                    : theme::kBlockGap));
   }
 }

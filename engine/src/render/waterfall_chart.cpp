@@ -58,10 +58,13 @@ std::vector<LegendEntry> legend_of(const WaterfallChart& chart,
   };
   std::vector<LegendEntry> legend;
   if (any(true))
-    legend.push_back({ctx.words.increase, theme::kGood, 0, false, true});
+    legend.push_back(
+        {ctx.words.increase, ctx.theme.colours.good, 0, false, true});
   if (any(false))
-    legend.push_back({ctx.words.decrease, theme::kBad, 0, false, true});
-  legend.push_back({ctx.words.total, theme::kPrimary, 0, false, true});
+    legend.push_back(
+        {ctx.words.decrease, ctx.theme.colours.bad, 0, false, true});
+  legend.push_back(
+      {ctx.words.total, ctx.theme.colours.primary, 0, false, true});
   return legend;
 }
 
@@ -70,11 +73,12 @@ std::vector<LegendEntry> legend_of(const WaterfallChart& chart,
 double waterfall_chart_height(const WaterfallChart& chart,
                               const RenderContext& ctx) {
   if (!has_values(chart.values)) {
-    return chart_heading_height(ctx, chart.title, {}, theme::kContentWidth) +
+    return chart_heading_height(ctx, chart.title, {},
+                                ctx.theme.page.content_width()) +
            kNoDataHeight;
   }
   const double heading = chart_heading_height(
-      ctx, chart.title, legend_of(chart, ctx), theme::kContentWidth);
+      ctx, chart.title, legend_of(chart, ctx), ctx.theme.page.content_width());
   return heading + theme::kWaterfallChartHeight;
 }
 
@@ -123,14 +127,16 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
     const double y2 = plot.y_of(scale, steps.to[i]);
     const double v = steps.values[i];
     const Color color =
-        total ? theme::kPrimary : (v >= 0 ? theme::kGood : theme::kBad);
+        total ? ctx.theme.colours.primary
+              : (v >= 0 ? ctx.theme.colours.good : ctx.theme.colours.bad);
     // A step of nothing still shows where it stands.
     page.fill_rect(center - bar / 2, std::min(y1, y2), bar,
                    std::max(std::fabs(y2 - y1), 0.8), color);
     if (!total) {
       // To the next column's start.
       const double next = plot.slot_center(i + 1, n) - bar / 2;
-      page.line(center + bar / 2, y2, next, y2, theme::kMuted, 0.6, 1.5);
+      page.line(center + bar / 2, y2, next, y2, ctx.theme.colours.muted, 0.6,
+                1.5);
     }
     std::string text = data_label(v, chart.unit, kDataLabelFont, slot - 2, ctx);
     if (!total && v > 0 && !text.empty()) {
@@ -141,7 +147,7 @@ void place_waterfall_chart(const WaterfallChart& chart, Flow& flow,
     const TextExtent extent = ctx.text.measure(text, kDataLabelFont);
     // Above the column, in its own slot: never on another label.
     const double text_top = std::min(y1, y2) - 2 - extent.height;
-    draw_text(page, ctx.text, text, kDataLabelFont, theme::kInk,
+    draw_text(page, ctx.text, text, kDataLabelFont, ctx.theme.colours.ink,
               center - slot / 2, text_top, slot, Align::Center);
   }
   draw_category_labels(page, steps.labels, plot, plot.bottom() + 5, ctx, left,

@@ -29,12 +29,16 @@ Location Document::where(const Cursor& at) const {
 }
 
 void Document::error(const Cursor& at, std::string message) {
+  add(Diagnostic{where(at), std::move(message)});
+}
+
+void Document::add(Diagnostic d) {
   // The same value can be checked twice (against several plugins, or by
   // two passes over a map): each diagnostic is kept once. Hashed, so that
   // many errors (a long map of wrong values) cost linear time.
-  Diagnostic d{where(at), std::move(message)};
-  const std::size_t key = std::hash<std::string>{}(fmt::format(
-      "{}:{}\n{}\n{}", d.where.line, d.where.column, d.where.path, d.message));
+  const std::size_t key = std::hash<std::string>{}(
+      fmt::format("{}:{}:{}\n{}\n{}", d.where.file, d.where.line,
+                  d.where.column, d.where.path, d.message));
   if (!seen_.insert(key).second) return;
   if (full()) {
     ++errors_not_kept_;
@@ -44,11 +48,16 @@ void Document::error(const Cursor& at, std::string message) {
 }
 
 std::vector<Diagnostic> Document::take_errors() {
-  std::stable_sort(errors_.begin(), errors_.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.where.line, a.where.column) <
-                            std::tie(b.where.line, b.where.column);
-                   });
+  // This document's own first, then those of the files it reads (a
+  // report template), each file's in line order.
+  std::stable_sort(
+      errors_.begin(), errors_.end(),
+      [this](const Diagnostic& a, const Diagnostic& b) {
+        const bool a_other = a.where.file != file_;
+        const bool b_other = b.where.file != file_;
+        return std::tie(a_other, a.where.file, a.where.line, a.where.column) <
+               std::tie(b_other, b.where.file, b.where.line, b.where.column);
+      });
   std::vector<Diagnostic> out = std::move(errors_);
   if (errors_not_kept_ > 0)
     out.push_back(Diagnostic{

@@ -71,8 +71,13 @@ class Document {
   // rest are counted.
   static constexpr std::size_t kMaxErrors = 1000;
 
+  const std::string& file() const { return file_; }
+  const Environment& environment() const { return env_; }
+
   Location where(const Cursor& at) const;
   void error(const Cursor& at, std::string message);
+  // A diagnostic found elsewhere (in a file this document reads).
+  void add(Diagnostic diagnostic);
   // True once kMaxErrors diagnostics are kept: a costly message (one that
   // searches many names for a suggestion) need not be built.
   bool full() const { return errors_.size() >= kMaxErrors; }

@@ -57,4 +57,20 @@ std::optional<unsigned long long> parse_size(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<double> parse_length(std::string_view text) {
+  double number = 0;
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), number);
+  if (ec != std::errc() || end == text.data() || !(number >= 0) || number > 1e4)
+    return std::nullopt;
+  std::string_view unit(
+      end, static_cast<std::size_t>(text.data() + text.size() - end));
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  constexpr std::pair<std::string_view, double> kUnits[] = {
+      {"pt", 1}, {"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}};
+  for (auto [name, points] : kUnits)
+    if (unit == name) return number * points;
+  return std::nullopt;
+}
+
 }  // namespace vigie::spec

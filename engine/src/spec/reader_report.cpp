@@ -32,10 +32,10 @@ constexpr int kMaxSessionGapMinutes = 1440;
 Report SpecReader::read_report(const Cursor& at) {
   Report report;
   if (!doc_.expect_map(at)) return report;
-  Fields f(
-      doc_, at,
-      {"id", "title", "author", "locale", "currency", "time_zone", "period",
-       "comparison", "series", "session_gap_minutes", "reject_threshold"});
+  Fields f(doc_, at,
+           {"id", "title", "author", "locale", "currency", "time_zone",
+            "period", "comparison", "series", "session_gap_minutes",
+            "reject_threshold", "template", "theme"});
   read_id(report.id, f.required("id", "a name, used in file names"));
   doc_.assign(report.title, f.required("title", "a string"));
   if (auto a = f.optional("author")) doc_.assign(report.author, a);
@@ -83,6 +83,7 @@ Report SpecReader::read_report(const Cursor& at) {
     if (report.reject_threshold < 0 || report.reject_threshold > 1)
       doc_.error(*r, "expected a share between 0 and 1 (0.01 is 1%)");
   }
+  read_look(f.optional("template"), f.optional("theme"), report);
   return report;
 }
 

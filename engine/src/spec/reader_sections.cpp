@@ -85,8 +85,9 @@ std::vector<Section> SpecReader::read_sections(const Cursor& at) {
     Section section;
     section.location = doc_.where(item);
     if (doc_.expect_map(item, "a section: a map with title and blocks")) {
-      Fields f(doc_, item, {"title", "blocks"});
+      Fields f(doc_, item, {"title", "new_page", "blocks"});
       doc_.assign(section.title, f.required("title", "a string"));
+      doc_.assign(section.new_page, f.optional("new_page"));
       if (auto blocks = f.required("blocks", "a list of blocks"))
         if (doc_.expect_list(*blocks))
           for (const auto& b : doc_.items(*blocks))

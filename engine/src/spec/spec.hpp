@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "render/theme.hpp"
 #include "table/calendar_period.hpp"
 
 namespace vigie::spec {
@@ -214,6 +215,7 @@ struct Section {
   std::string title;
   std::vector<Block> blocks;
   Location location;
+  bool new_page = false;  // starts a page (the template may say so of all)
 };
 
 enum class Comparison { PreviousPeriod, PreviousYear };
@@ -262,6 +264,10 @@ struct Report {
   int series = 12;               // periods in trend charts
   int session_gap_minutes = 30;  // a longer gap between events ends a session
   double reject_threshold = 0.01;
+  // The report's look: the template's (report.template), with the spec's
+  // own values over it (report.theme); docs/templates.md.
+  render::Theme theme;
+  std::string template_name;  // "" when the spec names none
 };
 
 // When the report runs unattended (docs/scheduling.md): the expression and

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -71,6 +72,19 @@ class SpecReader {
 
   // ---- report (reader_report.cpp)
   Report read_report(const Cursor& at);
+
+  // ---- the report's look (reader_theme.cpp)
+  // report.template's values, then report.theme's over them.
+  void read_look(const std::optional<Cursor>& template_at,
+                 const std::optional<Cursor>& theme_at, Report& report);
+  // The file of the template named at `at`: a path (relative to the
+  // spec), or a name looked for in VIGIE_TEMPLATE_PATH and the
+  // installation's templates/report.
+  std::optional<std::filesystem::path> find_template(const Cursor& at,
+                                                     const std::string& name);
+  // Its diagnostics at its own file:line:column.
+  void read_template_file(const Cursor& at, const std::filesystem::path& file,
+                          render::Theme& theme);
 
   // ---- lookups (reader_lookups.cpp)
   std::vector<Lookup> read_lookups(const Cursor& at);

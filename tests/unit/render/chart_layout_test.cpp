@@ -20,6 +20,10 @@
 namespace vigie::render {
 namespace {
 
+// The default theme's page, which the expectations below are worked out on.
+constexpr PageSetup kPage{};
+const Palette kColours{};
+
 using testing::ChartCase;
 
 struct Box {
@@ -39,8 +43,8 @@ class Layouter {
 
   LaidOut lay_out(const Block& block) const {
     LaidOut out;
-    const RenderContext ctx{measurer_, locale_, words_};
-    Flow flow(out.pages);
+    const RenderContext ctx{theme_, measurer_, locale_, words_};
+    Flow flow(out.pages, theme_.page);
     const double top = flow.y();
     place_block(block, flow, ctx);
     out.box = {flow.left(), top, flow.left() + flow.width(),
@@ -52,6 +56,7 @@ class Layouter {
   const Locale& locale() const { return locale_; }
 
  private:
+  Theme theme_;
   TextMeasurer measurer_;
   Locale locale_;
   Wording words_;
@@ -141,11 +146,11 @@ TEST_P(EveryChart, FitsUnderItsSectionTitleOnOnePage) {
   const std::vector<Page> pages = layout_document(doc, measurer);
   ASSERT_EQ(pages.size(), 2u) << "the cover, then the section on one page";
   constexpr double kStroke = 1.0;
-  const double footer_top = theme::kFooterBaseline - 14;
+  const double footer_top = kPage.footer_baseline() - 14;
   for (const Box& b : drawn_boxes(pages[1], measurer)) {
     if (b.top >= footer_top - kStroke) continue;  // the footer itself
-    EXPECT_GE(b.top, theme::kMarginTop - kStroke) << describe(b);
-    EXPECT_LE(b.bottom, theme::kContentBottom + kStroke) << describe(b);
+    EXPECT_GE(b.top, kPage.margin_top - kStroke) << describe(b);
+    EXPECT_LE(b.bottom, kPage.content_bottom() + kStroke) << describe(b);
   }
 }
 
@@ -355,7 +360,7 @@ TEST(ChartWords, TheBulletShowsItsValueInItsStatusColour) {
   bool found = false;
   for (const cmd::Text* t : texts_of(out.pages[0])) {
     if (t->text == "58,0" + kNnbsp + "%") {
-      EXPECT_DOUBLE_EQ(t->color.r, theme::kBad.r);
+      EXPECT_DOUBLE_EQ(t->color.r, kColours.bad.r);
       found = true;
     }
   }
@@ -381,11 +386,12 @@ TEST(ChartWords, StyledCellsAreTintedByTheirStatus) {
       fills.insert({f->color.r, f->color.g, f->color.b});
   }
   // Each status's full colour (the cell's edge) is used.
-  for (const Color c : {theme::kGood, theme::kWarning, theme::kBad}) {
+  for (const Color c : {kColours.good, kColours.warning, kColours.bad}) {
     EXPECT_TRUE(fills.contains({c.r, c.g, c.b}));
   }
-  EXPECT_TRUE(fills.contains({theme::kPrimaryLight.r, theme::kPrimaryLight.g,
-                              theme::kPrimaryLight.b}));
+  EXPECT_TRUE(
+      fills.contains({kColours.primary_light.r, kColours.primary_light.g,
+                      kColours.primary_light.b}));
 }
 
 }  // namespace

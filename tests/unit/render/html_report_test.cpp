@@ -70,11 +70,12 @@ bool is_chart(const Block& b) {
 // The runs of text the PDF's layout draws for `block` in a report's flow,
 // as a viewer reads them: redacted, empty ones left out (SvgCanvas).
 std::vector<std::string> drawn_texts(const Block& block, const Locale& locale) {
+  const Theme theme;
   const TextMeasurer measurer;
   const Wording words = wording_for(locale);
-  const RenderContext ctx{measurer, locale, words};
+  const RenderContext ctx{theme, measurer, locale, words};
   std::vector<Page> pages;
-  Flow flow(pages);
+  Flow flow(pages, theme.page);
   place_block(block, flow, ctx);
   std::vector<std::string> out;
   for (const Page& page : pages)
@@ -130,9 +131,20 @@ TEST(HtmlReport, IsOneDocumentThatLoadsNothing) {
 TEST(HtmlReport, TheThemesColoursAndFamilyAreTheCss) {
   const std::string& html = sample_html();
   EXPECT_THAT(html, HasSubstr("--font: 'DejaVu Sans', sans-serif;"));
-  EXPECT_THAT(html, HasSubstr("--primary: #1d4e89;"));
-  EXPECT_THAT(html, HasSubstr("--good: #1e8e3e;"));
+  EXPECT_THAT(html, HasSubstr("--primary: #0072b2;"));
+  EXPECT_THAT(html, HasSubstr("--good: #009e73;"));
   EXPECT_THAT(html, HasSubstr("--note-bg: #fff8e1;"));
+}
+
+TEST(HtmlReport, ATemplatesColoursAndFamilyReachTheCss) {
+  Document doc = sample_document();
+  doc.theme.colours.primary = Color{1, 0, 0};
+  doc.theme.colours.good = Color{0, 0.5, 0};
+  doc.theme.font_family = "Noto Sans";
+  const std::string html = render_html(doc);
+  EXPECT_THAT(html, HasSubstr("--font: 'Noto Sans', sans-serif;"));
+  EXPECT_THAT(html, HasSubstr("--primary: #ff0000;"));
+  EXPECT_THAT(html, HasSubstr("--good: #008000;"));
 }
 
 TEST(HtmlReport, TheCoverHasTheReportsFacts) {

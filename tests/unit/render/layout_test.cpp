@@ -13,6 +13,10 @@
 namespace vigie::render {
 namespace {
 
+// The default theme's page, which the expectations below are worked out on.
+constexpr PageSetup kPage{};
+const Palette kColours{};
+
 using ::testing::HasSubstr;
 
 std::vector<const cmd::Text*> texts(const Page& page) {
@@ -80,7 +84,7 @@ TEST(Layout, TableOf200RowsSpansFivePagesAfterTheCover) {
   // the 499.3 pt of the line: the table keeps its 8 pt type, its one-line
   // header of 20 and its rows of 16.
   static_assert(
-      theme::kMarginTop == 48 && theme::kMarginBottom == 60 &&
+      kPage.margin_top == 48 && kPage.margin_bottom == 60 &&
       theme::kSectionTitleHeight == 34 && theme::kBlockTitleHeight == 20 &&
       theme::kTableHeaderHeight == 20 && theme::kTableRowHeight == 16);
   ASSERT_EQ(pages.size(), 6u);
@@ -96,7 +100,7 @@ TEST(Layout, TableOf200RowsSpansFivePagesAfterTheCover) {
       EXPECT_EQ(t->text, fmt::format("client-{:03}", next_row));
       ++next_row;
       ++rows;
-      EXPECT_LE(t->baseline, theme::kContentBottom);
+      EXPECT_LE(t->baseline, kPage.content_bottom());
     }
     EXPECT_EQ(rows, rows_per_page[p - 1]) << "page " << p + 1;
     // Which rows of the whole the page holds.
@@ -136,7 +140,7 @@ TEST(Layout, NumericColumnsAreRightAligned) {
   // The last column ends at the content's right edge, less its padding.
   EXPECT_NEAR(
       right_a,
-      theme::kMarginLeft + theme::kContentWidth - theme::kTableCellPadding,
+      kPage.margin_left + kPage.content_width() - theme::kTableCellPadding,
       1e-6);
 }
 
@@ -163,10 +167,10 @@ TEST(Layout, TileArrowIsColouredByWhetherTheMoveIsGood) {
       with_blocks({TileRow{{up_good, up_bad, down_bad, flat}}}), m);
   const Page& page = pages[1];
   ASSERT_NE(find_prefix(page, "▲ +11,1 %"), nullptr);
-  EXPECT_TRUE(same(find_prefix(page, "▲ +11,1 %")->color, theme::kGood));
-  EXPECT_TRUE(same(find_prefix(page, "▲ +1,0 pt")->color, theme::kBad));
-  EXPECT_TRUE(same(find_prefix(page, "▼ -10,0 %")->color, theme::kBad));
-  EXPECT_TRUE(same(find_prefix(page, "► 0,0 %")->color, theme::kFlat));
+  EXPECT_TRUE(same(find_prefix(page, "▲ +11,1 %")->color, kColours.good));
+  EXPECT_TRUE(same(find_prefix(page, "▲ +1,0 pt")->color, kColours.bad));
+  EXPECT_TRUE(same(find_prefix(page, "▼ -10,0 %")->color, kColours.bad));
+  EXPECT_TRUE(same(find_prefix(page, "► 0,0 %")->color, kColours.flat));
   EXPECT_TRUE(has_text(page, "Alerte"));
   EXPECT_TRUE(has_text(page, "Attention"));
   EXPECT_TRUE(has_text(page, "OK"));
@@ -218,8 +222,8 @@ TEST(Layout, TextStaysInsideTheMargins) {
   for (size_t p = 1; p < pages.size(); ++p) {
     for (const cmd::Text* text : texts(pages[p])) {
       const double w = m.width(text->text, text->font);
-      EXPECT_GE(text->x, theme::kMarginLeft - 1e-6) << text->text;
-      EXPECT_LE(text->x + w, theme::kMarginLeft + theme::kContentWidth + 1e-6)
+      EXPECT_GE(text->x, kPage.margin_left - 1e-6) << text->text;
+      EXPECT_LE(text->x + w, kPage.margin_left + kPage.content_width() + 1e-6)
           << text->text;
     }
   }
@@ -299,14 +303,15 @@ TEST(Layout, WideNumbersShrinkTheTypeRatherThanBeingCut) {
   // allows, so the type must step down.
   double expected = 0;
   for (double size : {8.0, 7.5, 7.0, 6.5}) {
-    if (7 * (m.width(number, Font{size, false}) + 12) <= theme::kContentWidth) {
+    if (7 * (m.width(number, Font{size, false}) + 12) <=
+        kPage.content_width()) {
       expected = size;
       break;
     }
   }
   ASSERT_GT(expected, 0);
   ASSERT_LT(expected, theme::kTableSize);
-  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  const TableLayout layout = layout_table(t, kPage.content_width(), m);
   EXPECT_EQ(layout.cell_font.size, expected);
   // Rows shrink with the type: 16 * size / 8.
   EXPECT_DOUBLE_EQ(layout.row_height, 16 * expected / 8);
@@ -323,10 +328,10 @@ TEST(Layout, WideNumbersShrinkTheTypeRatherThanBeingCut) {
 TEST(Layout, TextColumnsAreCutBeforeNumericOnes) {
   const TextMeasurer m;
   TableBlock t = testing::self_care_by_action();
-  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  const TableLayout layout = layout_table(t, kPage.content_width(), m);
   double sum = 0;
   for (double w : layout.widths) sum += w;
-  EXPECT_NEAR(sum, theme::kContentWidth, 1e-6);
+  EXPECT_NEAR(sum, kPage.content_width(), 1e-6);
   for (size_t c = 1; c < t.header.size(); ++c) {
     for (const auto& row : t.rows) {
       // A numeric cell and its padding fit in its column.
@@ -339,7 +344,7 @@ TEST(Layout, TextColumnsAreCutBeforeNumericOnes) {
   for (const cmd::Text* text : texts(pages[1])) {
     if (contains_ellipsis(text->text)) {
       // Only the action names, in the text column, may be cut.
-      EXPECT_EQ(text->x, theme::kMarginLeft + theme::kTableCellPadding)
+      EXPECT_EQ(text->x, kPage.margin_left + theme::kTableCellPadding)
           << text->text;
       cut_action = true;
     }
@@ -350,7 +355,7 @@ TEST(Layout, TextColumnsAreCutBeforeNumericOnes) {
 TEST(Layout, LongHeadersWrapOntoLinesInsteadOfBeingCut) {
   const TextMeasurer m;
   const TableBlock t = testing::self_care_by_action();
-  const TableLayout layout = layout_table(t, theme::kContentWidth, m);
+  const TableLayout layout = layout_table(t, kPage.content_width(), m);
   size_t most = 0;
   for (size_t c = 0; c < t.header.size(); ++c) {
     std::string joined;
@@ -375,7 +380,8 @@ TEST(Layout, LongHeadersWrapOntoLinesInsteadOfBeingCut) {
 
 TEST(Layout, TableFitsOnOneLineLeavesHeadersWhole) {
   const TextMeasurer m;
-  const TableLayout layout = layout_table(table_of(3), theme::kContentWidth, m);
+  const TableLayout layout =
+      layout_table(table_of(3), kPage.content_width(), m);
   ASSERT_EQ(layout.header_lines.size(), 2u);
   EXPECT_EQ(layout.header_lines[1],
             std::vector<std::string>{"Chiffre d'affaires"});
@@ -391,7 +397,7 @@ std::vector<double> tile_heights(const Page& page) {
     if (const auto* r = std::get_if<cmd::Rect>(&c)) last = r;
     const auto* f = std::get_if<cmd::Fill>(&c);
     if (f != nullptr && last != nullptr &&
-        same(f->color, theme::kTileBackground)) {
+        same(f->color, kColours.tile_background)) {
       heights.push_back(last->height);
     }
   }

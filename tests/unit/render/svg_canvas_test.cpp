@@ -15,6 +15,10 @@
 namespace vigie::render {
 namespace {
 
+// The default theme's page, which the expectations below are worked out on.
+constexpr PageSetup kPage{};
+const Palette kColours{};
+
 using testing::attribute;
 using ::testing::ElementsAre;
 using testing::has_attribute;
@@ -26,7 +30,7 @@ using testing::text_of;
 constexpr const char* kXmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
 std::string svg_of(const Page& page, const std::string& id_prefix = "") {
-  SvgCanvas canvas(theme::kPageWidth, theme::kPageHeight, id_prefix);
+  SvgCanvas canvas(kPage.width, kPage.height, id_prefix);
   page.replay(canvas);
   return canvas.svg();
 }
@@ -66,14 +70,14 @@ TEST(SvgCanvas, IsAnSvgPageOfPointsWithTheMeasuringFamily) {
 
 TEST(SvgCanvas, ShapesArePathsWithTheirFillOrStroke) {
   Page page;
-  page.line(10, 20, 30.5, 20, theme::kPrimary, 1.5, 3);
+  page.line(10, 20, 30.5, 20, kColours.primary, 1.5, 3);
   page.rect(1, 2, 3, 4);
   page.circle(50, 60, 5);
-  page.fill(theme::kNoteAccent);
+  page.fill(kColours.note_accent);
   page.move_to(0, 0);
   page.line_to(10, 10);
   page.line_to(20, 0);
-  page.stroke(theme::kInk, 0.5);
+  page.stroke(kColours.ink, 0.5);
 
   const SvgDocument doc(svg_of(page));
   const auto paths = doc.select("/s:svg/s:path");
@@ -81,7 +85,7 @@ TEST(SvgCanvas, ShapesArePathsWithTheirFillOrStroke) {
   // The colours as the theme's comments write them in hexadecimal.
   EXPECT_EQ(attribute(paths[0], "d"), "M10 20L30.5 20");
   EXPECT_EQ(attribute(paths[0], "fill"), "none");
-  EXPECT_EQ(attribute(paths[0], "stroke"), "#1d4e89");
+  EXPECT_EQ(attribute(paths[0], "stroke"), "#0072b2");
   EXPECT_EQ(attribute(paths[0], "stroke-width"), "1.5");
   EXPECT_EQ(attribute(paths[0], "stroke-dasharray"), "3");
 
@@ -89,7 +93,7 @@ TEST(SvgCanvas, ShapesArePathsWithTheirFillOrStroke) {
   EXPECT_EQ(attribute(paths[1], "d"),
             "M1 2h3v4h-3Z"
             "M55 60A5 5 0 1 1 45 60A5 5 0 1 1 55 60Z");
-  EXPECT_EQ(attribute(paths[1], "fill"), "#dc850a");
+  EXPECT_EQ(attribute(paths[1], "fill"), "#e69f00");
   EXPECT_FALSE(has_attribute(paths[1], "stroke"));
 
   EXPECT_EQ(attribute(paths[2], "d"), "M0 0L10 10L20 0");
@@ -100,20 +104,20 @@ TEST(SvgCanvas, ShapesArePathsWithTheirFillOrStroke) {
 
 TEST(SvgCanvas, PathsFollowCairosRules) {
   Page page;
-  page.fill(theme::kInk);  // nothing to paint: nothing written
-  page.line_to(5, 6);      // no current point: moves there, as Cairo does
+  page.fill(kColours.ink);  // nothing to paint: nothing written
+  page.line_to(5, 6);       // no current point: moves there, as Cairo does
   page.line_to(7, 8);
-  page.stroke(theme::kInk, 1);
+  page.stroke(kColours.ink, 1);
   // Text starts a new path (CairoCanvas does cairo_new_path around a run):
   // the line before it is never painted.
   page.move_to(1, 1);
   page.line_to(2, 2);
-  page.text(0, 10, "x", Font{}, theme::kInk, 5);
-  page.stroke(theme::kInk, 1);
+  page.text(0, 10, "x", Font{}, kColours.ink, 5);
+  page.stroke(kColours.ink, 1);
   // So does a clip.
   page.rect(0, 0, 1, 1);
   page.push_clip(0, 0, 100, 100);
-  page.fill(theme::kInk);
+  page.fill(kColours.ink);
   page.pop_clip();
 
   const SvgDocument doc(svg_of(page));
@@ -124,11 +128,11 @@ TEST(SvgCanvas, PathsFollowCairosRules) {
 
 TEST(SvgCanvas, TextIsATextElementAtItsBaselinePinnedToItsMeasuredWidth) {
   Page page;
-  page.text(48, 100.25, "Chiffre d'affaires", Font{10.5, true}, theme::kInk,
+  page.text(48, 100.25, "Chiffre d'affaires", Font{10.5, true}, kColours.ink,
             71.123456);
   page.text(48.5, 120, "Précédent : 1 234,56 €", Font{7.5, false},
-            theme::kMuted, 80);
-  page.text(0, 130, "unmeasured", Font{}, theme::kMuted, 0);
+            kColours.muted, 80);
+  page.text(0, 130, "unmeasured", Font{}, kColours.muted, 0);
 
   const SvgDocument doc(svg_of(page));
   const auto texts = doc.select("/s:svg/s:text");
@@ -158,8 +162,8 @@ TEST(SvgCanvas, TextIsEscapedAndComesBackWhole) {
   const std::string markup = "<b>R&D</b> \"q\" 'x' ]]> &amp; <!-- -->";
   const std::string spaced = "  two  spaces  ";
   Page page;
-  page.text(0, 10, markup, Font{}, theme::kInk, 100);
-  page.text(0, 20, spaced, Font{}, theme::kInk, 100);
+  page.text(0, 10, markup, Font{}, kColours.ink, 100);
+  page.text(0, 20, spaced, Font{}, kColours.ink, 100);
   // What XML 1.0 cannot carry at all: a control character, a NUL, bytes
   // that are no UTF-8. Each becomes U+FFFD; the rest of the run is kept.
   page.text(0, 30,
@@ -168,7 +172,7 @@ TEST(SvgCanvas, TextIsEscapedAndComesBackWhole) {
                 '\0' +
                 "c\xff"
                 "d",
-            Font{}, theme::kInk, 100);
+            Font{}, kColours.ink, 100);
 
   const std::string svg = svg_of(page);
   EXPECT_THAT(svg, Not(HasSubstr("<b>")));
@@ -185,7 +189,7 @@ TEST(SvgCanvas, TextIsEscapedAndComesBackWhole) {
 TEST(SvgCanvas, SecretsAreHiddenAsInThePdf) {
   secrets::add("s3cr3t-token", "${TOKEN}");
   Page page;
-  page.text(0, 10, "url?key=s3cr3t-token", Font{}, theme::kInk, 100);
+  page.text(0, 10, "url?key=s3cr3t-token", Font{}, kColours.ink, 100);
   const std::string svg = svg_of(page);
   secrets::clear_for_tests();
   EXPECT_THAT(svg, Not(HasSubstr("s3cr3t")));
@@ -196,13 +200,13 @@ TEST(SvgCanvas, ClipsHaveUniqueIdsAndNest) {
   Page page;
   page.push_clip(10, 20, 30, 40);
   page.push_clip(11, 21, 5, 6);
-  page.fill_rect(0, 0, 100, 100, theme::kInk);
+  page.fill_rect(0, 0, 100, 100, kColours.ink);
   page.pop_clip();
   page.pop_clip();
   page.push_clip(1, 2, 3, 4);
-  page.text(0, 10, "clipped", Font{}, theme::kInk, 20);
+  page.text(0, 10, "clipped", Font{}, kColours.ink, 20);
   page.pop_clip();
-  page.text(0, 10, "free", Font{}, theme::kInk, 20);
+  page.text(0, 10, "free", Font{}, kColours.ink, 20);
 
   const SvgDocument doc(svg_of(page, "p3-"));
   ASSERT_TRUE(doc.parsed());
@@ -247,11 +251,11 @@ TEST(SvgCanvas, ClipsHaveUniqueIdsAndNest) {
 TEST(SvgCanvas, AClipLeftOpenIsClosed) {
   Page page;
   page.push_clip(0, 0, 10, 10);
-  page.fill_rect(0, 0, 5, 5, theme::kInk);
+  page.fill_rect(0, 0, 5, 5, kColours.ink);
   page.pop_clip();
   page.pop_clip();  // one too many: ignored
   page.push_clip(0, 0, 10, 10);
-  page.fill_rect(0, 0, 5, 5, theme::kInk);
+  page.fill_rect(0, 0, 5, 5, kColours.ink);
   const SvgDocument doc(svg_of(page));
   ASSERT_TRUE(doc.parsed());
   EXPECT_EQ(doc.select("/s:svg/s:g/s:path").size(), 2u);
@@ -260,9 +264,9 @@ TEST(SvgCanvas, AClipLeftOpenIsClosed) {
 TEST(SvgCanvas, NumbersAreShortFixedAndNeverNegativeZero) {
   Page page;
   page.rect(1.0 / 3, 2.0000001, -0.0001, 595.2756);
-  page.fill(theme::kInk);
-  page.line(-12.3456, 1e-9, 100.10, 7, theme::kInk, 0.30000000000000004);
-  page.text(2.0 / 3, 1e6 / 7, "t", Font{8, false}, theme::kInk, 0.1 + 0.2);
+  page.fill(kColours.ink);
+  page.line(-12.3456, 1e-9, 100.10, 7, kColours.ink, 0.30000000000000004);
+  page.text(2.0 / 3, 1e6 / 7, "t", Font{8, false}, kColours.ink, 0.1 + 0.2);
 
   const std::string whole = svg_of(page);
   const SvgDocument doc(whole);
@@ -288,8 +292,8 @@ TEST(SvgCanvas, TheSameCommandsGiveTheSameBytes) {
   Page page;
   page.push_clip(0, 0, 50, 50);
   page.circle(10, 10, 2.4);
-  page.fill(theme::kPrimary);
-  page.text(3, 4, "même texte", Font{9, true}, theme::kInk, 40.5);
+  page.fill(kColours.primary);
+  page.text(3, 4, "même texte", Font{9, true}, kColours.ink, 40.5);
   page.pop_clip();
   const std::string first = svg_of(page, "p1-");
   // Another canvas drawn in between shares no counter with these.
@@ -299,12 +303,12 @@ TEST(SvgCanvas, TheSameCommandsGiveTheSameBytes) {
 
 TEST(SvgCanvas, APartOfAPageIsAnElementForHtmlCroppedToItsBox) {
   Page page;
-  page.fill_rect(100, 200, 50, 20, theme::kPrimary);
+  page.fill_rect(100, 200, 50, 20, kColours.primary);
   page.push_clip(100, 200, 50, 20);
-  page.text(102, 215, "a < b", Font{9, false}, theme::kInk, 20);
+  page.text(102, 215, "a < b", Font{9, false}, kColours.ink, 20);
   page.pop_clip();
   const std::string element =
-      svg_element(page, ViewBox{99, 199, 52.5, 22}, "c7-");
+      svg_element(page, ViewBox{99, 199, 52.5, 22}, "c7-", "DejaVu Sans");
   // No XML declaration and no namespace: an HTML parser gives <svg> its
   // own, and the page then holds no address.
   EXPECT_TRUE(element.starts_with("<svg version=\"1.1\" ")) << element;
