@@ -14,6 +14,7 @@
 #include "render/chart_frame.hpp"
 #include "render/html_assets.hpp"
 #include "render/html_blocks.hpp"
+#include "render/logo.hpp"
 #include "render/svg_canvas.hpp"
 #include "render/text_measure.hpp"
 #include "render/theme.hpp"
@@ -117,8 +118,15 @@ void write_head(std::string& out, const Document& doc) {
 }
 
 void write_cover(std::string& out, const Document& doc, const Wording& words) {
-  out += "<header class=\"cover\"><div class=\"page\">\n<h1>" +
-         html_text(doc.title) + "</h1>\n";
+  out += "<header class=\"cover\"><div class=\"page\">\n";
+  // The template's logo, on a white card as on the PDF's cover; a
+  // picture of the company's name, which the title already says.
+  if (const auto logo = load_logo(doc.theme.logo))
+    out += fmt::format(
+        "<img class=\"logo\" src=\"{}\" alt=\"\" width=\"{:.0f}\" "
+        "height=\"{:.0f}\">\n",
+        png_data_uri(*logo->png), logo->width * 4 / 3, logo->height * 4 / 3);
+  out += "<h1>" + html_text(doc.title) + "</h1>\n";
   if (!doc.period.empty())
     out += "<p class=\"period\">" + html_text(doc.period) + "</p>\n";
   out += "</div></header>\n<main class=\"page\">\n";

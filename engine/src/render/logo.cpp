@@ -1,6 +1,7 @@
 #include "render/logo.hpp"
 
 #include <fmt/format.h>
+#include <glib.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -54,6 +55,15 @@ std::optional<LogoImage> load_logo(const Logo& logo) {
                  static_cast<double>(size->first);
   image.png = std::move(bytes);
   return image;
+}
+
+std::string png_data_uri(const std::string& png) {
+  // Base64 by GLib, which Pango already brings.
+  gchar* base64 =
+      g_base64_encode(reinterpret_cast<const guchar*>(png.data()), png.size());
+  std::string uri = std::string("data:image/png;base64,") + base64;
+  g_free(base64);
+  return uri;
 }
 
 }  // namespace vigie::render

@@ -21,4 +21,7 @@ struct LogoImage {
 // the file when it cannot be read or is not a PNG image.
 std::optional<LogoImage> load_logo(const Logo& logo);
 
+// The PNG as a data: URI, for an SVG or HTML page that must stay one file.
+std::string png_data_uri(const std::string& png);
+
 }  // namespace vigie::render

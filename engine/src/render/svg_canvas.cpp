@@ -1,12 +1,12 @@
 #include "render/svg_canvas.hpp"
 
 #include <fmt/format.h>
-#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string_view>
 
+#include "render/logo.hpp"
 #include "render/theme.hpp"
 #include "render/xml_text.hpp"
 #include "secrets/redactor.hpp"
@@ -146,15 +146,12 @@ void SvgCanvas::draw(const cmd::Text& c) {
 void SvgCanvas::draw(const cmd::Image& c) {
   clear_path();
   if (!c.png) return;
-  // Inline, as a data: URI: the page stays one file. Base64 by GLib, which
-  // Pango already brings.
-  gchar* base64 = g_base64_encode(
-      reinterpret_cast<const guchar*>(c.png->data()), c.png->size());
+  // Inline: the page stays one file.
   body_ += fmt::format(
       "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-      "preserveAspectRatio=\"none\" href=\"data:image/png;base64,{}\"/>\n",
-      number(c.x), number(c.y), number(c.width), number(c.height), base64);
-  g_free(base64);
+      "preserveAspectRatio=\"none\" href=\"{}\"/>\n",
+      number(c.x), number(c.y), number(c.width), number(c.height),
+      png_data_uri(*c.png));
 }
 
 void SvgCanvas::draw(const cmd::PushClip& c) {

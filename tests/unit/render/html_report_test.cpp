@@ -147,6 +147,20 @@ TEST(HtmlReport, ATemplatesColoursAndFamilyReachTheCss) {
   EXPECT_THAT(html, HasSubstr("--good: #008000;"));
 }
 
+TEST(HtmlReport, TheTemplatesLogoIsInThePageItself) {
+  Document doc = sample_document();
+  doc.theme.logo = {VIGIE_SOURCE_DIR "/templates/report/logo.png", 90};
+  const HtmlDocument page(render_html(doc));
+  const auto logos = page.select("//header[@class='cover']//img");
+  ASSERT_EQ(logos.size(), 1u);
+  EXPECT_THAT(attribute(logos[0], "src"),
+              ::testing::StartsWith("data:image/png;base64,iVBORw0KGgo"));
+  // 90 x 24 points (the file is 360 x 96 pixels) in CSS pixels.
+  EXPECT_EQ(attribute(logos[0], "width"), "120");
+  EXPECT_EQ(attribute(logos[0], "height"), "32");
+  EXPECT_EQ(attribute(logos[0], "alt"), "");
+}
+
 TEST(HtmlReport, TheCoverHasTheReportsFacts) {
   const Document source = sample_document();
   const HtmlDocument doc(sample_html());
