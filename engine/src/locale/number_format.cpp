@@ -69,6 +69,21 @@ std::string format_number(double v, int max_decimals, const Locale& locale) {
                  locale);
 }
 
+std::string format_fixed(double v, int decimals, const Locale& locale) {
+  if (!std::isfinite(v)) return no_value(locale);
+  return fixed(v, std::clamp(decimals, 0, NumberFormatters::kMaxDecimals),
+               locale);
+}
+
+int decimals_needed(double v) {
+  if (!std::isfinite(v)) return 0;
+  // "314.80": the digits left once its trailing zeros are dropped.
+  std::string two = rounded(v, 2);
+  while (two.back() == '0') two.pop_back();
+  if (two.back() == '.') return 0;
+  return static_cast<int>(two.size() - two.find('.') - 1);
+}
+
 std::string format_local_time(int64_t instant_us, const Locale& locale) {
   using namespace std::chrono;
   const date::sys_time<microseconds> utc{microseconds(instant_us)};

@@ -20,6 +20,13 @@ std::string format_value(std::optional<double> v, const std::string& unit,
 // Up to `max_decimals` (0..2) decimals, trailing zeros dropped ("2,5", "3").
 std::string format_number(double v, int max_decimals, const Locale& locale);
 
+// Exactly `decimals` (0..2) decimals ("2,50"): the figures of one table
+// column, aligned on their decimal mark.
+std::string format_fixed(double v, int decimals, const Locale& locale);
+
+// The fewest decimals (0..2) that write `v` as format_number(v, 2) does.
+int decimals_needed(double v);
+
 // An instant (µs since the epoch, UTC) in the locale's time zone, to the
 // minute: "2026-10-31 23:00", the same in every language.
 std::string format_local_time(int64_t instant_us, const Locale& locale);

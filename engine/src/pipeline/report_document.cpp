@@ -115,14 +115,35 @@ double number_at(const Column& c, size_t i) {
 // A table cell as a reader expects it: numbers in the locale and their
 // unit, times local (in the locale's time zone), codes of the data with
 // their label (kpis.json and the lists keep the codes).
+// The decimals a column of plain numbers (a unit written with up to two
+// decimals, trailing zeros dropped) is written with: the most any of its
+// first `rows` needs, so that its figures align on their decimal mark
+// ("323,39", "314,80", "0,00"). Nothing for other columns.
+std::optional<int> column_decimals(const Column& c, int64_t rows) {
+  if (c.type != Type::Double) return std::nullopt;
+  const std::string unit = display_unit(c);
+  if (unit == "currency" || unit == "count" || unit == "ratio" ||
+      unit == "days")
+    return std::nullopt;
+  int decimals = 0;
+  for (int64_t r = 0; r < rows && decimals < 2; ++r)
+    if (c.is_valid(r))
+      decimals = std::max(
+          decimals, locale::decimals_needed(c.doubles[static_cast<size_t>(r)]));
+  return decimals;
+}
+
 std::string cell_display(const Column& c, int64_t row,
-                         const render::Locale& locale) {
+                         const render::Locale& locale,
+                         std::optional<int> decimals) {
   if (!c.is_valid(row)) return "";
   const auto i = static_cast<size_t>(row);
   switch (c.type) {
     case Type::Int64:
     case Type::Decimal:
     case Type::Double:
+      if (decimals)
+        return locale::format_fixed(number_at(c, i), *decimals, locale);
       return locale::format_value(number_at(c, i), display_unit(c), locale);
     case Type::Bool:
       return locale::text(locale, c.bools[i] ? "value.yes" : "value.no");
@@ -169,13 +190,18 @@ render::TableBlock table_of(const spec::Block& b, const KpiResult& k,
   for (const Column* c : columns) {
     t.numeric.push_back(c->type == Type::Int64 || c->type == Type::Decimal ||
                         c->type == Type::Double);
+    t.times.push_back(c->type == Type::Timestamp);
   }
   const int64_t shown = b.max_rows > 0
                             ? std::min<int64_t>(b.max_rows, k.table->rows())
                             : k.table->rows();
+  std::vector<std::optional<int>> decimals;
+  for (const Column* c : columns)
+    decimals.push_back(column_decimals(*c, shown));
   for (int64_t r = 0; r < shown; ++r) {
     std::vector<std::string> row;
-    for (const Column* c : columns) row.push_back(cell_display(*c, r, locale));
+    for (size_t i = 0; i < columns.size(); ++i)
+      row.push_back(cell_display(*columns[i], r, locale, decimals[i]));
     t.rows.push_back(std::move(row));
   }
   style_table(b, k, columns, shown, t);
@@ -249,7 +275,7 @@ std::vector<double> numbers(const Column& c) {
 std::vector<std::string> texts(const Column& c, const render::Locale& locale) {
   std::vector<std::string> out;
   for (int64_t r = 0; r < c.size(); ++r)
-    out.push_back(cell_display(c, r, locale));
+    out.push_back(cell_display(c, r, locale, std::nullopt));
   return out;
 }
 

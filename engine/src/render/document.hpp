@@ -193,6 +193,9 @@ struct TableBlock {
   std::string title;
   std::vector<std::string> header;
   std::vector<bool> numeric;  // right-aligned columns
+  // Columns of times (left-aligned): like numbers, never cut to fit, a
+  // date missing its day being no date.
+  std::vector<bool> times;
   std::vector<std::vector<std::string>> rows;
   // By row and column, as `rows`; empty (or short) for plain cells.
   std::vector<std::vector<CellStyle>> styles;

@@ -186,21 +186,29 @@ void start_part(const TableBlock& table, const TableLayout& layout, Flow& flow,
   flow.advance(layout.header_height);
 }
 
-double part_min_height(const TableLayout& layout) {
-  return theme::kBlockTitleHeight + layout.header_height + layout.row_height;
+// A table starts on a page only with its title, its header and a few rows
+// under them: a header over one row at the foot of a page reads as an
+// empty table.
+constexpr size_t kFirstRows = 3;
+
+double part_min_height(const TableLayout& layout, size_t rows) {
+  return theme::kBlockTitleHeight + layout.header_height +
+         static_cast<double>(std::clamp<size_t>(rows, 1, kFirstRows)) *
+             layout.row_height;
 }
 
 }  // namespace
 
 double table_min_height(const TableBlock& table, const RenderContext& ctx) {
   return part_min_height(
-      layout_table(table, ctx.theme.page.content_width(), ctx.text));
+      layout_table(table, ctx.theme.page.content_width(), ctx.text),
+      table.rows.size());
 }
 
 void place_table(const TableBlock& table, Flow& flow,
                  const RenderContext& ctx) {
   const TableLayout layout = layout_table(table, flow.width(), ctx.text);
-  flow.ensure(part_min_height(layout));
+  flow.ensure(part_min_height(layout, table.rows.size()));
   const std::vector<Part> parts =
       split_rows(layout, table.rows.size(), flow.y(), ctx);
   for (size_t p = 0; p < parts.size(); ++p) {

@@ -27,14 +27,15 @@ struct ColumnNeeds {
   // kMaxHeaderLines (the first is header_line, the last header_wrapped).
   std::vector<double> header_by_lines;
   bool numeric = false;
+  bool time = false;
 
   double natural() const { return std::max(cells, header_line); }
   // Everything whole, the header wrapped.
   double whole() const { return std::max(cells, header_wrapped); }
-  // The narrowest it goes before numbers are cut: a numeric column stays
-  // whole, a text column keeps a few characters.
+  // The narrowest it goes before numbers are cut: a column of numbers or
+  // times stays whole, a text column keeps a few characters.
   double floor(double font_size) const {
-    if (numeric) return whole();
+    if (numeric || time) return whole();
     return std::max(header_wrapped,
                     std::min(cells, kMinTextEms * font_size + kPadding));
   }
@@ -83,6 +84,7 @@ std::vector<ColumnNeeds> measure_columns(const TableBlock& table, size_t count,
   std::vector<ColumnNeeds> needs(count);
   for (size_t c = 0; c < count; ++c) {
     needs[c].numeric = is_numeric_column(table, c);
+    needs[c].time = c < table.times.size() && table.times[c];
     needs[c].cells = kPadding;
     needs[c].header_line = kPadding;
     needs[c].header_wrapped = kPadding;
@@ -163,12 +165,26 @@ std::optional<std::vector<double>> fit_columns(
     return whole;
   }
   if (total(floor) <= available) {
-    // Text columns give up what they must, each in proportion to what it
-    // can give; numeric columns stay whole.
-    std::vector<double> slack(n);
-    for (size_t c = 0; c < n; ++c) slack[c] = whole[c] - floor[c];
-    spread(whole, slack, available - total(whole));
-    return whole;
+    // The widest text columns give up what they must: every text column
+    // is capped at one width, the largest that fits (each kept between its
+    // floor and its whole width), so that a long id is cut before a short
+    // label is; columns of numbers and times stay whole. The cap is found
+    // by bisection: the total grows with it.
+    const auto capped = [&](double cap) {
+      std::vector<double> widths(n);
+      for (size_t c = 0; c < n; ++c)
+        widths[c] = std::clamp(cap, floor[c], whole[c]);
+      return widths;
+    };
+    double low = 0;
+    double high = *std::max_element(whole.begin(), whole.end());
+    for (int i = 0; i < 40 && high - low > 0.01; ++i) {
+      const double mid = (low + high) / 2;
+      (total(capped(mid)) <= available ? low : high) = mid;
+    }
+    std::vector<double> widths = capped(low);
+    spread(widths, {}, available - total(widths));
+    return widths;
   }
   return std::nullopt;
 }

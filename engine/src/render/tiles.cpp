@@ -238,9 +238,11 @@ double tile_width(size_t columns, const RenderContext& ctx) {
          static_cast<double>(columns);
 }
 
-size_t tiles_per_line(const TileRow& row, const RenderContext& ctx) {
-  return std::min(row.tiles.size(),
-                  static_cast<size_t>(ctx.theme.tiles_per_row));
+// The theme's grid, whatever the row holds: the tiles of a report all
+// have one size, a short row leaving the end of its line empty rather
+// than stretching two figures across the page.
+size_t tiles_per_line(const RenderContext& ctx) {
+  return static_cast<size_t>(ctx.theme.tiles_per_row);
 }
 
 // The room a line of tiles gives sparklines: none unless one has values.
@@ -276,15 +278,15 @@ std::vector<TileLabel> lay_out_labels(const TileRow& row,
 
 double tile_row_min_height(const TileRow& row, const RenderContext& ctx) {
   if (row.tiles.empty()) return 0;
-  const size_t columns = tiles_per_line(row, ctx);
+  const size_t columns = tiles_per_line(ctx);
   const std::vector<TileLabel> labels =
       lay_out_labels(row, ctx, tile_width(columns, ctx));
-  return line_height(row, labels, 0, columns);
+  return line_height(row, labels, 0, std::min(columns, row.tiles.size()));
 }
 
 void place_tile_row(const TileRow& row, Flow& flow, const RenderContext& ctx) {
   if (row.tiles.empty()) return;
-  const size_t columns = tiles_per_line(row, ctx);
+  const size_t columns = tiles_per_line(ctx);
   const double width = tile_width(columns, ctx);
   const std::vector<TileLabel> labels = lay_out_labels(row, ctx, width);
   for (size_t first = 0; first < row.tiles.size(); first += columns) {

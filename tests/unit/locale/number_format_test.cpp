@@ -62,6 +62,19 @@ TEST(FormatValue, DaysHaveOneDecimalOtherUnitsUpToTwo) {
   EXPECT_EQ(format_value(1200.1, "", french()), "1" + kNnbsp + "200,1");
 }
 
+TEST(FormatFixed, AColumnsFiguresShareTheirDecimals) {
+  EXPECT_EQ(decimals_needed(323.39), 2);
+  EXPECT_EQ(decimals_needed(314.8), 1);
+  EXPECT_EQ(decimals_needed(314.804), 1);  // as two decimals write it
+  EXPECT_EQ(decimals_needed(0), 0);
+  EXPECT_EQ(decimals_needed(-2.999), 0);  // "-3.00"
+  EXPECT_EQ(decimals_needed(std::nan("")), 0);
+  EXPECT_EQ(format_fixed(314.8, 2, french()), "314,80");
+  EXPECT_EQ(format_fixed(0, 2, french()), "0,00");
+  EXPECT_EQ(format_fixed(1234.5, 1, english()), "1,234.5");
+  EXPECT_EQ(format_fixed(-0.001, 2, french()), "0,00");
+}
+
 TEST(FormatValue, NegativeZeroAfterRoundingHasNoSign) {
   EXPECT_EQ(format_value(-0.001, "currency", french()), "0,00" + kNnbsp + "€");
   EXPECT_EQ(format_value(-0.4, "count", french()), "0");

@@ -337,5 +337,93 @@ TEST_F(ReportDocument, TheComparisonLinesNeedThePlansPeriods) {
   EXPECT_TRUE(draws_comparison_lines({spec::Section{"S", {b}, {}}}));
 }
 
+// ---- the executive summary (theme.summary)
+
+TEST_F(ReportDocument, NoSummaryUnlessTheTemplateAsks) {
+  const spec::Block b = block(spec::BlockKind::Tiles, {"revenue"});
+  const render::Document doc = build_document(
+      report_, {spec::Section{"S", {b}, {}}}, true, plan_, kpis_, "", {});
+  ASSERT_EQ(doc.sections.size(), 1u);
+  EXPECT_EQ(doc.sections[0].title, "S");
+}
+
+TEST_F(ReportDocument, TheSummaryHasTheHeadlineTilesAndWhatIsOffTarget) {
+  report_.theme.summary = true;
+  report_.theme.tiles_per_row = 1;  // two tiles at most
+  // Churn in its alert zone, revenue in its warning zone: alert first.
+  kpis_[1].status = compute::Status::Alert;
+  compute::KpiResult extra = kpis_[0];
+  extra.id = "orders";
+  extra.label = "Commandes";
+  extra.status = compute::Status::Ok;
+  kpis_.push_back(extra);
+  const std::vector<spec::Section> layout{
+      spec::Section{"A",
+                    {block(spec::BlockKind::Note, {}),
+                     block(spec::BlockKind::Tiles, {"orders"})},
+                    {}},
+      spec::Section{"B",
+                    {block(spec::BlockKind::Tiles,
+                           {"segments", "orders", "churn", "revenue"})},
+                    {}}};
+  const render::Document doc =
+      build_document(report_, layout, true, plan_, kpis_, "", {});
+  ASSERT_EQ(doc.sections.size(), 3u);
+  const render::Section& summary = doc.sections[0];
+  EXPECT_EQ(summary.title, "Synthèse");
+  EXPECT_TRUE(summary.new_page);
+  ASSERT_EQ(summary.blocks.size(), 2u);
+  // The value KPIs of the tile blocks in order, each once (the table
+  // segments is no tile), two at most, with their trend.
+  const auto& tiles = std::get<render::TileRow>(summary.blocks[0]).tiles;
+  ASSERT_EQ(tiles.size(), 2u);
+  EXPECT_EQ(tiles[0].label, "Commandes");
+  EXPECT_EQ(tiles[1].label, "Attrition");
+  EXPECT_EQ(tiles[0].sparkline.size(), 12u);
+  const auto& table = std::get<render::TableBlock>(summary.blocks[1]);
+  EXPECT_EQ(table.title, "Points d'attention");
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0][0], "Attrition");
+  EXPECT_EQ(table.rows[1][0], "Chiffre d'affaires");
+  EXPECT_EQ(table.styles[0][1].status, render::Status::Alert);
+  EXPECT_EQ(table.styles[1][1].status, render::Status::Warning);
+}
+
+TEST_F(ReportDocument, TheSummarySaysWhenEveryTargetIsMet) {
+  report_.theme.summary = true;
+  report_.locale = "en_GB";
+  for (auto& k : kpis_) k.status = compute::Status::Ok;
+  const render::Document doc = build_document(
+      report_,
+      {spec::Section{"S", {block(spec::BlockKind::Tiles, {"revenue"})}, {}}},
+      true, plan_, kpis_, "", {});
+  const render::Section& summary = doc.sections.at(0);
+  EXPECT_EQ(summary.title, "Executive summary");
+  ASSERT_EQ(summary.blocks.size(), 2u);
+  EXPECT_EQ(std::get<render::Note>(summary.blocks[1]).text,
+            "Every KPI with a target meets it this period.");
+}
+
+TEST_F(ReportDocument, TheSummaryCountsWhatItCannotList) {
+  report_.theme.summary = true;
+  for (int i = 0; i < 9; ++i) {
+    compute::KpiResult k = kpis_[0];
+    k.id = "k" + std::to_string(i);
+    k.label = "KPI " + std::to_string(i);
+    k.status = compute::Status::Alert;
+    kpis_.push_back(k);
+  }
+  const render::Document doc = build_document(
+      report_,
+      {spec::Section{"S", {block(spec::BlockKind::Tiles, {"revenue"})}, {}}},
+      true, plan_, kpis_, "", {});
+  const render::Section& summary = doc.sections.at(0);
+  ASSERT_EQ(summary.blocks.size(), 3u);
+  EXPECT_EQ(std::get<render::TableBlock>(summary.blocks[1]).rows.size(), 6u);
+  // Nine alerts and the revenue's warning: ten, six listed.
+  EXPECT_THAT(std::get<render::Note>(summary.blocks[2]).text,
+              HasSubstr("Et 4 autre(s) indicateur(s) hors objectif"));
+}
+
 }  // namespace
 }  // namespace vigie::pipeline

@@ -423,6 +423,27 @@ TEST(Layout, TileLabelBesideABadgeWrapsInsteadOfBeingCut) {
   EXPECT_EQ(tile_heights(pages[1]), std::vector<double>(4, theme::kTileHeight));
 }
 
+TEST(Layout, AShortRowKeepsTheGridsTileWidth) {
+  const TextMeasurer m;
+  const Tile tile =
+      testing::make_tile("Acheteurs", "3 513", "", "", 0, 1, Status::None, "");
+  const auto pages = layout_document(with_blocks({TileRow{{tile, tile}}}), m);
+  // Two tiles on the default grid of four keep a quarter of the width
+  // each (less the gutters): (499.3 - 3 x 10) / 4.
+  std::vector<double> widths;
+  const cmd::Rect* last = nullptr;
+  for (const DrawCommand& c : pages[1].commands()) {
+    if (const auto* r = std::get_if<cmd::Rect>(&c)) last = r;
+    const auto* f = std::get_if<cmd::Fill>(&c);
+    if (f != nullptr && last != nullptr &&
+        same(f->color, kColours.tile_background))
+      widths.push_back(last->width);
+  }
+  ASSERT_EQ(widths.size(), 2u);
+  for (double w : widths)
+    EXPECT_NEAR(w, (kPage.content_width() - 30) / 4, 1e-9);
+}
+
 TEST(Layout, ALabelOnThreeLinesGrowsEveryTileOfItsRow) {
   const TextMeasurer m;
   Tile wordy = testing::make_tile(
@@ -430,8 +451,9 @@ TEST(Layout, ALabelOnThreeLinesGrowsEveryTileOfItsRow) {
       "", 0, 1, Status::Warning, "");
   Tile plain =
       testing::make_tile("Acheteurs", "3 513", "", "", 0, 1, Status::None, "");
-  const auto pages =
-      layout_document(with_blocks({TileRow{{plain, wordy, plain}}}), m);
+  Document doc = with_blocks({TileRow{{plain, wordy, plain}}});
+  doc.theme.tiles_per_row = 3;  // a grid of three: tiles 156.4 wide
+  const auto pages = layout_document(doc, m);
   for (const cmd::Text* t : texts(pages[1])) {
     EXPECT_FALSE(contains_ellipsis(t->text)) << t->text;
   }
