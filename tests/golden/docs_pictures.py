@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """The pictures of docs/templates.md, drawn from tests/golden/templates.yaml.
 
-Each section of the spec (one chart block) is run on its own, by `vigie run`
+Pages of the two shipped reports (report-specs/) on the same data show the
+report templates: docs/images/report_<spec>_page<N>.png. Each section of
+the spec (one chart block) is run on its own, by `vigie run`
 on the demo data, and page 2 of its PDF (the section, after the cover) is
 rasterised by pdftoppm and cut to the chart by `vigie_golden crop`, above
 the data-quality appendix that follows it: docs/images/<section title>.png.
@@ -21,6 +23,10 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 DPI = 96
 PERIOD = "2026-10"
+# The pages of the shipped reports that show their template, and the
+# resolution a whole page is shown at.
+REPORT_PAGES = {"management": (1, 2, 5), "operational": (2,)}
+PAGE_DPI = 40
 
 
 def split_sections(text):
@@ -91,6 +97,18 @@ def main():
                 crop += ["--bottom", str(bottom)]
             run(crop)
             print(f"wrote {out / (title + '.png')}")
+        env["VIGIE_LIST_KEY"] = "docs-pictures-key"
+        for name, pages in REPORT_PAGES.items():
+            spec = HERE.parent.parent / "report-specs" / f"{name}.yaml"
+            report = tmp / "out" / name
+            run([args.vigie, "run", spec, "--period", PERIOD, "--out", report,
+                 "--quiet"], env=env)
+            for number in pages:
+                picture = out / f"report_{name}_page{number}"
+                run(["pdftoppm", "-r", str(PAGE_DPI), "-f", str(number), "-l",
+                     str(number), "-singlefile", "-png",
+                     report / "report.pdf", picture])
+                print(f"wrote {picture}.png")
 
 
 if __name__ == "__main__":
