@@ -56,7 +56,8 @@ struct PlacedLabel {
 };
 
 // The labels shown with every `stride`-th one, or nothing when they would
-// collide, be cut at all (`whole`) or be cut too short.
+// collide, be cut at all or broken unevenly (`whole`), or be cut too
+// short.
 std::optional<std::vector<PlacedLabel>> place_labels(
     const std::vector<std::string>& labels, const PlotArea& plot, size_t stride,
     const RenderContext& ctx, double min_x, double max_x, bool whole) {
@@ -86,6 +87,14 @@ std::optional<std::vector<PlacedLabel>> place_labels(
     placed.push_back(std::move(p));
   }
   if (cut && (whole || room < kMinLabelRoom)) return std::nullopt;
+  // Periods read as a row: "mars" over "26" among whole "févr. 26" and
+  // "avr. 26" reads as a mistake. Thinned labels are all on one line or all
+  // broken, else fewer of them.
+  if (whole &&
+      std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) {
+        return p.lines.size() != placed.front().lines.size();
+      }))
+    return std::nullopt;
   return placed;
 }
 

@@ -13,6 +13,7 @@
 #include "locale/catalog.hpp"
 #include "locale/number_format.hpp"
 #include "render/blocks.hpp"
+#include "render/chart_axes.hpp"
 #include "render/layout.hpp"
 #include "render/theme.hpp"
 #include "render/wording.hpp"
@@ -220,6 +221,36 @@ bool has(const std::vector<std::string>& strings, const std::string& s) {
 }
 
 const std::string kNnbsp = "\u202f";
+
+TEST(ChartWords, MonthLabelsAreAllWholeOrAllBroken) {
+  const Theme theme;
+  const TextMeasurer measurer;
+  const Locale locale("fr_FR", "Europe/Paris");
+  const Wording words = wording_for(locale);
+  const RenderContext ctx{theme, measurer, locale, words};
+  const std::vector<std::string> months{
+      "nov. 25", "déc. 25", "janv. 26", "févr. 26", "mars 26",  "avr. 26",
+      "mai 26",  "juin 26", "juil. 26", "août 26",  "sept. 26", "oct. 26"};
+  // From a plot where every label fits whole on one line to one where
+  // none does: at every width, the labels drawn are whole months (one
+  // run each), or all broken onto two lines.
+  for (double width = 120; width <= 520; width += 4) {
+    Page page;
+    draw_category_labels(page, months, PlotArea{0, 0, width, 100}, 110, ctx, 0,
+                         width, CrowdedLabels::Thin);
+    std::vector<std::string> runs;
+    for (const DrawCommand& c : page.commands())
+      if (const auto* t = std::get_if<cmd::Text>(&c)) runs.push_back(t->text);
+    ASSERT_FALSE(runs.empty()) << width;
+    const auto whole = [&](const std::string& r) {
+      return std::find(months.begin(), months.end(), r) != months.end();
+    };
+    const size_t whole_runs =
+        static_cast<size_t>(std::count_if(runs.begin(), runs.end(), whole));
+    EXPECT_TRUE(whole_runs == runs.size() || whole_runs == 0)
+        << "at width " << width << ": " << ::testing::PrintToString(runs);
+  }
+}
 
 TEST(ChartWords, SixtyCategoriesEndInOthers) {
   // 20 bars: the 19 largest, then the 41 others summed.
