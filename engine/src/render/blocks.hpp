@@ -76,4 +76,27 @@ void place_block(const Block& block, Flow& flow, const RenderContext& ctx);
 void draw_block_title(Page& page, const RenderContext& ctx,
                       const std::string& title, double x, double y);
 
+// The element of the document's structure (cmd::BeginTag) a block is,
+// open around it while place_block places it: "Figure" (a chart),
+// "Table", "P" (a note), "Div" (a row of tiles).
+const char* structure_type(const Block& block);
+
+// What `draw` draws, a block's title, as a heading of its own (H2): the
+// block's element, open around it, is closed before it and opened again
+// after, so that the heading stands before the Figure or Table rather
+// than in it (a reader takes a Figure as one picture, and a Table's
+// children are its rows).
+template <typename Draw>
+void tag_block_title(Page& page, Draw&& draw) {
+  std::string block;
+  if (!page.open_tags().empty()) {
+    block = page.open_tags().back();
+    page.end_tag();
+  }
+  page.begin_tag("H2");
+  draw();
+  page.end_tag();
+  if (!block.empty()) page.begin_tag(std::move(block));
+}
+
 }  // namespace vigie::render

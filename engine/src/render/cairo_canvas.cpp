@@ -114,4 +114,15 @@ void CairoCanvas::draw(const cmd::Image& c) {
   cairo_surface_destroy(image);
 }
 
+// Marked content and an element of the structure tree on a PDF surface
+// (Cairo then writes a StructTreeRoot); nothing at all on the others
+// (the PNG previews' image surface).
+void CairoCanvas::draw(const cmd::BeginTag& c) {
+  cairo_tag_begin(cr_, c.name.c_str(), "");
+}
+
+void CairoCanvas::draw(const cmd::EndTag& c) {
+  cairo_tag_end(cr_, c.name.c_str());
+}
+
 }  // namespace vigie::render

@@ -32,6 +32,8 @@ class CairoCanvas final : public Canvas {
   void draw(const cmd::PushClip& c) override;
   void draw(const cmd::PopClip& c) override;
   void draw(const cmd::Image& c) override;
+  void draw(const cmd::BeginTag& c) override;
+  void draw(const cmd::EndTag& c) override;
 
  private:
   cairo_t* cr_;  // not owned

@@ -4,7 +4,10 @@
 // with real <text>, for the SVG pages (svg_canvas.hpp), an HTML one later. The
 // set is kept to what every such target has natively: straight paths,
 // rectangles, circles, solid or dashed strokes, fills, rectangular clips,
-// text runs already measured and placed, and PNG images (a logo).
+// text runs already measured and placed, and PNG images (a logo). Beside
+// the drawing, the document's logical structure: which commands make a
+// heading, a paragraph, a figure or a table (cmd::BeginTag), for a target
+// that can say so (a tagged PDF); the others draw the same without it.
 #pragma once
 
 #include <memory>
@@ -67,11 +70,23 @@ struct Image {
   double x, y, width, height;
   std::shared_ptr<const std::string> png;
 };
+// The commands between a BeginTag and its EndTag make one element of the
+// document's logical structure, named by a standard structure type of
+// PDF 1.7 (14.8.4): "H1", "H2", "P", "Figure", "Table", "TOC"... Elements
+// nest, and each page's are balanced: one split over pages (a long table)
+// is an element a page.
+struct BeginTag {
+  std::string name;
+};
+struct EndTag {
+  std::string name;
+};
 }  // namespace cmd
 
-using DrawCommand = std::variant<cmd::MoveTo, cmd::LineTo, cmd::Rect,
-                                 cmd::Circle, cmd::Fill, cmd::Stroke, cmd::Text,
-                                 cmd::PushClip, cmd::PopClip, cmd::Image>;
+using DrawCommand =
+    std::variant<cmd::MoveTo, cmd::LineTo, cmd::Rect, cmd::Circle, cmd::Fill,
+                 cmd::Stroke, cmd::Text, cmd::PushClip, cmd::PopClip,
+                 cmd::Image, cmd::BeginTag, cmd::EndTag>;
 
 // What a target must implement. Coordinates in points, origin at the top
 // left of the page, y growing downwards.
@@ -88,6 +103,8 @@ class Canvas {
   virtual void draw(const cmd::PushClip& c) = 0;
   virtual void draw(const cmd::PopClip& c) = 0;
   virtual void draw(const cmd::Image& c) = 0;
+  virtual void draw(const cmd::BeginTag& c) = 0;
+  virtual void draw(const cmd::EndTag& c) = 0;
 };
 
 // A heading of the document's structure, where it starts on its page: the
@@ -134,6 +151,29 @@ class Page {
     commands_.push_back(cmd::Image{x, y, w, h, std::move(png)});
   }
 
+  // Structure (cmd::BeginTag): end_tag() closes the innermost element
+  // open. An element that holds nothing is no element: ending it right
+  // after its beginning takes the beginning back.
+  void begin_tag(std::string name) {
+    open_tags_.push_back(name);
+    commands_.push_back(cmd::BeginTag{std::move(name)});
+  }
+  void end_tag() {
+    if (open_tags_.empty()) return;
+    std::string name = std::move(open_tags_.back());
+    open_tags_.pop_back();
+    if (!commands_.empty()) {
+      const auto* begin = std::get_if<cmd::BeginTag>(&commands_.back());
+      if (begin != nullptr && begin->name == name) {
+        commands_.pop_back();
+        return;
+      }
+    }
+    commands_.push_back(cmd::EndTag{std::move(name)});
+  }
+  // The elements open, outermost first.
+  const std::vector<std::string>& open_tags() const { return open_tags_; }
+
   // A filled rectangle and a straight stroked line, the two most common.
   void fill_rect(double x, double y, double w, double h, Color c) {
     rect(x, y, w, h);
@@ -157,6 +197,7 @@ class Page {
  private:
   std::vector<DrawCommand> commands_;
   std::vector<Heading> headings_;
+  std::vector<std::string> open_tags_;
 };
 
 }  // namespace vigie::render

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/blocks.hpp"
 #include "render/draw_text.hpp"
 
 namespace vigie::render {
@@ -91,8 +92,10 @@ double draw_chart_heading(Page& page, const RenderContext& ctx,
                           const std::string& title,
                           const std::vector<LegendEntry>& entries, double left,
                           double top, double width) {
-  draw_text(page, ctx.text, ctx.text.fit(title, kTitleFont, width), kTitleFont,
-            ctx.theme.colours.ink, left, top, width);
+  tag_block_title(page, [&] {
+    draw_text(page, ctx.text, ctx.text.fit(title, kTitleFont, width),
+              kTitleFont, ctx.theme.colours.ink, left, top, width);
+  });
   const LegendLayout layout = lay_out(ctx, title, entries, left, top, width);
   for (const PlacedEntry& placed : layout.entries) {
     const LegendEntry& entry = *placed.entry;

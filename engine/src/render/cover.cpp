@@ -1,6 +1,8 @@
 // Page 1: the report's title and period on a coloured band, when it was
 // generated, the data-quality notes the reader must see first and the
-// list of sections with their pages.
+// list of sections with their pages. Tagged (cmd::BeginTag): the title a
+// heading (H1), the notes and the contents each under a heading (H2),
+// the contents a TOC of an entry (TOCI) a section.
 #include "render/blocks.hpp"
 #include "render/draw_text.hpp"
 #include "render/logo.hpp"
@@ -32,10 +34,12 @@ double draw_notes(Page& page, const RenderContext& ctx,
                   const std::vector<std::string>& notes, double top) {
   const double x = ctx.theme.page.margin_left;
   const double width = ctx.theme.page.content_width();
+  page.begin_tag("H2");
   top += draw_text(page, ctx.text, ctx.words.notes,
                    Font{theme::kBlockTitleSize, true}, ctx.theme.colours.ink, x,
                    top, width) +
          6;
+  page.end_tag();
   const double text_x = x + kAccentWidth + kNotePadding;
   const double text_width = width - kAccentWidth - 2 * kNotePadding;
   const double bullet = ctx.text.width("•  ", kNoteFont);
@@ -54,6 +58,7 @@ double draw_notes(Page& page, const RenderContext& ctx,
   page.fill_rect(x, top, kAccentWidth, height, ctx.theme.colours.note_accent);
   double y = top + kNotePadding;
   for (const auto& note_lines : wrapped) {
+    page.begin_tag("P");
     const TextExtent mark = ctx.text.measure("•", kNoteFont);
     page.text(text_x, y + mark.baseline, "•", kNoteFont,
               ctx.theme.colours.note_accent, mark.width);
@@ -61,6 +66,7 @@ double draw_notes(Page& page, const RenderContext& ctx,
       y += draw_text(page, ctx.text, line, kNoteFont, ctx.theme.colours.ink,
                      text_x + bullet, y, text_width - bullet);
     }
+    page.end_tag();
     y += gap;
   }
   return top + height;
@@ -73,10 +79,13 @@ void draw_contents(Page& page, const RenderContext& ctx,
   const double x = ctx.theme.page.margin_left;
   const double width = ctx.theme.page.content_width();
   const double row = 20;
+  page.begin_tag("H2");
   top += draw_text(page, ctx.text, ctx.words.contents,
                    Font{theme::kBlockTitleSize, true}, ctx.theme.colours.ink, x,
                    top, width) +
          6;
+  page.end_tag();
+  page.begin_tag("TOC");
   const Font font{theme::kBodySize, false};
   const Font number_font{theme::kBodySize, true};
   for (size_t i = 0; i < sections.size() && i < section_pages.size(); ++i) {
@@ -85,14 +94,17 @@ void draw_contents(Page& page, const RenderContext& ctx,
     const double number_width = ctx.text.width(number, number_font);
     const double middle_offset =
         (row - ctx.text.measure("Ag", font).height) / 2;
+    page.begin_tag("TOCI");
     draw_text(page, ctx.text,
               ctx.text.fit(sections[i].title, font, width - number_width - 12),
               font, ctx.theme.colours.ink, x, top + middle_offset, width);
     draw_text(page, ctx.text, number, number_font, ctx.theme.colours.primary, x,
               top + middle_offset, width, Align::Right);
+    page.end_tag();
     page.line(x, top + row, x + width, top + row, ctx.theme.colours.rule, 0.5);
     top += row;
   }
+  page.end_tag();
 }
 
 }  // namespace
@@ -116,19 +128,27 @@ void draw_cover(const Document& doc, const std::vector<size_t>& section_pages,
     page.image(right - logo->width - pad, top, logo->width, logo->height,
                logo->png);
   }
+  // The document's title, its first heading; the sections' titles are
+  // headings of the same level (H1) after it.
+  page.begin_tag("H1");
   double y =
       draw_wrapped(page, ctx, doc.title, Font{theme::kCoverTitleSize, true},
                    theme::kWhite, x, band_height * kTitleShare, width);
+  page.end_tag();
   page.line(x, y + 10, x + 60, y + 10, theme::kWhite, 2);
+  page.begin_tag("P");
   draw_wrapped(page, ctx, doc.period, Font{theme::kCoverSubtitleSize, false},
                ctx.theme.colours.primary_light, x, y + 22, width);
+  page.end_tag();
 
   y = band_height + 24;
   if (!doc.generated_at.empty()) {
+    page.begin_tag("P");
     y += draw_text(page, ctx.text,
                    std::string(ctx.words.generated) + " " + doc.generated_at,
                    Font{theme::kBodySize, false}, ctx.theme.colours.muted, x, y,
                    width);
+    page.end_tag();
   }
   y += 24;
   if (!doc.notes.empty()) y = draw_notes(page, ctx, doc.notes, y) + 28;

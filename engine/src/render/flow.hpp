@@ -2,6 +2,7 @@
 // between the margins, a new page when the next piece does not fit.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "render/canvas.hpp"
@@ -29,7 +30,8 @@ class Flow {
   // target with no pages (the HTML report's charts).
   Flow(std::vector<Page>& pages, const PageSetup& setup, double bottom)
       : pages_(pages), setup_(setup), bottom_(bottom) {
-    new_page();
+    pages_.emplace_back();
+    y_ = setup_.margin_top;
   }
 
   Page& page() { return pages_.back(); }
@@ -39,8 +41,14 @@ class Flow {
   double remaining() const { return bottom_ - y_; }
   bool at_page_top() const { return y_ == setup_.margin_top; }
 
+  // The structure elements open (Page::begin_tag) are closed at the foot
+  // of the page and opened again at the top of the next: a block split
+  // over pages is an element a page, each page's balanced.
   void new_page() {
+    const std::vector<std::string> open = page().open_tags();
+    for (size_t i = 0; i < open.size(); ++i) page().end_tag();
     pages_.emplace_back();
+    for (const std::string& name : open) page().begin_tag(name);
     y_ = setup_.margin_top;
   }
   // Starts a new page unless `height` fits in what is left of this one.

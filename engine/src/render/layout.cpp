@@ -24,9 +24,11 @@ void place_section_title(const Section& section, Flow& flow,
   page.heading(section.title, flow.y(), 1);
   const Font font{theme::kSectionTitleSize, true};
   const std::string title = ctx.text.fit(section.title, font, flow.width());
+  page.begin_tag("H1");
   const double height =
       draw_text(page, ctx.text, title, font, ctx.theme.colours.primary,
                 flow.left(), flow.y(), flow.width());
+  page.end_tag();
   const double rule_y = flow.y() + height + 4;
   page.line(flow.left(), rule_y, flow.left() + flow.width(), rule_y,
             ctx.theme.colours.primary, 1.2);
@@ -103,15 +105,28 @@ void place_block(const Block& block, Flow& flow, const RenderContext& ctx) {
     void operator()(const TableBlock& b) const { place_table(b, flow, ctx); }
     void operator()(const Note& b) const { place_note(b, flow, ctx); }
   } visitor{flow, ctx};
+  // Opened on the page the block starts on; the flow carries it over to
+  // each page the block goes on to (Flow::new_page).
+  flow.page().begin_tag(structure_type(block));
   std::visit(visitor, block);
+  flow.page().end_tag();
+}
+
+const char* structure_type(const Block& block) {
+  if (std::holds_alternative<TableBlock>(block)) return "Table";
+  if (std::holds_alternative<Note>(block)) return "P";
+  if (std::holds_alternative<TileRow>(block)) return "Div";
+  return "Figure";
 }
 
 void draw_block_title(Page& page, const RenderContext& ctx,
                       const std::string& title, double x, double y) {
   const Font font{theme::kBlockTitleSize, true};
-  draw_text(page, ctx.text,
-            ctx.text.fit(title, font, ctx.theme.page.content_width()), font,
-            ctx.theme.colours.ink, x, y, ctx.theme.page.content_width());
+  tag_block_title(page, [&] {
+    draw_text(page, ctx.text,
+              ctx.text.fit(title, font, ctx.theme.page.content_width()), font,
+              ctx.theme.colours.ink, x, y, ctx.theme.page.content_width());
+  });
 }
 
 std::vector<Page> layout_document(const Document& doc,

@@ -37,6 +37,18 @@ void draw_page(cairo_surface_t* surface, const Page& page,
   cairo_destroy(cr);
 }
 
+// Begins or ends a structure element on `surface`, outside any page's
+// drawing.
+void tag_surface(cairo_surface_t* surface, const char* name, bool begin) {
+  cairo_t* cr = cairo_create(surface);
+  if (begin) {
+    cairo_tag_begin(cr, name, "");
+  } else {
+    cairo_tag_end(cr, name);
+  }
+  cairo_destroy(cr);
+}
+
 // Where Cairo writes the PDF: a FileWriter, so that a failed
 // write names the file and the system's reason (Cairo alone would only say
 // "error while writing to output stream"). Cairo is C: the callback keeps
@@ -126,8 +138,15 @@ int render_pdf(const Document& doc, const std::filesystem::path& path) {
         surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, doc.created.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE,
                                    doc.created.c_str());
-    for (const Page& page : pages) {
-      draw_page(surface.get(), page, measurer);
+    // The structure's one root, as Tagged PDF has it (PDF 1.7, 14.8.4.2):
+    // the pages' elements (cmd::BeginTag) are its children, and with it
+    // Cairo 1.16 marks the file as tagged (/MarkInfo << /Marked true >>).
+    // Cairo's elements belong to the surface: this one, opened before the
+    // first page and closed on the last, spans them all.
+    tag_surface(surface.get(), "Document", true);
+    for (size_t i = 0; i < pages.size(); ++i) {
+      draw_page(surface.get(), pages[i], measurer);
+      if (i + 1 == pages.size()) tag_surface(surface.get(), "Document", false);
       cairo_surface_show_page(surface.get());
     }
     add_outline(surface.get(), pages, doc.theme.page.margin_left);

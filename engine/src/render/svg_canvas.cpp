@@ -170,6 +170,13 @@ void SvgCanvas::draw(const cmd::PopClip&) {
   --clips_open_;
 }
 
+// SVG 1.1 has no structure elements to say it with: the text is real
+// <text> all the same, and the HTML report says what a chart is around
+// its <svg> (<figure>).
+void SvgCanvas::draw(const cmd::BeginTag&) {}
+
+void SvgCanvas::draw(const cmd::EndTag&) {}
+
 std::string SvgCanvas::svg() const {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
          element(" xmlns=\"http://www.w3.org/2000/svg\"");

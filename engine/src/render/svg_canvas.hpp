@@ -46,6 +46,8 @@ class SvgCanvas final : public Canvas {
   void draw(const cmd::PushClip& c) override;
   void draw(const cmd::PopClip& c) override;
   void draw(const cmd::Image& c) override;
+  void draw(const cmd::BeginTag& c) override;
+  void draw(const cmd::EndTag& c) override;
 
   // The whole document so far, any clip still open closed: an SVG file.
   std::string svg() const;

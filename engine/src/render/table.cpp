@@ -170,17 +170,20 @@ void start_part(const TableBlock& table, const TableLayout& layout, Flow& flow,
   Page& page = flow.page();
   std::string title = table.title;
   if (continued) title += std::string(" ") + ctx.words.continued;
+  const Font rows_font{theme::kSmallSize, false};
   double title_width = flow.width();
-  if (!rows.empty()) {
-    const Font font{theme::kSmallSize, false};
-    const double width = ctx.text.measure(rows, font).width;
-    draw_text(page, ctx.text, rows, font, ctx.theme.colours.muted, flow.left(),
-              flow.y() + 3, flow.width(), Align::Right);
-    title_width -= width + 12;
-  }
+  if (!rows.empty())
+    title_width -= ctx.text.measure(rows, rows_font).width + 12;
   const Font font{theme::kBlockTitleSize, true};
-  draw_text(page, ctx.text, ctx.text.fit(title, font, title_width), font,
-            ctx.theme.colours.ink, flow.left(), flow.y(), title_width);
+  tag_block_title(page, [&] {
+    draw_text(page, ctx.text, ctx.text.fit(title, font, title_width), font,
+              ctx.theme.colours.ink, flow.left(), flow.y(), title_width);
+  });
+  // In the table's element, after its heading.
+  if (!rows.empty()) {
+    draw_text(page, ctx.text, rows, rows_font, ctx.theme.colours.muted,
+              flow.left(), flow.y() + 3, flow.width(), Align::Right);
+  }
   flow.advance(theme::kBlockTitleHeight);
   draw_header(page, ctx, table, layout, flow.left(), flow.y());
   flow.advance(layout.header_height);
