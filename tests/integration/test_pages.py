@@ -1,13 +1,14 @@
 """The pages of both shipped reports on the demo data, as a reader's tools
 see them: the PDF's outline has a bookmark a section, opening the page
 where pdftotext finds its title; its metadata name the report, who
-publishes it and the period; a table longer than a page says on each page
-which rows it holds; no word lies outside the page's margins; and the PNG
-previews asked for (`outputs.png`) are the PDF's pages, as pdftoppm draws
-them."""
+publishes it and the period; it is tagged, with a heading a section; a
+table longer than a page says on each page which rows it holds; no word
+lies outside the page's margins; and the PNG previews asked for
+(`outputs.png`) are the PDF's pages, as pdftoppm draws them."""
 
 import math
 import re
+import unicodedata
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -87,6 +88,34 @@ def outline(pdf):
             for item in root.iter("item")]
 
 
+def structure(pdf):
+    """[(depth, type, text)] of the PDF's structure elements, in the tree's
+    order, as `pdfinfo -struct-text` prints them: a type on a line of its
+    own indented two spaces a level, its text quoted a level deeper."""
+    elements = []
+    for line in lib.run_tool(["pdfinfo", "-struct-text", pdf]).splitlines():
+        stripped = line.lstrip(" ")
+        if not stripped:
+            continue
+        depth = (len(line) - len(stripped)) // 2
+        if stripped.startswith('"'):
+            # The text of the innermost element above, one level up.
+            for i in range(len(elements) - 1, -1, -1):
+                if elements[i][0] < depth:
+                    d, kind, text = elements[i]
+                    elements[i] = (d, kind, text + stripped[1:-1])
+                    break
+            continue
+        elements.append((depth, stripped.split(" ")[0], ""))
+    return elements
+
+
+def squeezed(text):
+    """`text` without spaces, its ligatures spelt out (NFKC: "ﬀ" is
+    "ff"): how a title and its heading's text in the structure compare."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
 def pdf_info(pdf):
     info = {}
     for line in lib.run_tool(["pdfinfo", pdf]).splitlines():
@@ -163,6 +192,36 @@ class PagesTest(unittest.TestCase):
             self.assertIn("octobre 2026", info["Subject"])
             self.assertIn("septembre 2026", info["Subject"])
             self.assertEqual(info["Creator"], "Vigie")
+
+    def test_the_pdf_is_tagged_with_a_heading_a_section(self):
+        # One Document holds the structure; the report's title (the
+        # cover's) then each bookmarked section are headings (H1), the
+        # blocks' titles H2, the tables Tables.
+        for name in SPECS:
+            pdf = self.output(name) / "report.pdf"
+            info = pdf_info(pdf)
+            self.assertEqual(info["Tagged"], "yes", name)
+            elements = structure(pdf)
+            self.assertEqual([kind for depth, kind, _ in elements
+                              if depth == 0], ["Document"], name)
+            headings = [text for _, kind, text in elements if kind == "H1"]
+            titles = [info["Title"]] + [title for title, _ in outline(pdf)]
+            self.assertEqual(len(headings), len(titles), (name, headings))
+            for heading, title in zip(headings, titles):
+                # Poppler 22.12 stops an element's text at a ligature
+                # (Cairo's /ActualText span in it): the heading's text is
+                # the start of the title, at least a letter of it.
+                self.assertTrue(squeezed(heading), (name, title))
+                self.assertTrue(squeezed(title).startswith(squeezed(heading)),
+                                (name, heading, title))
+            kinds = [kind for _, kind, _ in elements]
+            self.assertIn("Table", kinds, name)
+            self.assertIn("H2", kinds, name)
+        # The operational report is lists alone; the management one has
+        # charts.
+        kinds = [kind for _, kind, _ in
+                 structure(self.output("management") / "report.pdf")]
+        self.assertIn("Figure", kinds)
 
     def test_a_table_over_pages_says_which_rows_each_page_holds(self):
         # The operational report's lists run over pages: every page of a

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -35,62 +34,16 @@ class PdfStructure : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-// An element of the structure as pdfinfo -struct-text prints it: its type
-// on a line of its own, indented two spaces a level, then the text it
-// holds, quoted, a level deeper.
-struct Element {
-  std::string type;
-  int depth = 0;
-  std::string text;             // its own text, the quoted lines under it
-  std::vector<std::string> in;  // the types of the elements it is in
-};
-
-std::vector<Element> structure(const std::filesystem::path& pdf) {
-  std::vector<Element> elements;
-  std::vector<size_t> open;  // indexes into elements, outermost first
-  std::istringstream lines(
-      testing::run("pdfinfo -struct-text '" + pdf.string() + "'"));
-  std::string line;
-  while (std::getline(lines, line)) {
-    const size_t indent = line.find_first_not_of(' ');
-    if (indent == std::string::npos) continue;
-    const int depth = static_cast<int>(indent / 2);
-    while (!open.empty() && elements[open.back()].depth >= depth)
-      open.pop_back();
-    const std::string rest = line.substr(indent);
-    if (rest.front() == '"') {
-      if (open.empty()) continue;
-      std::string& text = elements[open.back()].text;
-      text += rest.substr(1, rest.size() >= 2 ? rest.size() - 2 : 0);
-      continue;
-    }
-    Element e;
-    e.type = rest.substr(0, rest.find(' '));
-    e.depth = depth;
-    for (size_t i : open) e.in.push_back(elements[i].type);
-    open.push_back(elements.size());
-    elements.push_back(std::move(e));
-  }
-  return elements;
-}
-
-std::vector<std::string> texts_of(const std::vector<Element>& elements,
-                                  const std::string& type) {
-  std::vector<std::string> out;
-  for (const Element& e : elements)
-    if (e.type == type) out.push_back(e.text);
-  return out;
-}
-
 std::string without_spaces(std::string s) {
   std::erase(s, ' ');
   return s;
 }
 
-size_t count_of(const std::vector<Element>& elements, const std::string& type) {
-  return static_cast<size_t>(
-      std::count_if(elements.begin(), elements.end(),
-                    [&](const Element& e) { return e.type == type; }));
+size_t count_of(const std::vector<testing::StructElement>& elements,
+                const std::string& type) {
+  return static_cast<size_t>(std::count_if(
+      elements.begin(), elements.end(),
+      [&](const testing::StructElement& e) { return e.type == type; }));
 }
 
 // The structure on one page: each EndTag closes the innermost element
@@ -180,7 +133,8 @@ TEST_F(PdfStructure, PdfIsTaggedWithHeadingsFiguresAndTables) {
   EXPECT_THAT(testing::run("pdfinfo '" + pdf.string() + "' 2>&1 >/dev/null"),
               IsEmpty());
 
-  const std::vector<Element> elements = structure(pdf);
+  const std::vector<testing::StructElement> elements =
+      testing::pdf_structure(pdf);
   // One root, the Document, holding everything else.
   ASSERT_FALSE(elements.empty());
   EXPECT_EQ(elements.front().type, "Document");
@@ -196,16 +150,16 @@ TEST_F(PdfStructure, PdfIsTaggedWithHeadingsFiguresAndTables) {
   std::vector<std::string> h1 = {without_spaces(doc.title)};
   for (const Section& s : doc.sections) h1.push_back(without_spaces(s.title));
   std::vector<std::string> read;
-  for (const std::string& t : texts_of(elements, "H1"))
+  for (const std::string& t : testing::texts_of(elements, "H1"))
     read.push_back(without_spaces(t));
   EXPECT_THAT(read, ElementsAreArray(h1));
   // Block titles are headings beside their block, never in it.
-  const auto h2 = texts_of(elements, "H2");
+  const auto h2 = testing::texts_of(elements, "H2");
   EXPECT_THAT(h2, Contains("Contacts par canal"));
   EXPECT_THAT(h2, Contains("Segments de valeur (RFM, 12 mois)"));
   EXPECT_THAT(h2, Contains("Clients inactifs à relancer (suite)"));
   EXPECT_THAT(h2, Contains("Qualité des données"));  // the cover's notes
-  for (const Element& e : elements) {
+  for (const testing::StructElement& e : elements) {
     if (e.type == "Figure" || e.type == "Table" || e.type == "H1" ||
         e.type == "H2") {
       EXPECT_THAT(e.in, ::testing::Not(Contains("Figure"))) << e.type;
@@ -228,11 +182,12 @@ TEST_F(PdfStructure, PdfIsTaggedWithHeadingsFiguresAndTables) {
   EXPECT_GE(count_of(elements, "Table"), tables);
   // The tables' rows and the note's text are in their elements.
   bool row = false;
-  for (const Element& e : elements)
+  for (const testing::StructElement& e : elements)
     row = row || (e.type == "Table" &&
                   e.text.find("Très bons clients") != std::string::npos);
   EXPECT_TRUE(row);
-  EXPECT_THAT(texts_of(elements, "P"), Contains(HasSubstr("Mars 2026 manque")));
+  EXPECT_THAT(testing::texts_of(elements, "P"),
+              Contains(HasSubstr("Mars 2026 manque")));
   // The cover's contents: an entry a section.
   EXPECT_EQ(count_of(elements, "TOC"), 1u);
   EXPECT_EQ(count_of(elements, "TOCI"), doc.sections.size());

@@ -68,6 +68,42 @@ std::string pdf_fonts(const std::filesystem::path& pdf) {
   return run("pdffonts " + quoted(pdf));
 }
 
+std::vector<StructElement> pdf_structure(const std::filesystem::path& pdf) {
+  std::vector<StructElement> elements;
+  std::vector<size_t> open;  // indexes into elements, outermost first
+  std::istringstream lines(run("pdfinfo -struct-text " + quoted(pdf)));
+  std::string line;
+  while (std::getline(lines, line)) {
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string::npos) continue;
+    const int depth = static_cast<int>(indent / 2);
+    while (!open.empty() && elements[open.back()].depth >= depth)
+      open.pop_back();
+    const std::string rest = line.substr(indent);
+    if (rest.front() == '"') {
+      if (open.empty()) continue;
+      elements[open.back()].text +=
+          rest.substr(1, rest.size() >= 2 ? rest.size() - 2 : 0);
+      continue;
+    }
+    StructElement e;
+    e.type = rest.substr(0, rest.find(' '));
+    e.depth = depth;
+    for (size_t i : open) e.in.push_back(elements[i].type);
+    open.push_back(elements.size());
+    elements.push_back(std::move(e));
+  }
+  return elements;
+}
+
+std::vector<std::string> texts_of(const std::vector<StructElement>& elements,
+                                  const std::string& type) {
+  std::vector<std::string> out;
+  for (const StructElement& e : elements)
+    if (e.type == type) out.push_back(e.text);
+  return out;
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
