@@ -14,6 +14,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf cairo-png fontconfig)
 # Metric KPIs' expressions (spec/reader_metrics.cpp, compute/metric_references.cpp).
 pkg_check_modules(MUPARSER REQUIRED IMPORTED_TARGET muparser)
+# The string tables' hash (table/string_hash.hpp): header-only use
+# (XXH_INLINE_ALL), so only the include directory is needed.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 
 # SOCI 4.0 ships neither a CMake config nor a .pc file.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

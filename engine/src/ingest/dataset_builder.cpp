@@ -15,12 +15,6 @@ namespace {
 
 using table::ColumnKind;
 
-// One typed value of a row, before the row is known to be good.
-struct Cell {
-  bool null = true;
-  int64_t integer = 0;  // Int, Decimal, Timestamp, Bool, dictionary code
-};
-
 const char* expected_text(ColumnKind kind) {
   switch (kind) {
     case ColumnKind::Int:
@@ -40,6 +34,24 @@ const char* expected_text(ColumnKind kind) {
 }
 
 }  // namespace
+
+// What one text value becomes in a canonical column: a typed value, no
+// value (empty or null), or a reason to reject its row.
+struct DatasetBuilder::Typed {
+  enum Kind : uint8_t { kValue, kEmpty, kBad } kind = kEmpty;
+  int64_t value = 0;
+};
+
+// A batch's values while it is typed, kept between batches so that their
+// memory is reused.
+struct DatasetBuilder::Scratch {
+  std::vector<std::vector<int64_t>> values;  // by canonical column
+  std::vector<std::vector<uint8_t>> present;
+  std::vector<uint8_t> failed;  // by row
+  std::vector<std::pair<int64_t, std::string>> reasons;
+  std::vector<Typed> entries;  // by dictionary code of a source column
+  std::vector<uint8_t> entry_state;
+};
 
 struct DatasetBuilder::Binding {
   std::string source;
@@ -73,7 +85,10 @@ DatasetBuilder::DatasetBuilder(const table::CanonicalDataset& dataset,
       timestamps_(timestamps),
       text_dictionaries_(dataset.columns.size()),
       provided_(dataset.columns.size(), false),
-      kept_(dataset.columns.size(), false) {
+      kept_(dataset.columns.size(), false),
+      scratch_(std::make_unique<Scratch>()) {
+  scratch_->values.resize(dataset.columns.size());
+  scratch_->present.resize(dataset.columns.size());
   for (size_t i = 0; i < dataset.columns.size(); ++i) {
     const auto& c = dataset.columns[i];
     kept_[i] = kept.contains(std::string(c.name));
@@ -158,140 +173,215 @@ std::optional<int64_t> DatasetBuilder::unmatched() const {
   return total;
 }
 
+DatasetBuilder::Typed DatasetBuilder::type_text(size_t i, std::string_view text,
+                                                std::string& reason) {
+  const auto& canon = dataset_.columns[i];
+  if (text.empty()) return {};
+  // Checked before any use, so that a bad byte is a reject naming where it
+  // is rather than a failure in some later writer.
+  if (auto problem = table::text_problem(text)) {
+    reason = fmt::format("column '{}': the value {}", canon.name, *problem);
+    return {Typed::kBad, 0};
+  }
+  std::optional<int64_t> parsed;
+  switch (canon.kind) {
+    // Any text is a valid id or label: one no KPI reads needs no code.
+    case ColumnKind::CustomerId:
+      parsed = kept_[i] ? identity_.customers.intern(text) : 0;
+      break;
+    case ColumnKind::VisitorId:
+      parsed = kept_[i] ? identity_.visitors.intern(text) : 0;
+      break;
+    case ColumnKind::Text:
+      parsed = kept_[i] ? text_dictionaries_[i].intern(text) : 0;
+      break;
+    case ColumnKind::Int:
+      parsed = table::parse_int(text);
+      break;
+    case ColumnKind::Decimal:
+      parsed = table::parse_decimal(text);
+      break;
+    case ColumnKind::Bool:
+      if (auto v = table::parse_bool(text)) parsed = *v ? 1 : 0;
+      break;
+    case ColumnKind::Timestamp:
+      parsed = timestamps_.parse(text);
+      break;
+    case ColumnKind::Month:
+      if (auto m = table::parse_month_value(text)) parsed = m->code();
+      break;
+  }
+  if (!parsed) {
+    reason = fmt::format("column '{}': expected {}, got '{}'", canon.name,
+                         expected_text(canon.kind), text);
+    return {Typed::kBad, 0};
+  }
+  return {Typed::kValue, *parsed};
+}
+
+// A batch is typed a column at a time: the values of one canonical column
+// for every row of the batch, then the next column. A dictionary-encoded
+// source column (what the file connectors send) is typed once a distinct
+// value, its rows then only look their value up; a plain string column
+// once a row. A row is rejected by the first of its columns, in the
+// dataset's order, that does not fit, as it would be row by row.
 void DatasetBuilder::append(const TableView& batch, RejectLog& rejects) {
   const Binding& b = *binding_;
   const size_t n_columns = dataset_.columns.size();
-  std::vector<Cell> cells(n_columns);
-  BatchRow row_access(batch);
-  rejects.count_read(b.source, batch.rows());
+  const int64_t rows = batch.rows();
+  rejects.count_read(b.source, rows);
   if (b.repaired_column) {
     const ColumnView& c = batch.columns()[*b.repaired_column];
     int64_t repaired = 0;
     if (c.type() == Type::Int64)
-      for (int64_t row = 0; row < batch.rows(); ++row)
+      for (int64_t row = 0; row < rows; ++row)
         if (c.is_valid(row)) repaired += c.ints()[row];
     rejects.count_repaired(b.source, repaired);
   }
 
-  for (int64_t row = 0; row < batch.rows(); ++row) {
-    row_access.set_row(row);
-    const int64_t line =
-        b.line_column ? batch.columns()[*b.line_column].ints()[row] : row + 1;
-    auto reject = [&](std::string reason) {
-      rejects.add({b.source, b.origin, line, std::move(reason)});
-    };
-    if (b.reject_column) {
-      const ColumnView& rc = batch.columns()[*b.reject_column];
-      if (rc.is_valid(row)) {
-        reject(std::string(rc.string_at(row)));
-        continue;
+  Scratch& s = *scratch_;
+  s.failed.assign(static_cast<size_t>(rows), 0);
+  s.reasons.clear();
+  auto fail = [&](int64_t row, std::string reason) {
+    s.failed[static_cast<size_t>(row)] = 1;
+    s.reasons.emplace_back(row, std::move(reason));
+  };
+  if (b.reject_column) {
+    const ColumnView& rc = batch.columns()[*b.reject_column];
+    for (int64_t row = 0; row < rows; ++row)
+      if (rc.is_valid(row)) fail(row, std::string(rc.string_at(row)));
+  }
+
+  BatchRow row_access(batch);
+  std::string reason;
+  for (size_t i = 0; i < n_columns; ++i) {
+    auto& values = s.values[i];
+    auto& present = s.present[i];
+    values.assign(static_cast<size_t>(rows), 0);
+    present.assign(static_cast<size_t>(rows), 0);
+    if (!b.expressions[i]) continue;
+    const auto& canon = dataset_.columns[i];
+    const bool value_required = canon.required && !canon.may_be_empty;
+    // Stores what a row's value became.
+    auto take = [&](int64_t row, const Typed& t, std::string_view text) {
+      switch (t.kind) {
+        case Typed::kValue:
+          values[static_cast<size_t>(row)] = t.value;
+          present[static_cast<size_t>(row)] = 1;
+          break;
+        case Typed::kEmpty:
+          if (value_required)
+            fail(row,
+                 fmt::format("column '{}': a value is required", canon.name));
+          break;
+        case Typed::kBad:
+          // Typed again for its reason: bad values are rare.
+          type_text(i, text, reason);
+          fail(row, std::move(reason));
+          break;
       }
-    }
-    bool ok = true;
-    for (size_t i = 0; i < n_columns && ok; ++i) {
-      const auto& canon = dataset_.columns[i];
-      Cell& cell = cells[i];
-      cell = Cell{};
-      if (!b.expressions[i]) continue;
-      // Text of the value: straight from a string column on the fast path.
-      std::string_view text;
-      std::string owned;
-      if (b.direct[i] &&
-          (batch.columns()[*b.direct[i]].type() == Type::String ||
-           batch.columns()[*b.direct[i]].type() == Type::Dictionary)) {
-        const ColumnView& c = batch.columns()[*b.direct[i]];
-        if (c.is_valid(row)) text = c.string_at(row);
-      } else {
-        try {
-          Value v = b.expressions[i]->evaluate(row_access);
-          if (v.kind == Value::Kind::Number &&
-              canon.kind == ColumnKind::Decimal) {
-            cell = {false, v.number};
-            continue;
-          }
-          owned = v.as_text();
-          text = owned;
-        } catch (const EvaluationError& e) {
-          reject(fmt::format("column '{}': {}", canon.name, e.what()));
-          ok = false;
+    };
+    const ColumnView* direct =
+        b.direct[i] ? &batch.columns()[*b.direct[i]] : nullptr;
+    if (direct && direct->type() == Type::Dictionary) {
+      const int64_t entries = direct->dictionary_size();
+      s.entries.resize(static_cast<size_t>(entries));
+      // Only the values some live row uses: a rejected row's may be bad.
+      s.entry_state.assign(static_cast<size_t>(entries), 0);
+      const int32_t* codes = direct->codes();
+      for (int64_t row = 0; row < rows; ++row) {
+        if (s.failed[static_cast<size_t>(row)]) continue;
+        if (!direct->is_valid(row)) {
+          take(row, Typed{}, {});
           continue;
         }
-      }
-      if (text.empty()) {
-        if (canon.required && !canon.may_be_empty) {
-          reject(fmt::format("column '{}': a value is required", canon.name));
-          ok = false;
+        const auto code = static_cast<size_t>(codes[row]);
+        if (!s.entry_state[code]) {
+          s.entries[code] =
+              type_text(i, direct->dictionary_at(codes[row]), reason);
+          s.entry_state[code] = 1;
         }
-        continue;
+        take(row, s.entries[code], direct->dictionary_at(codes[row]));
       }
-      // Checked before any use, so that a bad byte is a reject naming
-      // where it is rather than a failure in some later writer.
-      if (auto problem = table::text_problem(text)) {
-        reject(fmt::format("column '{}': the value {}", canon.name, *problem));
-        ok = false;
-        continue;
+    } else if (direct && direct->type() == Type::String) {
+      for (int64_t row = 0; row < rows; ++row) {
+        if (s.failed[static_cast<size_t>(row)]) continue;
+        const std::string_view text =
+            direct->is_valid(row) ? direct->string_at(row) : std::string_view{};
+        take(row, type_text(i, text, reason), text);
       }
-      std::optional<int64_t> parsed;
-      // Any text is a valid id or label: one no KPI reads needs no code.
-      const bool interned = canon.kind == ColumnKind::CustomerId ||
-                            canon.kind == ColumnKind::VisitorId ||
-                            canon.kind == ColumnKind::Text;
-      if (interned && !kept_[i]) continue;
-      switch (canon.kind) {
-        case ColumnKind::CustomerId:
-          parsed = identity_.customers.intern(text);
-          break;
-        case ColumnKind::VisitorId:
-          parsed = identity_.visitors.intern(text);
-          break;
-        case ColumnKind::Text:
-          parsed = text_dictionaries_[i].intern(text);
-          break;
-        case ColumnKind::Int:
-          parsed = table::parse_int(text);
-          break;
-        case ColumnKind::Decimal:
-          parsed = table::parse_decimal(text);
-          break;
-        case ColumnKind::Bool:
-          if (auto v = table::parse_bool(text)) parsed = *v ? 1 : 0;
-          break;
-        case ColumnKind::Timestamp:
-          parsed = timestamps_.parse(text);
-          break;
-        case ColumnKind::Month:
-          if (auto m = table::parse_month_value(text)) parsed = m->code();
-          break;
+    } else {
+      for (int64_t row = 0; row < rows; ++row) {
+        if (s.failed[static_cast<size_t>(row)]) continue;
+        row_access.set_row(row);
+        Value v;
+        try {
+          v = b.expressions[i]->evaluate(row_access);
+        } catch (const EvaluationError& e) {
+          fail(row, fmt::format("column '{}': {}", canon.name, e.what()));
+          continue;
+        }
+        if (v.kind == Value::Kind::Number &&
+            canon.kind == ColumnKind::Decimal) {
+          take(row, Typed{Typed::kValue, v.number}, {});
+          continue;
+        }
+        const std::string text = v.as_text();
+        take(row, type_text(i, text, reason), text);
       }
-      if (!parsed) {
-        reject(fmt::format("column '{}': expected {}, got '{}'", canon.name,
-                           expected_text(canon.kind), text));
-        ok = false;
-        continue;
-      }
-      cell = {false, *parsed};
     }
-    if (!ok) continue;
-    if (b.time_column && !cells[*b.time_column].null) {
-      const int64_t t = cells[*b.time_column].integer;
-      auto& range = binding_->time_range;
-      range = range ? std::pair{std::min(range->first, t),
-                                std::max(range->second, t)}
-                    : std::pair{t, t};
+  }
+
+  // Rejects in row order, as a reader of rejects.csv expects.
+  std::sort(s.reasons.begin(), s.reasons.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [row, why] : s.reasons) {
+    const int64_t line =
+        b.line_column ? batch.columns()[*b.line_column].ints()[row] : row + 1;
+    rejects.add({b.source, b.origin, line, std::move(why)});
+  }
+  const bool any_failed = !s.reasons.empty();
+
+  if (b.time_column) {
+    const auto& values = s.values[*b.time_column];
+    const auto& present = s.present[*b.time_column];
+    auto& range = binding_->time_range;
+    for (int64_t row = 0; row < rows; ++row) {
+      const auto r = static_cast<size_t>(row);
+      if (s.failed[r] || !present[r]) continue;
+      range = range ? std::pair{std::min(range->first, values[r]),
+                                std::max(range->second, values[r])}
+                    : std::pair{values[r], values[r]};
     }
-    for (size_t i = 0; i < n_columns; ++i) {
-      if (!kept_[i]) continue;
-      Column& col = table_.columns[i];
-      const Cell& cell = cells[i];
-      if (cell.null) {
-        col.push_null();
-      } else if (col.type == Type::Dictionary) {
-        col.push_code(static_cast<int32_t>(cell.integer));
-      } else if (col.type == Type::Bool) {
-        col.push_bool(cell.integer != 0);
-      } else {
-        col.push_int(cell.integer);
+  }
+
+  for (size_t i = 0; i < n_columns; ++i) {
+    if (!kept_[i]) continue;
+    Column& col = table_.columns[i];
+    const auto& values = s.values[i];
+    const auto& present = s.present[i];
+    bool has_null = false;
+    for (int64_t row = 0; row < rows && !has_null; ++row)
+      has_null = !present[static_cast<size_t>(row)] &&
+                 !s.failed[static_cast<size_t>(row)];
+    // Validity bytes from the first null on (an empty `valid`: all valid).
+    const bool mark = has_null || !col.valid.empty();
+    if (mark) col.valid.resize(static_cast<size_t>(col.size()), 1);
+    for (int64_t row = 0; row < rows; ++row) {
+      const auto r = static_cast<size_t>(row);
+      if (any_failed && s.failed[r]) continue;
+      switch (col.type) {
+        case Type::Dictionary:
+          col.codes.push_back(static_cast<int32_t>(values[r]));
+          break;
+        case Type::Bool:
+          col.bools.push_back(values[r] != 0 ? 1 : 0);
+          break;
+        default:
+          col.ints.push_back(values[r]);
+          break;
       }
+      if (mark) col.valid.push_back(present[r]);
     }
   }
 }

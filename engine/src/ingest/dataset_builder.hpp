@@ -72,6 +72,9 @@ class DatasetBuilder {
 
  private:
   struct Binding;
+  struct Typed;
+  struct Scratch;
+  Typed type_text(size_t column, std::string_view text, std::string& reason);
   const table::CanonicalDataset& dataset_;
   Identity& identity_;
   const table::TimestampParser& timestamps_;
@@ -80,6 +83,7 @@ class DatasetBuilder {
   std::vector<bool> provided_;
   std::vector<bool> kept_;  // by canonical column
   std::unique_ptr<Binding> binding_;
+  std::unique_ptr<Scratch> scratch_;
 };
 
 }  // namespace vigie::ingest

@@ -1,42 +1,34 @@
 // Turns strings into dense int32 codes of one StringPool, so that columns
-// sharing an interner (customer_id everywhere) compare by code.
+// sharing an interner (customer_id everywhere) compare by code. The table
+// is the SDK's StringIndex (vigie/sdk/string_index.hpp), hashed with XXH3.
 #pragma once
 
-#include <deque>
+#include <cstdint>
 #include <memory>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "vigie/sdk/column.hpp"
+#include "table/string_hash.hpp"
+#include "vigie/sdk/string_index.hpp"
 
 namespace vigie::table {
 
 class Interner {
  public:
-  Interner() : pool_(std::make_shared<StringPool>()) {}
-  int32_t intern(std::string_view s) {
-    auto it = codes_.find(s);
-    if (it != codes_.end()) return it->second;
-    int32_t code = pool_->append(s);
-    // Keys are owned here: the pool's buffer moves as it grows.
-    keys_.emplace_back(s);
-    codes_.emplace(keys_.back(), code);
-    return code;
+  int32_t intern(std::string_view s) { return index_.find_or_add(*pool_, s); }
+
+  // Room for `distinct` strings of `bytes` characters in all, so that a
+  // dataset whose size is known grows its table and pool once.
+  void reserve(size_t distinct, size_t bytes) {
+    pool_->reserve(distinct, bytes);
+    index_.reserve(distinct);
   }
+
   std::shared_ptr<const StringPool> pool() const { return pool_; }
   int32_t size() const { return pool_->size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  std::shared_ptr<StringPool> pool_;
-  std::deque<std::string> keys_;
-  std::unordered_map<std::string_view, int32_t, Hash, std::equal_to<>> codes_;
+  std::shared_ptr<StringPool> pool_ = std::make_shared<StringPool>();
+  StringIndex<StringHash> index_;
 };
 
 }  // namespace vigie::table

@@ -1,7 +1,8 @@
 // The `csv` connector: streams a delimited text file (gzip allowed) as
-// batches of string columns named by its header line. Mapping the columns
-// to a canonical dataset and typing their values is the engine's job; the
-// connector only says where each record came from (`_line`) and why it
+// batches of dictionary-encoded string columns named by its header line
+// (vigie/sdk/dictionary_builder.hpp: a batch's distinct values once). Mapping
+// the columns to a canonical dataset and typing their values is the engine's
+// job; the connector only says where each record came from (`_line`) and why it
 // could not be read (`_reject`, when its field count is not the header's).
 #include <filesystem>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "csv_reader.hpp"
 #include "vigie/sdk.hpp"
+#include "vigie/sdk/dictionary_builder.hpp"
 
 namespace {
 
@@ -37,6 +39,7 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
                  size_t batch_rows)
       : reader_(path, {delimiter, true}), batch_rows_(batch_rows) {
     const auto& names = reader_.header();
+    columns_.resize(names.size());
     if (names.empty())
       throw std::runtime_error(path.string() + ": no header line");
     std::set<std::string> seen{"_line", "_reject"};
@@ -61,7 +64,7 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
   std::vector<vigie::sdk::Field> schema() override {
     std::vector<vigie::sdk::Field> fields;
     for (const auto& name : reader_.header())
-      fields.push_back({name, vigie::Type::String});
+      fields.push_back({name, vigie::Type::Dictionary});
     fields.push_back({"_line", vigie::Type::Int64});
     fields.push_back({"_reject", vigie::Type::String});
     return fields;
@@ -71,8 +74,9 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
     if (done_) return std::nullopt;
     const size_t width = reader_.header().size();
     vigie::Table batch;
-    for (const auto& name : reader_.header())
-      batch.add(name, vigie::Type::String);
+    for (size_t c = 0; c < width; ++c)
+      columns_[c].begin(
+          batch.add(reader_.header()[c], vigie::Type::Dictionary));
     auto& line = batch.add("_line", vigie::Type::Int64);
     auto& reject = batch.add("_reject", vigie::Type::String);
     const int64_t batch_start = reader_.bytes_read();
@@ -88,17 +92,18 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
       if (fields_.size() == width) {
         for (size_t c = 0; c < width; ++c) {
           if (fields_[c].empty())
-            batch.columns[c].push_null();
+            columns_[c].push_null();
           else
-            batch.columns[c].push_string(fields_[c]);
+            columns_[c].push(fields_[c]);
         }
         reject.push_null();
       } else {
-        for (size_t c = 0; c < width; ++c) batch.columns[c].push_null();
+        for (size_t c = 0; c < width; ++c) columns_[c].push_null();
         reject.push_string("expected " + std::to_string(width) +
                            " fields, found " + std::to_string(fields_.size()));
       }
     }
+    for (auto& column : columns_) column.finish();
     if (rows == 0) return std::nullopt;
     return batch;
   }
@@ -107,6 +112,7 @@ class CsvBatchReader : public vigie::sdk::BatchReader {
   vigie::csv::CsvReader reader_;
   size_t batch_rows_;
   std::vector<std::string_view> fields_;
+  std::vector<vigie::DictionaryBuilder> columns_;  // by header column
   bool done_ = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include "ingest/dataset_builder.hpp"
 #include "source_batch.hpp"
+#include "vigie/sdk/dictionary_builder.hpp"
 
 #include <array>
 
@@ -262,6 +263,105 @@ TEST(RejectLog, ReasonsAndOriginsAreKeptPrintable) {
   log.add({"web", "caf\xE9.csv", 7, "expected a number, got '1\xFF'"});
   EXPECT_EQ(log.rejects()[0].reason, "expected a number, got '1\xEF\xBF\xBD'");
   EXPECT_EQ(log.rejects()[0].origin, "caf\xEF\xBF\xBD.csv");
+}
+
+}  // namespace
+}  // namespace vigie::ingest
+
+namespace vigie::ingest {
+namespace {
+
+// The same values dictionary-encoded, as the file connectors send them
+// (DictionaryBuilder); `_line` and `_reject` stay as they are.
+Table dictionary_encoded(const Table& plain) {
+  Table out;
+  for (const Column& c : plain.columns) {
+    if (c.type != Type::String || c.name.starts_with("_")) {
+      out.columns.push_back(c);
+      continue;
+    }
+    DictionaryBuilder builder;
+    builder.begin(out.add(c.name, Type::Dictionary));
+    for (int64_t i = 0; i < c.size(); ++i)
+      c.is_valid(i) ? builder.push(c.string_at(i)) : builder.push_null();
+    builder.finish();
+  }
+  return out;
+}
+
+// A dictionary-encoded source gives the very dataset and rejects that the
+// same values give as plain strings: its distinct values are typed once,
+// each row still kept or rejected on its own, with its own line, by the
+// first of its columns that does not fit.
+TEST(DatasetBuilder, DictionaryEncodedSourcesGiveTheSameRowsAndRejects) {
+  Table plain;
+  for (const char* name : {"order_id", "customer_id", "ordered_at", "amount",
+                           "category", "channel"})
+    plain.add(name, Type::String);
+  auto& line = plain.add("_line", Type::Int64);
+  const std::vector<std::vector<std::string>> rows = {
+      {"O1", "K1", "2026-10-01 10:00:00", "12.50", "energie", "web"},
+      {"O2", "K2", "2026-10-01 11:00:00", "bad", "energie", ""},
+      {"O3", "K1", "2026-10-01 12:00:00", "bad", "", "app"},
+      {"O4", "", "2026-10-01 13:00:00", "3", "services", "web"},
+      {"O5", "K3", "not a date", "bad", "energie", "web"},
+      {"O6", "K\xE9", "2026-10-01 14:00:00", "1", "energie", "web"},
+      {"O7", "K2", "2026-10-01 15:00:00", "7.25", "energie", "web"},
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      rows[r][c].empty() ? plain.columns[c].push_null()
+                         : plain.columns[c].push_string(rows[r][c]);
+    line.push_int(static_cast<int64_t>(r) + 10);
+  }
+
+  auto build = [](const Table& source, Identity& identity, RejectLog& rejects) {
+    table::TimestampParser ts("UTC");
+    DatasetBuilder b(*table::find_dataset("orders"), identity, ts);
+    SourceBatch batch{Table(source)};
+    b.begin_source("shop", "orders.csv", {}, batch.schema);
+    b.append(batch.view(), rejects);
+    return b.finish();
+  };
+  Identity plain_ids, encoded_ids;
+  RejectLog plain_rejects, encoded_rejects;
+  auto from_plain = build(plain, plain_ids, plain_rejects);
+  const Table encoded = dictionary_encoded(plain);
+  ASSERT_EQ(encoded.find("customer_id")->type, Type::Dictionary);
+  auto from_encoded = build(encoded, encoded_ids, encoded_rejects);
+
+  ASSERT_EQ(from_plain->rows(), 3);  // O1, O4, O7
+  ASSERT_EQ(from_encoded->rows(), from_plain->rows());
+  for (const Column& c : from_plain->columns) {
+    const Column& d = *from_encoded->find(c.name);
+    for (int64_t i = 0; i < c.size(); ++i) {
+      ASSERT_EQ(c.is_valid(i), d.is_valid(i)) << c.name << " row " << i;
+      if (c.type == Type::Dictionary) {
+        EXPECT_EQ(c.string_at(i), d.string_at(i)) << c.name;
+      } else if (c.type != Type::Bool) {
+        EXPECT_EQ(c.ints[static_cast<size_t>(i)],
+                  d.ints[static_cast<size_t>(i)])
+            << c.name;
+      }
+    }
+  }
+  EXPECT_FALSE(from_encoded->find("customer_id")->is_valid(1));  // O4
+  EXPECT_EQ(from_encoded->find("amount")->ints[2], 72500);       // O7
+  EXPECT_EQ(plain_ids.customers.size(), encoded_ids.customers.size());
+
+  ASSERT_EQ(plain_rejects.rejects().size(), 4u);
+  ASSERT_EQ(encoded_rejects.rejects().size(), 4u);
+  const int64_t lines[] = {11, 12, 14, 15};
+  for (size_t r = 0; r < 4; ++r) {
+    EXPECT_EQ(encoded_rejects.rejects()[r].line, lines[r]);
+    EXPECT_EQ(encoded_rejects.rejects()[r].reason,
+              plain_rejects.rejects()[r].reason);
+  }
+  // O5: the date is its first column that does not fit, not the amount.
+  EXPECT_THAT(encoded_rejects.rejects()[2].reason,
+              HasSubstr("column 'ordered_at'"));
+  EXPECT_THAT(encoded_rejects.rejects()[3].reason,
+              HasSubstr("column 'customer_id': the value is not valid UTF-8"));
 }
 
 }  // namespace

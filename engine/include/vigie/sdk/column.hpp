@@ -51,6 +51,10 @@ class StringPool {
     offsets_.push_back(static_cast<int32_t>(chars_.size()));
     return size() - 1;
   }
+  void reserve(size_t count, size_t bytes) {
+    offsets_.reserve(count + 1);
+    chars_.reserve(bytes);
+  }
   const std::vector<int32_t>& offsets() const { return offsets_; }
   const std::string& chars() const { return chars_; }
 
